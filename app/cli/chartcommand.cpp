@@ -1,0 +1,416 @@
+// `gemba chart TYPE FILE`: control charts with special-cause tests, as a table or JSON.
+#include "clierror.h"
+#include "commands.h"
+#include "csvinput.h"
+#include "jsonwriter.h"
+#include "texttable.h"
+#include "args.h"
+
+#include "stats/chartinput.h"
+
+#include <charconv>
+#include <cmath>
+#include <cstring>
+
+namespace gemba::cli {
+namespace {
+
+using stats::ChartType;
+
+const std::set<std::string> kOptions = {"value", "subgroup", "count",  "size", "trial", "exclude", "sigma",
+                                        "nsigmas", "tests", "center", "sd", "json"};
+
+std::vector<std::size_t> parsePointList(const std::string& text)
+{
+    std::vector<std::size_t> out;
+    std::size_t pos = 0;
+    while (pos <= text.size()) {
+        const std::size_t comma = std::min(text.find(',', pos), text.size());
+        const std::string item = text.substr(pos, comma - pos);
+        std::size_t value = 0;
+        auto [p, ec] = std::from_chars(item.data(), item.data() + item.size(), value);
+        if (item.empty() || ec != std::errc() || p != item.data() + item.size() || value == 0)
+            throw UsageError("--exclude: '" + item + "' is not a point number (use 1-based numbers like 3,7,12)");
+        out.push_back(value - 1);
+        pos = comma + 1;
+    }
+    return out;
+}
+
+stats::ChartOptions readOptions(const Args& args, ChartType type)
+{
+    stats::ChartOptions options;
+    if (auto sigma = args.text("sigma")) {
+        const auto method = stats::parseSigmaMethod(*sigma);
+        if (!method)
+            throw UsageError("--sigma: unknown method '" + *sigma +
+                             "'; use mr, mr-median or sd (imr) or rbar, sbar, pooled, mvlue-r, mvlue-s (xbar-r, xbar-s)");
+        if (stats::isAttributeChart(type))
+            throw UsageError("--sigma does not apply to attribute charts: sigma follows from the binomial or Poisson "
+                             "model");
+        const bool individuals = type == ChartType::IMR;
+        if (individuals != stats::isIndividualsMethod(*method))
+            throw UsageError("--sigma " + *sigma + " does not apply to a " +
+                             std::string(stats::chartTypeName(type)) + " chart; use " +
+                             (individuals ? "mr, mr-median or sd" : "rbar, sbar, pooled, mvlue-r or mvlue-s"));
+        options.sigmaMethod = method;
+    }
+    if (auto k = args.number("nsigmas")) {
+        if (!(*k > 0))
+            throw UsageError("--nsigmas must be a positive number");
+        options.nsigmas = *k;
+    }
+    if (auto tests = args.text("tests")) {
+        auto rules = stats::RuleSet::parse(*tests);
+        if (!rules)
+            throw UsageError("--tests: " + rules.error().message);
+        options.rules = *rules;
+    }
+    options.knownCenter = args.number("center");
+    options.knownSigma = args.number("sd");
+    if (options.knownSigma && stats::isAttributeChart(type))
+        throw UsageError("--sd does not apply to attribute charts: give the known p, c or u with --center");
+    if (options.knownSigma && !(*options.knownSigma > 0))
+        throw UsageError("--sd must be a positive number");
+    return options;
+}
+
+struct Loaded {
+    stats::ChartColumns columns;
+    std::size_t skippedRows = 0;
+};
+
+Loaded loadColumns(const Args& args, const std::string& path, ChartType type)
+{
+    const bool attribute = stats::isAttributeChart(type);
+    const bool subgrouped = type == ChartType::XbarR || type == ChartType::XbarS;
+    std::vector<io::ColumnRequest> req;
+    int valueCol = -1, countCol = -1, sizeCol = -1, labelCol = -1, trialCol = -1;
+    auto add = [&](const std::string& name, io::ColumnKind kind) {
+        req.push_back({name, kind});
+        return static_cast<int>(req.size() - 1);
+    };
+    if (attribute) {
+        if (args.has("value"))
+            throw UsageError("attribute charts read --count (and --size), not --value");
+        countCol = add(args.requiredText("count"), io::ColumnKind::Number);
+        if (type != ChartType::C)
+            sizeCol = add(args.requiredText("size"), io::ColumnKind::Number);
+        else if (args.has("size"))
+            sizeCol = add(*args.text("size"), io::ColumnKind::Number);
+    } else {
+        if (args.has("count") || args.has("size"))
+            throw UsageError("--count and --size are for attribute charts (p, np, c, u); use --value");
+        valueCol = add(args.requiredText("value"), io::ColumnKind::Number);
+    }
+    if (subgrouped && !args.has("subgroup"))
+        throw UsageError(std::string(stats::chartTypeName(type)) +
+                         " charts need --subgroup COL: rows with the same label form one subgroup");
+    if (auto s = args.text("subgroup"))
+        labelCol = add(*s, io::ColumnKind::Text);
+    if (auto t = args.text("trial"))
+        trialCol = add(*t, io::ColumnKind::Text);
+
+    io::CsvData data = loadCsv(path, req);
+    if (data.rows == 0)
+        throw DataError(path + ": the file has a header but no data rows");
+
+    Loaded out;
+    auto& cols = out.columns;
+    const std::size_t rows = data.rows;
+    auto col = [&](int i) -> io::Column& { return data.columns[static_cast<std::size_t>(i)]; };
+
+    // Rows without a measurement are skipped (as Minitab's missing '*'); a missing count is an error.
+    std::vector<std::size_t> kept;
+    if (!attribute) {
+        auto& v = col(valueCol).numbers;
+        std::size_t missing = 0;
+        for (double x : v)
+            missing += std::isnan(x);
+        if (missing == 0) {
+            cols.values = std::move(v);
+        } else {
+            kept.reserve(rows - missing);
+            for (std::size_t r = 0; r < rows; ++r)
+                if (!std::isnan(v[r]))
+                    kept.push_back(r);
+            cols.values.reserve(kept.size());
+            for (std::size_t r : kept)
+                cols.values.push_back(v[r]);
+            out.skippedRows = missing;
+        }
+    } else {
+        for (int c : {countCol, sizeCol}) {
+            if (c < 0)
+                continue;
+            const auto& v = col(c).numbers;
+            for (std::size_t r = 0; r < rows; ++r)
+                if (std::isnan(v[r]))
+                    throw DataError(path + ":" + std::to_string(data.lineOfRow(r)) + ": column '" + col(c).name +
+                                    "' is empty");
+        }
+        cols.counts = std::move(col(countCol).numbers);
+        if (sizeCol >= 0)
+            cols.sizes = std::move(col(sizeCol).numbers);
+    }
+    auto keptRows = [&](auto&& fn) {
+        if (kept.empty() && out.skippedRows == 0)
+            for (std::size_t r = 0; r < rows; ++r)
+                fn(r);
+        else
+            for (std::size_t r : kept)
+                fn(r);
+    };
+    if (labelCol >= 0) {
+        auto& labels = col(labelCol).texts;
+        if (out.skippedRows == 0) {
+            cols.labels = std::move(labels);
+        } else {
+            keptRows([&](std::size_t r) { cols.labels.push_back(std::move(labels[r])); });
+        }
+    }
+    if (trialCol >= 0) {
+        const auto& cells = col(trialCol).texts;
+        keptRows([&](std::size_t r) {
+            cols.trial.push_back(isTrialCell(data, r, cells[r], col(trialCol).name) ? 1 : 0);
+        });
+    }
+    return out;
+}
+
+void writeRules(JsonWriter& json, const stats::RuleSet& rules, double nsigmas)
+{
+    json.key("rules");
+    json.beginObject();
+    json.field("name", rules.name);
+    json.key("tests");
+    json.beginArray();
+    for (int t = 1; t <= stats::kTestCount; ++t) {
+        if (!rules.isEnabled(t))
+            continue;
+        json.beginObject();
+        json.field("test", t);
+        if (t == 1)
+            json.field("k", nsigmas);
+        else
+            json.field("k", rules.kOf(t));
+        json.field("description", stats::describeTest(t, rules.kOf(t)));
+        json.endObject();
+    }
+    json.endArray();
+    json.endObject();
+}
+
+// Appends "text" as a JSON string.
+void appendQuoted(std::string& s, const std::string& text)
+{
+    JsonWriter w;
+    w.value(text);
+    s += w.text();
+}
+
+void appendNumber(std::string& s, double v)
+{
+    if (!std::isfinite(v)) {
+        s += "null";
+        return;
+    }
+    char tmp[32];
+    const auto [p, ec] = std::to_chars(tmp, tmp + sizeof tmp, v);
+    s.append(tmp, p);
+}
+
+// Points are the bulk of the output (millions for a long I chart), so each is formatted
+// directly, reusing the text of lines that are the same for every point.
+void writePoints(JsonWriter& json, const stats::PreparedChart& prepared, const stats::ControlChart& chart)
+{
+    json.key("points");
+    json.beginArray();
+    const std::string constCenter = chart.centerLine.isConstant() ? JsonWriter::formatNumber(chart.centerLine.at(0)) : "";
+    const std::string constLcl = chart.lcl.isConstant() ? JsonWriter::formatNumber(chart.lcl.at(0)) : "";
+    const std::string constUcl = chart.ucl.isConstant() ? JsonWriter::formatNumber(chart.ucl.at(0)) : "";
+    const std::string constN = chart.sizes.size() == 1 ? JsonWriter::formatNumber(chart.sizes[0]) : "";
+    std::string s;
+    for (std::size_t i = 0; i < chart.size(); ++i) {
+        const std::size_t point = i + chart.firstObservation;
+        s.clear();
+        s += "{\"label\":";
+        if (prepared.pointLabels.empty()) {
+            char tmp[24];
+            const auto [p, ec] = std::to_chars(tmp, tmp + sizeof tmp, point + 1);
+            s += '"';
+            s.append(tmp, p);
+            s += '"';
+        } else {
+            appendQuoted(s, prepared.pointLabels[point]);
+        }
+        s += ",\"phase\":";
+        s += prepared.analysis.phaseOf(point) == 1 ? '1' : '2';
+        s += ",\"n\":";
+        if (!constN.empty())
+            s += constN;
+        else
+            appendNumber(s, chart.sizes[i]);
+        s += ",\"value\":";
+        appendNumber(s, chart.values[i]);
+        s += ",\"center\":";
+        if (!constCenter.empty())
+            s += constCenter;
+        else
+            appendNumber(s, chart.centerLine.at(i));
+        s += ",\"lcl\":";
+        if (!constLcl.empty())
+            s += constLcl;
+        else
+            appendNumber(s, chart.lcl.at(i));
+        s += ",\"ucl\":";
+        if (!constUcl.empty())
+            s += constUcl;
+        else
+            appendNumber(s, chart.ucl.at(i));
+        s += ",\"tests\":[";
+        const unsigned mask = chart.tests[i];
+        bool first = true;
+        for (int t = 1; t <= stats::kTestCount; ++t) {
+            if (mask & (1u << (t - 1))) {
+                if (!first)
+                    s += ',';
+                s += static_cast<char>('0' + t);
+                first = false;
+            }
+        }
+        s += "]}";
+        json.raw(s);
+    }
+    json.endArray();
+}
+
+void writeJson(std::FILE* out, const std::string& path, const stats::PreparedChart& prepared, double nsigmas,
+               std::size_t skipped)
+{
+    const auto& a = prepared.analysis;
+    JsonWriter json(out);
+    json.beginObject();
+    json.field("chart", stats::chartTypeName(a.type));
+    json.field("file", path);
+    json.field("points", a.pointCount);
+    json.field("skipped_rows", skipped);
+    json.field("nsigmas", nsigmas);
+    writeRules(json, a.rules, nsigmas);
+    json.key("charts");
+    json.beginArray();
+    for (const auto& chart : a.charts) {
+        json.beginObject();
+        json.field("name", chart.name);
+        json.field("center", chart.center);
+        json.field("sigma", chart.sigma);
+        json.field("sigma_method", stats::sigmaMethodName(chart.sigmaMethod));
+        json.field("sigma_method_description", stats::sigmaMethodDescription(chart.sigmaMethod));
+        json.field("limits_vary", chart.limitsVary());
+        writePoints(json, prepared, chart);
+        json.endObject();
+    }
+    json.endArray();
+    json.endObject();
+    json.finish();
+}
+
+std::string pointList(const stats::PreparedChart& prepared, const stats::ControlChart& chart, int test)
+{
+    constexpr std::size_t kShown = 30;
+    std::string list;
+    std::size_t count = 0;
+    for (std::size_t i = 0; i < chart.size(); ++i) {
+        if (!(chart.tests[i] & (1u << (test - 1))))
+            continue;
+        if (count < kShown)
+            list += (count ? ", " : "") + prepared.pointLabel(i + chart.firstObservation);
+        ++count;
+    }
+    if (count > kShown)
+        list += ", ... (" + std::to_string(count) + " points in all)";
+    return list;
+}
+
+void writeTable(std::FILE* out, const std::string& path, const stats::PreparedChart& prepared, std::size_t skipped)
+{
+    const auto& a = prepared.analysis;
+    std::fprintf(out, "%s chart of %s: %zu points", std::string(stats::chartTypeName(a.type)).c_str(), path.c_str(),
+                 a.pointCount);
+    if (skipped)
+        std::fprintf(out, " (%zu rows without a value skipped)", skipped);
+    std::fprintf(out, "\nTests: %s\n", a.rules.name.c_str());
+    constexpr std::size_t kMaxRows = 200;
+    for (const auto& chart : a.charts) {
+        std::fprintf(out, "\n== %s chart ==\n", chart.name.c_str());
+        TextTable summary;
+        summary.addRow({"center", chart.centerLine.isConstant() ? formatReadable(chart.centerLine.at(0), 8) : "varies"});
+        summary.addRow({"sigma", formatReadable(chart.sigma, 8) + "  (" +
+                                     std::string(stats::sigmaMethodDescription(chart.sigmaMethod)) + ")"});
+        summary.addRow({"LCL", chart.lcl.isConstant() ? formatReadable(chart.lcl.at(0), 8) : "varies with n"});
+        summary.addRow({"UCL", chart.ucl.isConstant() ? formatReadable(chart.ucl.at(0), 8) : "varies with n"});
+        summary.print(out);
+        bool anyFailed = false;
+        for (int t = 1; t <= stats::kTestCount; ++t) {
+            if (!a.rules.isEnabled(t))
+                continue;
+            const std::string list = pointList(prepared, chart, t);
+            if (list.empty())
+                continue;
+            anyFailed = true;
+            std::fprintf(out, "Test %d failed (%s) at points: %s\n", t,
+                         stats::describeTest(t, a.rules.kOf(t)).c_str(), list.c_str());
+        }
+        if (!anyFailed)
+            std::fprintf(out, "No test failed.\n");
+        if (chart.size() > kMaxRows) {
+            std::fprintf(out, "(%zu points; use --json to list them all)\n", chart.size());
+            continue;
+        }
+        TextTable table;
+        table.addRow({"point", "phase", "n", "value", "center", "LCL", "UCL", "tests"});
+        for (std::size_t i = 0; i < chart.size(); ++i) {
+            const std::size_t point = i + chart.firstObservation;
+            std::string tests;
+            for (int t = 1; t <= stats::kTestCount; ++t)
+                if (chart.tests[i] & (1u << (t - 1)))
+                    tests += (tests.empty() ? "" : ",") + std::to_string(t);
+            table.addRow({prepared.pointLabel(point), a.phaseOf(point) == 1 ? "I" : "II",
+                          formatReadable(chart.sizeAt(i)), formatReadable(chart.values[i], 7),
+                          formatReadable(chart.centerLine.at(i), 7), formatReadable(chart.lcl.at(i), 7),
+                          formatReadable(chart.ucl.at(i), 7), tests});
+        }
+        table.print(out);
+    }
+}
+
+} // namespace
+
+int runChart(const Arguments& arguments, std::FILE* out)
+{
+    const Args args(arguments, {"json"});
+    args.rejectUnknown(kOptions);
+    const std::string typeName = args.positional(0, "chart type (imr, xbar-r, xbar-s, p, np, c or u)");
+    const auto type = stats::parseChartType(typeName);
+    if (!type)
+        throw UsageError("unknown chart type '" + typeName + "'; use imr, xbar-r, xbar-s, p, np, c or u");
+    const std::string path = args.positional(1, "CSV file");
+    if (args.positionals().size() > 2)
+        throw UsageError("unexpected argument '" + args.positionals()[2] + "'");
+
+    const stats::ChartOptions options = readOptions(args, *type);
+    Loaded loaded = loadColumns(args, path, *type);
+    if (auto ex = args.text("exclude"))
+        loaded.columns.excludedPoints = parsePointList(*ex);
+
+    auto prepared = stats::analyzeChart(*type, std::move(loaded.columns), options);
+    if (!prepared)
+        throw DataError(path + ": " + prepared.error().message);
+    if (args.flag("json"))
+        writeJson(out, path, *prepared, options.nsigmas, loaded.skippedRows);
+    else
+        writeTable(out, path, *prepared, loaded.skippedRows);
+    return kExitOk;
+}
+
+} // namespace gemba::cli

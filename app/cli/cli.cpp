@@ -1,0 +1,118 @@
+// Dispatch of `gemba <subcommand>`, help and version text, and error reporting.
+#include "commands.h"
+
+#include "clierror.h"
+
+#include <cstring>
+#include <exception>
+#include <map>
+
+namespace gemba::cli {
+namespace {
+
+constexpr const char* kHelp = R"(Usage: gemba [--help | --version | <command> [options]]
+
+Without a command, gemba starts the Gemba Workbench window.
+
+Commands (each reads a CSV file with a header row; comma, semicolon or tab separated;
+quoted fields; decimal point or decimal comma). Add --json for machine-readable output.
+
+  stats FILE --value COL [--confidence 0.95] [--quantiles type6|type7]
+      n, mean, SD, variance, range, quartiles, lag-1 autocorrelation, confidence intervals
+      for the mean (t) and sigma (chi-square), Anderson-Darling normality test.
+
+  chart TYPE FILE   TYPE: imr xbar-r xbar-s p np c u
+      --value COL          measurements (imr, xbar-r, xbar-s)
+      --subgroup COL       rows with the same label form one subgroup (xbar-r, xbar-s);
+                           for imr and attribute charts it labels the points
+      --count COL          defectives (p, np) or defects (c, u)
+      --size COL           sample size (p, np) or inspection units (u; optional for c)
+      --trial COL          true/TRUE/1/yes marks phase I rows; limits come from them only
+      --exclude LIST       1-based point numbers left out of the estimates but still plotted
+      --sigma METHOD       mr | mr-median | sd (imr);  rbar | sbar | pooled | mvlue-r | mvlue-s
+                           (xbar-r, xbar-s). Defaults: mr, rbar, sbar.
+      --nsigmas K          width of the limits in sigmas (default 3)
+      --tests SET          western-electric (default: 1, 2 with K=8, 5, 6), nelson (1-8),
+                           none, or a list like 1,2,5 or 1,2:8,7 (test:K)
+      --center X --sd Y    known (historical) center and sigma instead of estimates
+                           (attribute charts take --center only: pbar, cbar or ubar)
+
+  capability FILE --value COL [--subgroup COL] [--lsl X] [--usl Y] [--target T]
+             [--sigma pooled|rbar|sbar|mr] [--confidence 0.95]
+      Cp, Cpl, Cpu, Cpk, Cpm, Pp, Ppl, Ppu, Ppk, Ppm with confidence intervals, expected
+      and observed PPM, Z.bench. Within sigma: pooled SD (default with subgroups) or
+      average moving range (default without).
+
+  takt --shift D [--breaks D] [--shifts N] --demand N
+  oee --planned D --downtime D --ideal-cycle D --total N --good N
+  standard-time --observed D --rating PCT --allowance PCT --allowance-of normal|work
+  sample-size FILE --value COL [--confidence 0.95] [--accuracy 0.05]
+
+A duration D is written like 8h, 30m, 45s, 1h30m, 2.5s or plain seconds.
+Exit status: 0 success, 1 bad data, 2 bad usage.
+)";
+
+using CommandFn = int (*)(const Arguments&, std::FILE*);
+
+const std::map<std::string, CommandFn>& commands()
+{
+    static const std::map<std::string, CommandFn> table = {
+        {"stats", runStats},
+        {"chart", runChart},
+        {"capability", runCapability},
+        {"takt", runTakt},
+        {"oee", runOee},
+        {"standard-time", runStandardTime},
+        {"sample-size", runSampleSize},
+    };
+    return table;
+}
+
+} // namespace
+
+bool isCliInvocation(const std::string& arg)
+{
+    return arg == "--help" || arg == "-h" || arg == "help" || arg == "--version" || arg == "-v" ||
+           commands().count(arg) > 0 || (!arg.empty() && arg[0] != '-');
+}
+
+int run(const Arguments& args, std::FILE* out, std::FILE* err)
+{
+    if (args.empty() || args[0] == "--help" || args[0] == "-h" || args[0] == "help") {
+        std::fputs(kHelp, out);
+        return kExitOk;
+    }
+    if (args[0] == "--version" || args[0] == "-v") {
+        std::fprintf(out, "gemba %s\n", GEMBA_VERSION);
+        return kExitOk;
+    }
+    const auto it = commands().find(args[0]);
+    if (it == commands().end()) {
+        std::fprintf(err, "gemba: unknown command '%s'; run 'gemba --help' for the list\n", args[0].c_str());
+        return kExitUsage;
+    }
+    const Arguments rest(args.begin() + 1, args.end());
+    for (const auto& a : rest) {
+        if (a == "--help" || a == "-h") {
+            std::fputs(kHelp, out);
+            return kExitOk;
+        }
+    }
+    try {
+        return it->second(rest, out);
+    } catch (const UsageError& e) {
+        std::fprintf(err, "gemba %s: %s\n", args[0].c_str(), e.what());
+        return kExitUsage;
+    } catch (const DataError& e) {
+        std::fprintf(err, "gemba %s: %s\n", args[0].c_str(), e.what());
+        return kExitBadData;
+    } catch (const std::bad_alloc&) {
+        std::fprintf(err, "gemba %s: out of memory\n", args[0].c_str());
+        return kExitBadData;
+    } catch (const std::exception& e) {
+        std::fprintf(err, "gemba %s: internal error: %s\n", args[0].c_str(), e.what());
+        return kExitBadData;
+    }
+}
+
+} // namespace gemba::cli

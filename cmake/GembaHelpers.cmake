@@ -1,0 +1,23 @@
+# Project-wide helpers: warning flags and gemba_add_test().
+
+function(gemba_set_warnings target)
+    target_compile_options(${target} PRIVATE -Wall -Wextra -Wpedantic -Wshadow -Wnon-virtual-dtor
+                                             -Wconversion -Wno-sign-conversion)
+endfunction()
+
+# gemba_add_test(NAME <name> SOURCES <files...> LIBS <libs...> [GUI])
+# One QtTest executable per unit, registered with CTest and run headless.
+function(gemba_add_test)
+    cmake_parse_arguments(T "GUI" "NAME" "SOURCES;LIBS" ${ARGN})
+    add_executable(${T_NAME} ${T_SOURCES})
+    target_link_libraries(${T_NAME} PRIVATE Qt6::Test ${T_LIBS})
+    target_compile_definitions(${T_NAME} PRIVATE
+        GEMBA_REFERENCE_DIR="${GEMBA_REFERENCE_DIR}"
+        GEMBA_TEST_DATA_DIR="${CMAKE_SOURCE_DIR}/tests/data"
+        GEMBA_CLI_PATH="$<TARGET_FILE:gemba>")
+    gemba_set_warnings(${T_NAME})
+    # Qt containers use qsizetype; in tests the int conversions are noise, not bugs.
+    target_compile_options(${T_NAME} PRIVATE -Wno-conversion)
+    add_test(NAME ${T_NAME} COMMAND ${T_NAME})
+    set_tests_properties(${T_NAME} PROPERTIES ENVIRONMENT "QT_QPA_PLATFORM=offscreen" TIMEOUT 300)
+endfunction()
