@@ -2,7 +2,7 @@
 #include "clierror.h"
 #include "commands.h"
 #include "csvinput.h"
-#include "jsonwriter.h"
+#include "chartjson.h"
 #include "texttable.h"
 #include "args.h"
 
@@ -178,143 +178,6 @@ Loaded loadColumns(const Args& args, const std::string& path, ChartType type)
     return out;
 }
 
-void writeRules(JsonWriter& json, const stats::RuleSet& rules, double nsigmas)
-{
-    json.key("rules");
-    json.beginObject();
-    json.field("name", rules.name);
-    json.key("tests");
-    json.beginArray();
-    for (int t = 1; t <= stats::kTestCount; ++t) {
-        if (!rules.isEnabled(t))
-            continue;
-        json.beginObject();
-        json.field("test", t);
-        if (t == 1)
-            json.field("k", nsigmas);
-        else
-            json.field("k", rules.kOf(t));
-        json.field("description", stats::describeTest(t, rules.kOf(t)));
-        json.endObject();
-    }
-    json.endArray();
-    json.endObject();
-}
-
-// Appends "text" as a JSON string.
-void appendQuoted(std::string& s, const std::string& text)
-{
-    JsonWriter w;
-    w.value(text);
-    s += w.text();
-}
-
-void appendNumber(std::string& s, double v)
-{
-    if (!std::isfinite(v)) {
-        s += "null";
-        return;
-    }
-    char tmp[32];
-    const auto [p, ec] = std::to_chars(tmp, tmp + sizeof tmp, v);
-    s.append(tmp, p);
-}
-
-// Points are the bulk of the output (millions for a long I chart), so each is formatted
-// directly, reusing the text of lines that are the same for every point.
-void writePoints(JsonWriter& json, const stats::PreparedChart& prepared, const stats::ControlChart& chart)
-{
-    json.key("points");
-    json.beginArray();
-    const std::string constCenter = chart.centerLine.isConstant() ? JsonWriter::formatNumber(chart.centerLine.at(0)) : "";
-    const std::string constLcl = chart.lcl.isConstant() ? JsonWriter::formatNumber(chart.lcl.at(0)) : "";
-    const std::string constUcl = chart.ucl.isConstant() ? JsonWriter::formatNumber(chart.ucl.at(0)) : "";
-    const std::string constN = chart.sizes.size() == 1 ? JsonWriter::formatNumber(chart.sizes[0]) : "";
-    std::string s;
-    for (std::size_t i = 0; i < chart.size(); ++i) {
-        const std::size_t point = i + chart.firstObservation;
-        s.clear();
-        s += "{\"label\":";
-        if (prepared.pointLabels.empty()) {
-            char tmp[24];
-            const auto [p, ec] = std::to_chars(tmp, tmp + sizeof tmp, point + 1);
-            s += '"';
-            s.append(tmp, p);
-            s += '"';
-        } else {
-            appendQuoted(s, prepared.pointLabels[point]);
-        }
-        s += ",\"phase\":";
-        s += prepared.analysis.phaseOf(point) == 1 ? '1' : '2';
-        s += ",\"n\":";
-        if (!constN.empty())
-            s += constN;
-        else
-            appendNumber(s, chart.sizes[i]);
-        s += ",\"value\":";
-        appendNumber(s, chart.values[i]);
-        s += ",\"center\":";
-        if (!constCenter.empty())
-            s += constCenter;
-        else
-            appendNumber(s, chart.centerLine.at(i));
-        s += ",\"lcl\":";
-        if (!constLcl.empty())
-            s += constLcl;
-        else
-            appendNumber(s, chart.lcl.at(i));
-        s += ",\"ucl\":";
-        if (!constUcl.empty())
-            s += constUcl;
-        else
-            appendNumber(s, chart.ucl.at(i));
-        s += ",\"tests\":[";
-        const unsigned mask = chart.tests[i];
-        bool first = true;
-        for (int t = 1; t <= stats::kTestCount; ++t) {
-            if (mask & (1u << (t - 1))) {
-                if (!first)
-                    s += ',';
-                s += static_cast<char>('0' + t);
-                first = false;
-            }
-        }
-        s += "]}";
-        json.raw(s);
-    }
-    json.endArray();
-}
-
-void writeJson(std::FILE* out, const std::string& path, const stats::PreparedChart& prepared, double nsigmas,
-               std::size_t skipped)
-{
-    const auto& a = prepared.analysis;
-    JsonWriter json(out);
-    json.beginObject();
-    json.field("chart", stats::chartTypeName(a.type));
-    json.field("file", path);
-    json.field("points", a.pointCount);
-    json.field("skipped_rows", skipped);
-    json.field("nsigmas", nsigmas);
-    writeRules(json, a.rules, nsigmas);
-    json.key("charts");
-    json.beginArray();
-    for (const auto& chart : a.charts) {
-        json.beginObject();
-        json.field("name", chart.name);
-        json.field("center", chart.center);
-        json.field("sigma", chart.sigma);
-        json.field("sigma_method", stats::sigmaMethodName(chart.sigmaMethod));
-        json.field("sigma_method_description", stats::sigmaMethodDescription(chart.sigmaMethod));
-        json.field("limits_vary", chart.limitsVary());
-        writePoints(json, prepared, chart);
-        json.endObject();
-    }
-    json.endArray();
-    json.endObject();
-    json.finish();
-}
-
 std::string pointList(const stats::PreparedChart& prepared, const stats::ControlChart& chart, int test)
 {
     constexpr std::size_t kShown = 30;
@@ -407,7 +270,7 @@ int runChart(const Arguments& arguments, std::FILE* out)
     if (!prepared)
         throw DataError(path + ": " + prepared.error().message);
     if (args.flag("json"))
-        writeJson(out, path, *prepared, options.nsigmas, loaded.skippedRows);
+        writeChartJson(out, path, *prepared, options.nsigmas, loaded.skippedRows);
     else
         writeTable(out, path, *prepared, loaded.skippedRows);
     return kExitOk;

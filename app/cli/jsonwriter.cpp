@@ -3,6 +3,8 @@
 
 #include <charconv>
 #include <cmath>
+#include <cstdint>
+#include <cstring>
 
 namespace gemba::cli {
 
@@ -75,25 +77,55 @@ void JsonWriter::key(std::string_view name)
     m_afterKey = true;
 }
 
+char* JsonWriter::writeNumber(char* p, double v)
+{
+    if (!std::isfinite(v)) {
+        std::memcpy(p, "null", 4);
+        return p + 4;
+    }
+    // Most measurements have a few decimals. If v is the double nearest to m/10^k with
+    // k <= 9, then m = round(v·1e9) with its trailing zeros stripped, and m/10^k (an exact
+    // integer over an exact power of ten, correctly rounded) reproduces v. The smallest such
+    // k gives the fewest digits, i.e. the same digits as the shortest round-trip form.
+    static constexpr double kPow10[] = {1e0, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9};
+    static constexpr std::uint64_t kPow10i[] = {1,       10,       100,       1000,       10000,
+                                                100000,  1000000,  10000000,  100000000,  1000000000};
+    const double a = std::fabs(v);
+    if (a >= 1e-3 && a < 1e6) {
+        const double m9 = std::nearbyint(a * 1e9);
+        auto m = static_cast<std::uint64_t>(m9);
+        int k = 9;
+        while (k > 0 && m % 10 == 0) {
+            m /= 10;
+            --k;
+        }
+        if (static_cast<double>(m) / kPow10[k] == a) {
+            if (v < 0)
+                *p++ = '-';
+            const std::uint64_t whole = m / kPow10i[k], frac = m % kPow10i[k];
+            p = std::to_chars(p, p + 24, whole).ptr;
+            if (k > 0) {
+                *p++ = '.';
+                for (int d = k - 1; d >= 0; --d)
+                    *p++ = static_cast<char>('0' + frac / kPow10i[d] % 10);
+            }
+            return p;
+        }
+    }
+    return std::to_chars(p, p + 32, v).ptr;
+}
+
 std::string JsonWriter::formatNumber(double v)
 {
-    if (!std::isfinite(v))
-        return "null";
     char tmp[32];
-    const auto [p, ec] = std::to_chars(tmp, tmp + sizeof tmp, v);
-    return std::string(tmp, p);
+    return std::string(tmp, writeNumber(tmp, v));
 }
 
 void JsonWriter::value(double v)
 {
     separator();
-    if (!std::isfinite(v)) {
-        m_buf += "null";
-        return;
-    }
     char tmp[32];
-    const auto [p, ec] = std::to_chars(tmp, tmp + sizeof tmp, v);
-    m_buf.append(tmp, p);
+    m_buf.append(tmp, writeNumber(tmp, v));
 }
 
 void JsonWriter::value(std::optional<double> v)
@@ -124,28 +156,30 @@ void JsonWriter::value(std::string_view v)
     writeString(v);
 }
 
-void JsonWriter::writeString(std::string_view v)
+void JsonWriter::appendString(std::string& out, std::string_view v)
 {
-    m_buf += '"';
+    out += '"';
     for (const char c : v) {
         switch (c) {
-        case '"': m_buf += "\\\""; break;
-        case '\\': m_buf += "\\\\"; break;
-        case '\n': m_buf += "\\n"; break;
-        case '\r': m_buf += "\\r"; break;
-        case '\t': m_buf += "\\t"; break;
+        case '"': out += "\\\""; break;
+        case '\\': out += "\\\\"; break;
+        case '\n': out += "\\n"; break;
+        case '\r': out += "\\r"; break;
+        case '\t': out += "\\t"; break;
         default:
             if (static_cast<unsigned char>(c) < 0x20) {
                 char tmp[8];
                 std::snprintf(tmp, sizeof tmp, "\\u%04x", c);
-                m_buf += tmp;
+                out += tmp;
             } else {
-                m_buf += c;
+                out += c;
             }
         }
     }
-    m_buf += '"';
+    out += '"';
 }
+
+void JsonWriter::writeString(std::string_view v) { appendString(m_buf, v); }
 
 void JsonWriter::null()
 {
@@ -157,6 +191,26 @@ void JsonWriter::raw(std::string_view json)
 {
     separator();
     m_buf += json;
+    maybeFlush();
+}
+
+void JsonWriter::writeThrough(std::string_view text)
+{
+    if (m_out) {
+        if (!m_buf.empty()) {
+            std::fwrite(m_buf.data(), 1, m_buf.size(), m_out);
+            m_buf.clear();
+        }
+        std::fwrite(text.data(), 1, text.size(), m_out);
+    } else {
+        m_buf += text;
+    }
+}
+
+std::string& JsonWriter::beginDirect()
+{
+    separator();
+    return m_buf;
 }
 
 void JsonWriter::finish()

@@ -35,6 +35,13 @@ public:
     void null();
     // Text that is already valid JSON (e.g. a number formatted once and reused).
     void raw(std::string_view json);
+    // For bulk output: writes the separator and returns the buffer to append one complete JSON
+    // value to directly; call endDirect() after appending it.
+    std::string& beginDirect();
+    void endDirect() { maybeFlush(); }
+    // Appends text that continues the current value (no separator), writing it straight to the
+    // output when there is one rather than copying it into the buffer.
+    void writeThrough(std::string_view text);
 
     template <typename T>
     void field(std::string_view name, const T& v)
@@ -48,6 +55,12 @@ public:
 
     // Shortest text that reads back to the same double (std::to_chars).
     static std::string formatNumber(double v);
+    // Writes the shortest round-trip text of `v` at `p` (room for 32 chars); returns the end.
+    // Values with at most nine decimals in [0.001, 1e6) take a fast exact path; others, and
+    // NaN/inf (written as null), go through std::to_chars.
+    static char* writeNumber(char* p, double v);
+    // Appends `text` as a quoted, escaped JSON string.
+    static void appendString(std::string& out, std::string_view text);
 
 private:
     void separator();
