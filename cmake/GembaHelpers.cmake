@@ -3,6 +3,12 @@
 function(gemba_set_warnings target)
     target_compile_options(${target} PRIVATE -Wall -Wextra -Wpedantic -Wshadow -Wnon-virtual-dtor
                                              -Wconversion -Wno-sign-conversion)
+    if(CMAKE_CXX_COMPILER_ID STREQUAL "GNU" AND CMAKE_CXX_COMPILER_VERSION VERSION_LESS 13)
+        # GCC 12 at -O3 reports bogus restrict/bounds/stringop warnings inside libstdc++'s own
+        # std::string and std::vector code (GCC bugs 105329, 105651, 106199).
+        target_compile_options(${target} PRIVATE -Wno-restrict -Wno-array-bounds -Wno-stringop-overflow
+                                                 -Wno-stringop-overread)
+    endif()
 endfunction()
 
 # gemba_add_test(NAME <name> SOURCES <files...> LIBS <libs...> [GUI])

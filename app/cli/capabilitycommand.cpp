@@ -193,19 +193,22 @@ int runCapability(const Arguments& arguments, std::FILE* out)
     if (!(confidence > 0 && confidence < 1))
         throw UsageError("option --confidence: must lie strictly between 0 and 1 (e.g. 0.95)");
 
-    stats::WithinSigmaMethod method =
-        subgroupColumn ? stats::WithinSigmaMethod::PooledSd : stats::WithinSigmaMethod::AverageMovingRange;
+    stats::SigmaMethod method = subgroupColumn ? stats::SigmaMethod::PooledSd : stats::SigmaMethod::AverageMovingRange;
     if (const auto name = args.text("sigma")) {
-        const auto parsed = stats::parseWithinSigmaMethod(*name);
-        if (!parsed)
-            throw UsageError("option --sigma: '" + *name + "' is not a sigma method (use pooled, rbar, sbar or mr)");
+        const auto parsed = stats::parseSigmaMethod(*name);
+        if (!parsed || *parsed == stats::SigmaMethod::SampleSd)
+            throw UsageError("option --sigma: '" + *name +
+                             "' is not a within-sigma method (use pooled, rbar, sbar, mvlue-r, mvlue-s with "
+                             "--subgroup; mr or mr-median without)");
         method = *parsed;
     }
-    const bool individuals = method == stats::WithinSigmaMethod::AverageMovingRange;
+    const bool individuals = stats::isIndividualsMethod(method);
+    const std::string methodName(stats::sigmaMethodName(method));
     if (individuals && subgroupColumn)
-        throw UsageError("--sigma mr is for individual values; leave out --subgroup or choose pooled, rbar or sbar");
+        throw UsageError("--sigma " + methodName +
+                         " is for individual values; leave out --subgroup or choose pooled, rbar or sbar");
     if (!individuals && !subgroupColumn)
-        throw UsageError("--sigma " + std::string(stats::withinSigmaMethodName(method)) +
+        throw UsageError("--sigma " + methodName +
                          " needs subgroups: add --subgroup COL (or use --sigma mr for individual values)");
 
     const CapabilityInput in = readInput(path, valueColumn, subgroupColumn);
@@ -215,10 +218,8 @@ int runCapability(const Arguments& arguments, std::FILE* out)
 
     const auto sigma = stats::estimateWithinSigma(in.subgroups, method);
     if (!sigma)
-        throw DataError(where + ": within sigma (" + std::string(stats::withinSigmaMethodName(method)) +
-                        "): " + sigma.error().message);
-    const auto c = stats::processCapability(in.values, *sigma, std::string(stats::withinSigmaMethodName(method)),
-                                            spec, confidence);
+        throw DataError(where + ": within sigma (" + methodName + "): " + sigma.error().message);
+    const auto c = stats::processCapability(in.values, *sigma, methodName, spec, confidence);
     if (!c) {
         if (c.error().code == ErrorCode::InvalidArgument)
             throw UsageError(c.error().message);

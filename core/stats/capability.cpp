@@ -220,111 +220,27 @@ Expected<Capability> processCapability(std::span<const double> values, double si
     return c;
 }
 
-std::string_view withinSigmaMethodName(WithinSigmaMethod method)
+Expected<double> estimateWithinSigma(std::span<const std::vector<double>> subgroups, SigmaMethod method)
 {
-    switch (method) {
-    case WithinSigmaMethod::PooledSd: return "pooled";
-    case WithinSigmaMethod::RBar: return "rbar";
-    case WithinSigmaMethod::SBar: return "sbar";
-    case WithinSigmaMethod::AverageMovingRange: return "mr";
+    if (isIndividualsMethod(method)) {
+        std::vector<double> series;
+        for (const auto& g : subgroups)
+            series.insert(series.end(), g.begin(), g.end());
+        if (series.empty())
+            return makeError(ErrorCode::EmptyData, "no values");
+        return estimateSigmaFromIndividuals(method, series);
     }
-    return "unknown";
-}
-
-std::optional<WithinSigmaMethod> parseWithinSigmaMethod(std::string_view name)
-{
-    for (auto m : {WithinSigmaMethod::PooledSd, WithinSigmaMethod::RBar, WithinSigmaMethod::SBar,
-                   WithinSigmaMethod::AverageMovingRange}) {
-        if (withinSigmaMethodName(m) == name)
-            return m;
-    }
-    return std::nullopt;
-}
-
-// Minitab "Capability Analysis (Normal): Methods and Formulas", estimating σ within;
-// Montgomery §6.2 (R̄/d2, S̄/c4) and §6.4 (MR̄/d2(2)); qcc 3.0 sd.xbar (UWAVE-R, UWAVE-SD,
-// RMSDF) and sd.xbar.one (MR). Constants d2 and c4 are exact (stats/constants.h), not qcc's
-// 3-decimal d2 table. Kept in one function so a shared sigma module can replace it.
-//   pooled: sp = √(Σᵢ Σⱼ (xᵢⱼ - x̄ᵢ)² / Σ(nᵢ-1)), σ = sp / c4(Σ(nᵢ-1) + 1); subgroups of one add
-//           nothing to either sum, as in Minitab.
-//   rbar:   σ = (1/k) Σ Rᵢ/d2(nᵢ); needs 2 <= nᵢ <= 100.
-//   sbar:   σ = (1/k) Σ Sᵢ/c4(nᵢ); needs nᵢ >= 2.
-//   mr:     σ = (1/(N-1)) Σ |xᵢ - xᵢ₋₁| / d2(2) over all values in order; needs N >= 2.
-Expected<double> estimateWithinSigma(std::span<const std::vector<double>> subgroups, WithinSigmaMethod method)
-{
-    std::size_t total = 0;
+    std::vector<SubgroupSummary> summaries;
+    summaries.reserve(subgroups.size());
     for (const auto& g : subgroups) {
-        for (double x : g) {
+        for (double x : g)
             if (!std::isfinite(x))
                 return makeError(ErrorCode::NotFinite, "a value is not a finite number (NaN or infinity)");
-        }
-        total += g.size();
+        summaries.push_back(summarizeSubgroup(g));
     }
-    if (total == 0)
+    if (summaries.empty())
         return makeError(ErrorCode::EmptyData, "no values");
-
-    if (method == WithinSigmaMethod::AverageMovingRange) {
-        if (total < 2)
-            return tooFew(total, "the average moving range", 2);
-        double sum = 0, previous = 0;
-        bool first = true;
-        for (const auto& g : subgroups) {
-            for (double x : g) {
-                if (!first)
-                    sum += std::fabs(x - previous);
-                previous = x;
-                first = false;
-            }
-        }
-        return sum / static_cast<double>(total - 1) / d2(2);
-    }
-
-    double sumSq = 0, sumRatio = 0;
-    long long df = 0;
-    for (std::size_t i = 0; i < subgroups.size(); ++i) {
-        const std::vector<double>& g = subgroups[i];
-        const std::size_t size = g.size();
-        if (method != WithinSigmaMethod::PooledSd && size < 2)
-            return makeError(ErrorCode::TooFewValues,
-                             "subgroup " + std::to_string(i + 1) + " has " + std::to_string(size) + " value" +
-                                 (size == 1 ? "" : "s") + "; " + std::string(withinSigmaMethodName(method)) +
-                                 " needs at least 2 in every subgroup");
-        if (size == 0)
-            continue;
-        if (method == WithinSigmaMethod::RBar) {
-            if (size > static_cast<std::size_t>(kMaxSubgroupSize))
-                return makeError(ErrorCode::OutOfRange, "subgroup " + std::to_string(i + 1) + " has " +
-                                                            std::to_string(size) + " values; rbar supports up to " +
-                                                            std::to_string(kMaxSubgroupSize) +
-                                                            " (use pooled or sbar)");
-            const auto [lo, hi] = std::minmax_element(g.begin(), g.end());
-            sumRatio += (*hi - *lo) / d2(static_cast<int>(size));
-            continue;
-        }
-        const double m = mean(g);
-        double ss = 0;
-        for (double x : g)
-            ss += (x - m) * (x - m);
-        if (method == WithinSigmaMethod::SBar) {
-            const auto c = c4(static_cast<long long>(size));
-            if (!c)
-                return c.error();
-            sumRatio += std::sqrt(ss / static_cast<double>(size - 1)) / *c;
-        } else {
-            sumSq += ss;
-            df += static_cast<long long>(size) - 1;
-        }
-    }
-    if (method != WithinSigmaMethod::PooledSd)
-        return sumRatio / static_cast<double>(subgroups.size());
-
-    if (df == 0)
-        return makeError(ErrorCode::TooFewValues,
-                         "every subgroup has a single value, so the pooled SD has no degrees of freedom");
-    const auto c = c4(df + 1);
-    if (!c)
-        return c.error();
-    return std::sqrt(sumSq / static_cast<double>(df)) / *c;
+    return estimateSigmaFromSubgroups(method, summaries);
 }
 
 } // namespace gemba::stats

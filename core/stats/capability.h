@@ -3,6 +3,7 @@
 #pragma once
 
 #include "error.h"
+#include "stats/sigmaestimator.h"
 
 #include <cstddef>
 #include <optional>
@@ -67,23 +68,12 @@ Expected<Capability> processCapability(std::span<const double> values, double si
                                        std::string sigmaMethod, const SpecLimits& spec,
                                        double confidence = 0.95);
 
-// Within-subgroup sigma estimators (Minitab "Capability Analysis (Normal): Methods and
-// Formulas"; qcc 3.0 sd.xbar / sd.xbar.one).
-enum class WithinSigmaMethod {
-    PooledSd,             // "pooled": √(ΣΣ(x-x̄ᵢ)²/Σ(nᵢ-1)) / c4(Σ(nᵢ-1)+1)  (qcc RMSDF)
-    RBar,                 // "rbar":   mean of Rᵢ/d2(nᵢ)                       (qcc UWAVE-R)
-    SBar,                 // "sbar":   mean of Sᵢ/c4(nᵢ)                       (qcc UWAVE-SD)
-    AverageMovingRange,   // "mr":     mean |xᵢ - xᵢ₋₁| / d2(2)                (qcc MR)
-};
-
-std::string_view withinSigmaMethodName(WithinSigmaMethod method);
-std::optional<WithinSigmaMethod> parseWithinSigmaMethod(std::string_view name);
-
-// σ within from subgroups. For AverageMovingRange the values of all subgroups are taken in
-// order as one series of individual values (pass subgroups of one).
-// Errors: no values, NaN/inf, a subgroup of one for rbar/sbar, a subgroup above 100 values
-// for rbar, no degrees of freedom (pooled), fewer than 2 values (mr).
-// σ = 0 is returned as a value; processCapability() rejects it.
-Expected<double> estimateWithinSigma(std::span<const std::vector<double>> subgroups, WithinSigmaMethod method);
+// σ within for capability from subgroups (Minitab "Capability Analysis (Normal): Methods and
+// Formulas"), by the shared estimators in sigmaestimator.h: a subgroup method (pooled, rbar,
+// sbar, mvlue-r, mvlue-s) over the subgroups, or an individuals method (mr, mr-median) over
+// the values of all subgroups taken in order as one series (pass subgroups of one).
+// Errors: those of estimateSigmaFromSubgroups / estimateSigmaFromIndividuals, including
+// ZeroSigma when the data has no within variation.
+Expected<double> estimateWithinSigma(std::span<const std::vector<double>> subgroups, SigmaMethod method);
 
 } // namespace gemba::stats

@@ -25,10 +25,15 @@ constexpr TypeInfo kTypes[] = {
 };
 
 // A line from per-point values, stored once when every point has the same value.
+bool allEqual(const std::vector<double>& v)
+{
+    return std::all_of(v.begin(), v.end(), [&](double x) { return x == v.front(); });
+}
+
 Line makeLine(std::vector<double> v)
 {
-    if (!v.empty() && std::all_of(v.begin(), v.end(), [&](double x) { return x == v[0]; }))
-        v.resize(1);
+    if (!v.empty() && allEqual(v))
+        return Line{{v.front()}};
     return Line{std::move(v)};
 }
 
@@ -36,8 +41,8 @@ Line constantLine(double v) { return Line{{v}}; }
 
 std::vector<double> compressSizes(std::vector<double> v)
 {
-    if (!v.empty() && std::all_of(v.begin(), v.end(), [&](double x) { return x == v[0]; }))
-        v.resize(1);
+    if (!v.empty() && allEqual(v))
+        return {v.front()};
     return v;
 }
 

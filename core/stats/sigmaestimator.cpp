@@ -108,17 +108,21 @@ Expected<double> estimateSigmaFromSubgroups(SigmaMethod method, std::span<const 
     if (groups.empty())
         return makeError(ErrorCode::EmptyData, "no subgroups to estimate sigma from");
     const bool rangeBased = method == SigmaMethod::RBar || method == SigmaMethod::MvlueR;
-    for (const auto& g : groups) {
-        if (g.n < 2)
+    for (std::size_t i = 0; i < groups.size(); ++i) {
+        const auto& g = groups[i];
+        const std::string which = "subgroup " + std::to_string(i + 1);
+        if (g.n == 0)
+            return makeError(ErrorCode::EmptyData, which + " has no values");
+        if (g.n < 2 && method != SigmaMethod::PooledSd)
             return makeError(ErrorCode::TooFewValues,
-                             "a subgroup has only one value; estimating sigma from subgroups needs at least 2 "
-                             "values in each (use an I-MR chart for individual values)");
+                             which + " has only one value; estimating sigma from subgroups needs at least 2 "
+                                     "values in each (use an I-MR chart for individual values)");
         if (rangeBased && g.n > static_cast<std::size_t>(kMaxSubgroupSize))
             return makeError(ErrorCode::OutOfRange,
-                             "a subgroup has " + std::to_string(g.n) +
+                             which + " has " + std::to_string(g.n) +
                                  " values; range-based sigma needs 2 to 100 (use sbar or pooled)");
         if (!std::isfinite(g.range) || !std::isfinite(g.sd))
-            return makeError(ErrorCode::NotFinite, "a subgroup contains a value that is not a finite number");
+            return makeError(ErrorCode::NotFinite, which + " contains a value that is not a finite number");
     }
 
     double sigma = 0;
@@ -144,6 +148,9 @@ Expected<double> estimateSigmaFromSubgroups(SigmaMethod method, std::span<const 
             ss += f * g.sd * g.sd;
             df += f;
         }
+        if (df == 0)
+            return makeError(ErrorCode::TooFewValues,
+                             "every subgroup has a single value, so the pooled SD has no degrees of freedom");
         sigma = std::sqrt(ss / df) / *c4(static_cast<long long>(df) + 1);
         break;
     }

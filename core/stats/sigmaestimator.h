@@ -41,8 +41,10 @@ struct SubgroupSummary {
 SubgroupSummary summarizeSubgroup(std::span<const double> values);
 
 // σ from subgroups by a subgroup method. Every subgroup must have 2..100 values for the
-// range methods (d2, d3 are defined there) and at least 2 for the others.
-// Errors: no subgroups, a subgroup of one, a size outside 2..100 (range methods), σ = 0.
+// range methods (d2, d3 are defined there) and at least 2 for sbar and the MVLUEs; the pooled
+// SD also takes subgroups of one, which add no degrees of freedom (as Minitab).
+// Errors: no subgroups, an empty subgroup, a subgroup of one (except pooled), a size outside
+// 2..100 (range methods), no degrees of freedom, σ = 0 (ZeroSigma).
 Expected<double> estimateSigmaFromSubgroups(SigmaMethod method, std::span<const SubgroupSummary> groups);
 
 // σ from individual values by an individuals method. `use` (optional, one flag per value)

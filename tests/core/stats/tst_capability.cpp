@@ -266,7 +266,7 @@ void TestCapability::qccWithEstimatedSigma()
 {
     QFETCH(QString, file);
     const auto ref = loadReferenceJson(file);
-    const auto sigma = stats::estimateWithinSigma(m_data.subgroups, stats::WithinSigmaMethod::RBar);
+    const auto sigma = stats::estimateWithinSigma(m_data.subgroups, stats::SigmaMethod::RBar);
     QVERIFY(sigma.hasValue());
     const auto c = stats::processCapability(m_data.values, *sigma, "rbar", specOf(ref));
     QVERIFY(c.hasValue());
@@ -305,7 +305,7 @@ void TestCapability::cleanupTestCase()
 void TestCapability::rbarMatchesQcc()
 {
     const auto chart = loadReferenceJson("pistonrings.xbar_R.json");
-    const auto sigma = stats::estimateWithinSigma(m_data.subgroups, stats::WithinSigmaMethod::RBar);
+    const auto sigma = stats::estimateWithinSigma(m_data.subgroups, stats::SigmaMethod::RBar);
     QVERIFY(sigma.hasValue());
     GEMBA_COMPARE_REL(*sigma * stats::d2(5) / kQccD2Of5, chart.value("std_dev").toDouble(), 1e-13);
     GEMBA_COMPARE_REL(*sigma, chart.value("std_dev").toDouble(), 1e-4);   // 3.06e-5 apart, see above
@@ -316,7 +316,7 @@ void TestCapability::sbarMatchesQcc()
 {
     const auto chart = loadReferenceJson("pistonrings.xbar_S.json");
     QCOMPARE(chart.value("std_dev_method").toString(), QString("UWAVE-SD"));
-    const auto sigma = stats::estimateWithinSigma(m_data.subgroups, stats::WithinSigmaMethod::SBar);
+    const auto sigma = stats::estimateWithinSigma(m_data.subgroups, stats::SigmaMethod::SBar);
     QVERIFY(sigma.hasValue());
     GEMBA_COMPARE_REL(*sigma, chart.value("std_dev").toDouble(), 1e-13);
 
@@ -324,7 +324,7 @@ void TestCapability::sbarMatchesQcc()
     std::vector<std::vector<double>> groups;
     for (const auto& g : unequal.value("input").toObject().value("phase1_data").toArray())
         groups.push_back(toDoubles(g.toArray()));
-    const auto s2 = stats::estimateWithinSigma(groups, stats::WithinSigmaMethod::SBar);
+    const auto s2 = stats::estimateWithinSigma(groups, stats::SigmaMethod::SBar);
     QVERIFY(s2.hasValue());
     GEMBA_COMPARE_REL(*s2, unequal.value("std_dev").toDouble(), 1e-13);
 }
@@ -337,13 +337,13 @@ void TestCapability::pooledMatchesQccRmsdf()
     for (const auto& g : chart.value("input").toObject().value("phase1_data").toArray())
         groups.push_back(toDoubles(g.toArray()));
     QCOMPARE(groups.size(), std::size_t(25));
-    const auto sigma = stats::estimateWithinSigma(groups, stats::WithinSigmaMethod::PooledSd);
+    const auto sigma = stats::estimateWithinSigma(groups, stats::SigmaMethod::PooledSd);
     QVERIFY(sigma.hasValue());
     GEMBA_COMPARE_REL(*sigma, chart.value("std_dev").toDouble(), 1e-13);
 
     // A subgroup of one adds no degrees of freedom and nothing to the sum of squares.
     groups.push_back({74.5});
-    const auto same = stats::estimateWithinSigma(groups, stats::WithinSigmaMethod::PooledSd);
+    const auto same = stats::estimateWithinSigma(groups, stats::SigmaMethod::PooledSd);
     QVERIFY(same.hasValue());
     GEMBA_COMPARE_REL(*same, *sigma, 1e-15);
 }
@@ -357,7 +357,7 @@ void TestCapability::rbarUnequalSizes()
     std::vector<std::vector<double>> groups;
     for (const auto& g : chart.value("input").toObject().value("phase1_data").toArray())
         groups.push_back(toDoubles(g.toArray()));
-    const auto sigma = stats::estimateWithinSigma(groups, stats::WithinSigmaMethod::RBar);
+    const auto sigma = stats::estimateWithinSigma(groups, stats::SigmaMethod::RBar);
     QVERIFY(sigma.hasValue());
     GEMBA_COMPARE_REL(*sigma, chart.value("std_dev").toDouble(), 3e-4);
 }
@@ -372,14 +372,14 @@ void TestCapability::movingRangeMatchesQcc()
     std::vector<std::vector<double>> singles;
     for (double v : values)
         singles.push_back({v});
-    const auto sigma = stats::estimateWithinSigma(singles, stats::WithinSigmaMethod::AverageMovingRange);
+    const auto sigma = stats::estimateWithinSigma(singles, stats::SigmaMethod::AverageMovingRange);
     QVERIFY(sigma.hasValue());
     GEMBA_COMPARE_REL(*sigma * stats::d2(2) / kQccD2Of2, chart.value("std_dev").toDouble(), 1e-13);
 }
 
 void TestCapability::estimatorErrors()
 {
-    using M = stats::WithinSigmaMethod;
+    using M = stats::SigmaMethod;
     auto code = [](const Expected<double>& r) { return r ? ErrorCode(-1) : r.error().code; };
     const std::vector<std::vector<double>> none;
     QCOMPARE(code(stats::estimateWithinSigma(none, M::PooledSd)), ErrorCode::EmptyData);
@@ -403,19 +403,24 @@ void TestCapability::estimatorErrors()
     GEMBA_COMPARE_REL(*stats::estimateWithinSigma(two, M::PooledSd), std::sqrt(2.0 / 3.0) / *stats::c4(4), 1e-15);
     GEMBA_COMPARE_REL(*stats::estimateWithinSigma(two, M::RBar), (2 / stats::d2(3)) / 2, 1e-15);
     GEMBA_COMPARE_REL(*stats::estimateWithinSigma(two, M::SBar), (1 / *stats::c4(3)) / 2, 1e-15);
-    // No variation within subgroups: σ = 0 is a value here; processCapability rejects it.
+    // No variation within subgroups: σ = 0 is an error (no capability can be computed).
     const std::vector<std::vector<double>> flat = {{1, 1}, {2, 2}};
-    QCOMPARE(*stats::estimateWithinSigma(flat, M::PooledSd), 0.0);
+    QCOMPARE(code(stats::estimateWithinSigma(flat, M::PooledSd)), ErrorCode::ZeroSigma);
+    // Pooled SD takes a subgroup of one (no degrees of freedom from it), as Minitab:
+    // {1, 2, 3} and {4}: ss = 2 over df = 2, σ = √(2/2)/c4(3).
+    GEMBA_COMPARE_REL(*stats::estimateWithinSigma(withSingle, M::PooledSd), 1.0 / *stats::c4(3), 1e-15);
 }
 
 void TestCapability::methodNames()
 {
-    using M = stats::WithinSigmaMethod;
-    for (M m : {M::PooledSd, M::RBar, M::SBar, M::AverageMovingRange})
-        QCOMPARE(stats::parseWithinSigmaMethod(stats::withinSigmaMethodName(m)), std::optional<M>(m));
-    QCOMPARE(stats::withinSigmaMethodName(M::PooledSd), std::string_view("pooled"));
-    QCOMPARE(stats::withinSigmaMethodName(M::AverageMovingRange), std::string_view("mr"));
-    QVERIFY(!stats::parseWithinSigmaMethod("mvlue").has_value());
+    using M = stats::SigmaMethod;
+    for (M m : {M::PooledSd, M::RBar, M::SBar, M::MvlueR, M::MvlueS, M::AverageMovingRange, M::MedianMovingRange,
+                M::SampleSd})
+        QCOMPARE(stats::parseSigmaMethod(stats::sigmaMethodName(m)), std::optional<M>(m));
+    QCOMPARE(stats::sigmaMethodName(M::PooledSd), std::string_view("pooled"));
+    QCOMPARE(stats::sigmaMethodName(M::AverageMovingRange), std::string_view("mr"));
+    QVERIFY(!stats::parseSigmaMethod("mvlue").has_value());
+    QVERIFY(!stats::parseSigmaMethod("known").has_value());
 }
 
 // Values {7.5, 10, 11, 12, 9.5}, σ within given as 1.5, LSL 8, USL 13 (target defaults to 10.5).
