@@ -10,10 +10,15 @@
 #include <boost/version.hpp>
 #include <sqlite3.h>
 
+// Resources live in the static gemba_ui library, so they must be registered explicitly
+// (outside any namespace, as Q_INIT_RESOURCE requires).
+static void initUiResources() { Q_INIT_RESOURCE(resources); }
+
 namespace gemba::ui {
 
 MainWindow::MainWindow(QWidget* parent) : QMainWindow(parent)
 {
+    initUiResources();
     setWindowTitle(tr("Gemba Workbench"));
     setWindowIcon(QIcon(QStringLiteral(":/icons/gemba.svg")));
     auto* welcome = new QLabel(tr("<h2>Gemba Workbench</h2>"
@@ -32,7 +37,7 @@ void MainWindow::createMenus()
 {
     auto* file = menuBar()->addMenu(tr("&File"));
     auto* quit = file->addAction(tr("&Quit"), qApp, &QApplication::quit);
-    quit->setShortcut(QKeySequence::Quit);
+    quit->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_Q));   // QKeySequence::Quit is empty on some platforms
 
     auto* help = menuBar()->addMenu(tr("&Help"));
     auto* about = help->addAction(tr("&About Gemba Workbench"), this, &MainWindow::showAbout);

@@ -8,6 +8,7 @@
 
 #include "stats/chartinput.h"
 
+#include <algorithm>
 #include <charconv>
 #include <cmath>
 #include <cstring>
@@ -50,8 +51,8 @@ stats::ChartOptions readOptions(const Args& args, ChartType type)
                              "model");
         const bool individuals = type == ChartType::IMR;
         if (individuals != stats::isIndividualsMethod(*method))
-            throw UsageError("--sigma " + *sigma + " does not apply to a " +
-                             std::string(stats::chartTypeName(type)) + " chart; use " +
+            throw UsageError("--sigma " + *sigma + " does not apply to " +
+                             std::string(stats::chartTypeName(type)) + " charts; use " +
                              (individuals ? "mr, mr-median or sd" : "rbar, sbar, pooled, mvlue-r or mvlue-s"));
         options.sigmaMethod = method;
     }
@@ -202,17 +203,36 @@ void writeTable(std::FILE* out, const std::string& path, const stats::PreparedCh
                  a.pointCount);
     if (skipped)
         std::fprintf(out, " (%zu rows without a value skipped)", skipped);
-    std::fprintf(out, "\nTests: %s\n", a.rules.name.c_str());
+    if (!a.flags.phase.empty()) {
+        const auto phase1 = static_cast<std::size_t>(std::count(a.flags.phase.begin(), a.flags.phase.end(), 1));
+        std::fprintf(out, "\nPhase I: %zu points (the limits are estimated from them); phase II: %zu points",
+                     phase1, a.pointCount - phase1);
+    }
+    if (!a.flags.excluded.empty())
+        std::fprintf(out, "\nExcluded from the estimates: %zu points",
+                     static_cast<std::size_t>(std::count(a.flags.excluded.begin(), a.flags.excluded.end(), 1)));
+    std::fprintf(out, "\nTests: %s (K: ", a.rules.name.c_str());
+    bool firstTest = true;
+    for (int t = 1; t <= stats::kTestCount; ++t) {
+        if (!a.rules.isEnabled(t))
+            continue;
+        std::fprintf(out, "%s%d", firstTest ? "" : ", ", t);
+        if (t > 1)
+            std::fprintf(out, "=%d", a.rules.kOf(t));
+        firstTest = false;
+    }
+    std::fprintf(out, ")\n");
     constexpr std::size_t kMaxRows = 200;
     for (const auto& chart : a.charts) {
         std::fprintf(out, "\n== %s chart ==\n", chart.name.c_str());
-        TextTable summary;
-        summary.addRow({"center", chart.centerLine.isConstant() ? formatReadable(chart.centerLine.at(0), 8) : "varies"});
-        summary.addRow({"sigma", formatReadable(chart.sigma, 8) + "  (" +
-                                     std::string(stats::sigmaMethodDescription(chart.sigmaMethod)) + ")"});
-        summary.addRow({"LCL", chart.lcl.isConstant() ? formatReadable(chart.lcl.at(0), 8) : "varies with n"});
-        summary.addRow({"UCL", chart.ucl.isConstant() ? formatReadable(chart.ucl.at(0), 8) : "varies with n"});
-        summary.print(out);
+        auto line = [&](const char* name, const std::string& value) {
+            std::fprintf(out, "  %-7s %s\n", name, value.c_str());
+        };
+        line("center", chart.centerLine.isConstant() ? formatReadable(chart.centerLine.at(0), 8) : "varies with n");
+        line("sigma", formatReadable(chart.sigma, 8) + "  (" + std::string(stats::sigmaMethodName(chart.sigmaMethod)) +
+                          ": " + std::string(stats::sigmaMethodDescription(chart.sigmaMethod)) + ")");
+        line("LCL", chart.lcl.isConstant() ? formatReadable(chart.lcl.at(0), 8) : "varies with n");
+        line("UCL", chart.ucl.isConstant() ? formatReadable(chart.ucl.at(0), 8) : "varies with n");
         bool anyFailed = false;
         for (int t = 1; t <= stats::kTestCount; ++t) {
             if (!a.rules.isEnabled(t))
