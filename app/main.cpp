@@ -13,7 +13,9 @@
 
 int main(int argc, char* argv[])
 {
-    if (argc > 1 && gemba::cli::isCliInvocation(argv[1])) {
+    // `gemba project.gemba` opens that project in the window; other words are CLI commands.
+    const bool projectArgument = argc > 1 && std::string(argv[1]).ends_with(".gemba");
+    if (argc > 1 && !projectArgument && gemba::cli::isCliInvocation(argv[1])) {
         const std::vector<std::string> args(argv + 1, argv + argc);
         return gemba::cli::run(args, stdout, stderr);
     }
@@ -24,6 +26,10 @@ int main(int argc, char* argv[])
     QApplication::setApplicationVersion(QStringLiteral(GEMBA_VERSION));
     gemba::ui::MainWindow window;
     window.show();
+    if (projectArgument)
+        window.openProject(QString::fromLocal8Bit(argv[1]));
+    else
+        window.openDefaultProject();
     return QApplication::exec();
 #else
     return gemba::cli::run({"--help"}, stdout, stderr);

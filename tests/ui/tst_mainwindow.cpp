@@ -1,14 +1,24 @@
 // The main window opens with its menus, and every menu action has a keyboard shortcut.
 #include "mainwindow.h"
+#include "models/observationsmodel.h"
+#include "models/summarymodel.h"
+#include "observationspage.h"
+#include "projectdocument.h"
+
+#include <QFile>
 
 #include <QAction>
 #include <QMenu>
 #include <QMenuBar>
+#include <QStandardPaths>
 #include <QtTest>
 
 class TestMainWindow : public QObject {
     Q_OBJECT
 private slots:
+    void initTestCase() { QStandardPaths::setTestModeEnabled(true); }
+    void firstLaunchOpensTheDemo();
+
     void opensWithMenusAndShortcuts()
     {
         gemba::ui::MainWindow window;
@@ -29,6 +39,30 @@ private slots:
         QVERIFY(actions >= 2);
     }
 };
+
+void TestMainWindow::firstLaunchOpensTheDemo()
+{
+    QFile::remove(gemba::ui::MainWindow::defaultProjectPath());
+    gemba::ui::MainWindow window;
+    QVERIFY(window.openDefaultProject());
+    auto* doc = window.document();
+    QVERIFY(doc);
+    QCOMPARE(doc->processes().size(), std::size_t(1));
+    QCOMPARE(doc->steps().size(), std::size_t(7));
+    QCOMPARE(doc->studies().size(), std::size_t(1));
+    // 12 cycles of 7 steps; one observation (cycle 7, step 4) is excluded with a reason.
+    auto obs = doc->project().observations(doc->currentStudyId());
+    QVERIFY(obs.hasValue());
+    QCOMPARE(obs->size(), std::size_t(84));
+    QCOMPARE(std::count_if(obs->begin(), obs->end(), [](const auto& o) { return o.excluded; }), 1);
+    QCOMPARE(window.observationsPage()->observationsModel()->rowCount(), 84);
+    QCOMPARE(window.observationsPage()->summaryModel()->summary().steps[3].n, std::size_t(11));
+
+    // A second launch opens the same project without adding the demo again.
+    gemba::ui::MainWindow again;
+    QVERIFY(again.openDefaultProject());
+    QCOMPARE(again.document()->processes().size(), std::size_t(1));
+}
 
 QTEST_MAIN(TestMainWindow)
 #include "tst_mainwindow.moc"

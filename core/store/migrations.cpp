@@ -1,0 +1,181 @@
+// The project file's schema as numbered steps, and running them one transaction per step.
+#include "store/migrations.h"
+
+#include "store/database.h"
+#include "store/project.h"
+#include "store/transaction.h"
+
+namespace gemba::store {
+namespace {
+
+// Version 1. Conventions:
+//  - every table has an INTEGER PRIMARY KEY `id` (the rowid, so lookups by id are one b-tree);
+//  - enums are stored as their stable text names (study/model.h toString), flags as 0/1;
+//  - times are integer microseconds (*_us): boot clock for start/end, Unix epoch for *_wall_us;
+//  - children are deleted with their parent (ON DELETE CASCADE) except an observation's step:
+//    a step with observations cannot be deleted (NO ACTION is checked at the end of the
+//    statement, so deleting a whole process, which removes its studies' observations in the
+//    same statement, still works);
+//  - every foreign key column has an index: SQLite looks children up by it on every parent
+//    delete, and without one deleting a study of a million observations would scan them once
+//    per cycle.
+const std::string kSchemaV1 = R"sql(
+-- Facts about the file itself: who created it, for support questions.
+CREATE TABLE meta (
+    key   TEXT PRIMARY KEY,
+    value TEXT NOT NULL
+) WITHOUT ROWID;
+
+CREATE TABLE processes (
+    id          INTEGER PRIMARY KEY,
+    name        TEXT NOT NULL,
+    description TEXT NOT NULL DEFAULT ''
+);
+
+-- The steps (elements) of a process, in order: position is 0-based and unique per process.
+CREATE TABLE steps (
+    id          INTEGER PRIMARY KEY,
+    process_id  INTEGER NOT NULL REFERENCES processes(id) ON DELETE CASCADE,
+    position    INTEGER NOT NULL,
+    name        TEXT NOT NULL,
+    description TEXT NOT NULL DEFAULT '',
+    type        TEXT NOT NULL DEFAULT 'manual',         -- manual | machine | walk
+    value_class TEXT NOT NULL DEFAULT 'value-adding',   -- value-adding | necessary-non-value-adding | waste
+    waste_kind  TEXT NOT NULL DEFAULT 'none',           -- none unless value_class is waste
+    UNIQUE (process_id, position)
+);
+
+CREATE TABLE studies (
+    id                INTEGER PRIMARY KEY,
+    process_id        INTEGER NOT NULL REFERENCES processes(id) ON DELETE CASCADE,
+    date              TEXT NOT NULL DEFAULT '',   -- ISO 8601 date
+    observer          TEXT NOT NULL DEFAULT '',
+    location          TEXT NOT NULL DEFAULT '',
+    shift             TEXT NOT NULL DEFAULT '',
+    notes             TEXT NOT NULL DEFAULT '',
+    rating_method     TEXT NOT NULL DEFAULT 'pace-rating',   -- none | pace-rating
+    allowance_basis   TEXT NOT NULL DEFAULT 'normal',        -- normal | work (see standardtime.h)
+    allowance_percent REAL NOT NULL DEFAULT 0,
+    started_wall_us   INTEGER NOT NULL DEFAULT 0,
+    ended_wall_us     INTEGER                                -- NULL while the study runs
+);
+CREATE INDEX studies_process ON studies (process_id);
+
+-- Cycles are numbered from 1 within their study, as the observer counts them.
+CREATE TABLE cycles (
+    id       INTEGER PRIMARY KEY,
+    study_id INTEGER NOT NULL REFERENCES studies(id) ON DELETE CASCADE,
+    number   INTEGER NOT NULL,
+    UNIQUE (study_id, number)
+);
+
+CREATE TABLE observations (
+    id              INTEGER PRIMARY KEY,
+    study_id        INTEGER NOT NULL REFERENCES studies(id) ON DELETE CASCADE,
+    cycle_id        INTEGER NOT NULL REFERENCES cycles(id) ON DELETE CASCADE,
+    step_id         INTEGER NOT NULL REFERENCES steps(id),
+    start_us        INTEGER NOT NULL,   -- boot clock (CLOCK_BOOTTIME)
+    end_us          INTEGER NOT NULL,   -- boot clock
+    wall_start_us   INTEGER NOT NULL,   -- Unix epoch
+    duration_us     INTEGER NOT NULL,   -- end - start less pauses and foreign elements inside
+    rating_percent  REAL,               -- NULL = not rated (100 %)
+    foreign_element INTEGER NOT NULL DEFAULT 0 CHECK (foreign_element IN (0, 1)),
+    abnormal        INTEGER NOT NULL DEFAULT 0 CHECK (abnormal IN (0, 1)),
+    excluded        INTEGER NOT NULL DEFAULT 0 CHECK (excluded IN (0, 1)),
+    excluded_reason TEXT NOT NULL DEFAULT '',
+    spans_suspend   INTEGER NOT NULL DEFAULT 0 CHECK (spans_suspend IN (0, 1)),
+    note            TEXT NOT NULL DEFAULT ''
+);
+-- A study's observations in time order: the views, the summaries, paging, export.
+CREATE INDEX observations_study ON observations (study_id, start_us);
+CREATE INDEX observations_cycle ON observations (cycle_id);
+CREATE INDEX observations_step ON observations (step_id);
+
+-- Later work (control charts, capability, takt, line balance, OEE, changeover, value stream)
+-- keeps its settings and results here as JSON text under a `kind` ("control-chart", "takt",
+-- "oee", ...), so a new kind of analysis needs no migration. Attached to a process, a study,
+-- or neither (project-wide).
+CREATE TABLE analyses (
+    id              INTEGER PRIMARY KEY,
+    kind            TEXT NOT NULL,
+    process_id      INTEGER REFERENCES processes(id) ON DELETE CASCADE,
+    study_id        INTEGER REFERENCES studies(id) ON DELETE CASCADE,
+    title           TEXT NOT NULL DEFAULT '',
+    json            TEXT NOT NULL DEFAULT '{}',
+    updated_wall_us INTEGER NOT NULL DEFAULT 0
+);
+CREATE INDEX analyses_process ON analyses (process_id);
+CREATE INDEX analyses_study ON analyses (study_id);
+
+-- DMAIC project charters (problem statement, Y metric, baseline, goal, team, ...) as JSON text;
+-- the fields live in core/dmaic, so the file does not fix them yet. A charter outlives the
+-- process it was written for.
+CREATE TABLE charters (
+    id              INTEGER PRIMARY KEY,
+    process_id      INTEGER REFERENCES processes(id) ON DELETE SET NULL,
+    title           TEXT NOT NULL DEFAULT '',
+    json            TEXT NOT NULL DEFAULT '{}',
+    updated_wall_us INTEGER NOT NULL DEFAULT 0
+);
+CREATE INDEX charters_process ON charters (process_id);
+)sql";
+
+Expected<bool> createVersion1(Database& db)
+{
+    // The same transaction as the tables: a file has its application_id only if it has a schema.
+    if (auto ok = db.exec(kSchemaV1 + "PRAGMA application_id = " + std::to_string(kApplicationId) + ";"); !ok)
+        return ok;
+    auto stmt = db.prepare("INSERT INTO meta (key, value) VALUES ('created_by', ?)");
+    if (!stmt)
+        return stmt.error();
+    stmt->bind(1, std::string_view("Gemba Workbench " GEMBA_VERSION));
+    return stmt->run();
+}
+
+} // namespace
+
+const std::vector<Migration>& migrations()
+{
+    static const std::vector<Migration> steps{
+        {1, "create the schema", createVersion1},
+    };
+    return steps;
+}
+
+const std::string& schemaVersion1() { return kSchemaV1; }
+
+Expected<int> migrate(Database& db, const std::vector<Migration>& steps)
+{
+    for (std::size_t i = 0; i < steps.size(); ++i)
+        if (steps[i].version != static_cast<int>(i) + 1 || !steps[i].apply)
+            return makeError(ErrorCode::InvalidArgument, "migration steps must be numbered 1, 2, 3, ... without gaps");
+    const int target = static_cast<int>(steps.size());
+
+    for (;;) {
+        auto tx = Transaction::begin(db);
+        if (!tx)
+            return tx.error();
+        auto version = db.queryInt("PRAGMA user_version");
+        if (!version)
+            return version.error();
+        if (*version > target)
+            return makeError(ErrorCode::OutOfRange, "'" + db.path() + "' has file format " + std::to_string(*version) +
+                                                        ", newer than this version of Gemba Workbench reads (" +
+                                                        std::to_string(target) + ")");
+        if (*version == target)
+            return target;   // the transaction wrote nothing; its rollback is free
+        const Migration& step = steps[static_cast<std::size_t>(*version)];
+        if (auto ok = step.apply(db); !ok)
+            return makeError(ok.error().code, "upgrading '" + db.path() + "' to file format " +
+                                                  std::to_string(step.version) + " (" + step.description +
+                                                  ") failed; the file stays at file format " +
+                                                  std::to_string(*version) + ": " + ok.error().message);
+        // PRAGMA takes no parameters; the number is ours, not input.
+        if (auto ok = db.exec("PRAGMA user_version = " + std::to_string(step.version)); !ok)
+            return ok.error();
+        if (auto ok = tx->commit(); !ok)
+            return ok.error();
+    }
+}
+
+} // namespace gemba::store

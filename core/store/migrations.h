@@ -1,0 +1,38 @@
+// The project file's schema as numbered steps, and running them one transaction per step.
+#pragma once
+
+#include "error.h"
+
+#include <functional>
+#include <string>
+#include <vector>
+
+namespace gemba::store {
+
+class Database;
+
+// One step of the schema's history: it brings a file from user_version `version - 1` to
+// `version`. A step is never edited once released; a change is a new step.
+struct Migration {
+    int version = 0;
+    std::string description;
+    std::function<Expected<bool>(Database&)> apply;   // runs inside the step's transaction
+};
+
+// This build's steps, in order. Step 1 creates the schema in a blank file. The last step's
+// version is kSchemaVersion (project.h).
+const std::vector<Migration>& migrations();
+
+// Brings the file to the last step's version. Each step and its user_version bump run in one
+// transaction (BEGIN IMMEDIATE ... COMMIT), so a step that fails, or a crash or kill during it,
+// leaves the file exactly at the version before that step; the steps before it stay applied.
+// The version is read inside the transaction, so two instances opening an old file at once
+// cannot both run a step. Refused: a file newer than the last step (OutOfRange), steps that
+// are not numbered 1, 2, 3, ... (InvalidArgument). Returns the version reached.
+// `steps` is a parameter so tests can prove the mechanism with a step of their own.
+Expected<int> migrate(Database& db, const std::vector<Migration>& steps = migrations());
+
+// The schema of version 1, as a script (for documentation and the schema test).
+const std::string& schemaVersion1();
+
+} // namespace gemba::store

@@ -1,0 +1,93 @@
+// CSV import of existing observations into a new study, and CSV export of any study.
+#pragma once
+
+#include "error.h"
+#include "study/model.h"
+
+#include <cstdint>
+#include <string>
+
+namespace gemba::store {
+
+class Project;
+using study::Id;
+
+// Which CSV column (by its header name) holds what. An empty name: the file has no such
+// column. Required: step, cycle, and either duration or start and end.
+//
+// Cell formats:
+//  - step: the step's name exactly as in the process (ByName), or its 1-based position in
+//    the process (ByPosition);
+//  - cycle: the cycle number, an integer from 1; cycles are created as they first appear;
+//  - duration, start, end: seconds, with a decimal point or a decimal comma (12.5, 12,5);
+//    start and end may instead be ISO 8601 timestamps ("2026-11-23T09:15:02.250",
+//    "2026-11-23 09:15:02,25+01:00"; no offset = UTC), one kind for the whole column;
+//  - with duration and start/end the duration is the element's own time (it may be shorter
+//    than end - start when a pause or foreign element fell inside); with start and end only,
+//    duration = end - start; with duration only, the elements are laid end to end in file
+//    order from 0 s, as continuous timing would have recorded them;
+//  - wallStart: ISO 8601 timestamp of the start. Without it the wall start is the start
+//    timestamp (ISO start), or the study's startedWallUs plus the time since the first row;
+//  - rating: percent, empty = not rated;
+//  - flags (foreignElement, abnormal, excluded, spansSuspend): 1/0, true/false, yes/no, y/n,
+//    x; empty = no;
+//  - excludedReason, note: any text (blanks at either end are dropped by the CSV reader).
+struct ObservationCsvColumns {
+    std::string step = "step";
+    std::string cycle = "cycle";
+    std::string duration = "duration_s";
+    std::string start;
+    std::string end;
+    std::string wallStart;
+    std::string rating;
+    std::string foreignElement;
+    std::string abnormal;
+    std::string excluded;
+    std::string excludedReason;
+    std::string spansSuspend;
+    std::string note;
+
+    // The columns exportObservationsCsv writes, so an export imports back field for field.
+    static ObservationCsvColumns exported();
+};
+
+enum class StepMatch {
+    ByName,       // the step column holds step names
+    ByPosition,   // the step column holds 1-based positions
+};
+
+struct ObservationCsvImportOptions {
+    ObservationCsvColumns columns;
+    StepMatch stepMatch = StepMatch::ByName;
+    // An unknown step name is an error naming its line, unless this is set: then it becomes a
+    // new step at the end of the process (manual, value-adding), in order of first appearance.
+    bool createMissingSteps = false;
+};
+
+struct ObservationCsvImportResult {
+    Id studyId = 0;
+    std::int64_t observations = 0;
+    std::int64_t cycles = 0;
+    std::int64_t stepsCreated = 0;
+};
+
+// Imports a CSV file (one row per observation; delimiter, quoting and decimal mark as
+// io::readCsv reads them) into a new study of `study.processId`, described by `study`.
+// It lands whole, in one transaction (study, new steps, cycles, observations), or not at all:
+// an error names "file:line:column: the problem" and leaves the project as it was. On success
+// study.id is set. Needs a project open for writing.
+Expected<ObservationCsvImportResult> importObservationsCsv(Project& project, const std::string& path,
+                                                           study::Study& study,
+                                                           const ObservationCsvImportOptions& options = {});
+
+// Writes a study's observations to `path`, one row per observation in start order:
+//   study, cycle, step, position (1-based), duration_s, start_s, end_s (boot clock seconds),
+//   wall_start (ISO 8601 UTC), rating_percent, foreign_element, abnormal, excluded,
+//   excluded_reason, spans_suspend, note.
+// RFC 4180: comma-separated, CRLF line ends, fields with a comma, quote, line break or blank
+// at either end quoted with "" for a quote; UTF-8 without a byte-order mark. Times are written
+// exactly (microseconds, trailing zeros dropped). The file is written beside `path` and renamed
+// over it at the end, so a failed export leaves no half file. Returns the number of rows.
+Expected<std::int64_t> exportObservationsCsv(Project& project, Id studyId, const std::string& path);
+
+} // namespace gemba::store

@@ -1,0 +1,865 @@
+// One project = one SQLite file (.gemba): processes, steps, studies, cycles, observations.
+#include "store/project.h"
+
+#include "store/database.h"
+#include "store/migrations.h"
+#include "store/transaction.h"
+
+#include <sqlite3.h>
+
+#include <algorithm>
+#include <cerrno>
+#include <cstdio>
+#include <cstring>
+#include <unordered_set>
+
+#include <fcntl.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+namespace gemba::store {
+namespace {
+
+using namespace gemba::study;
+
+// What the first 100 bytes of an SQLite file say (https://www.sqlite.org/fileformat.html).
+struct FileHeader {
+    bool exists = false;
+    std::int64_t size = 0;
+    bool isSqlite = false;      // the "SQLite format 3\0" magic string
+    std::uint32_t userVersion = 0;
+    std::uint32_t applicationId = 0;
+};
+
+std::uint32_t bigEndian32(const unsigned char* p)
+{
+    return (std::uint32_t(p[0]) << 24) | (std::uint32_t(p[1]) << 16) | (std::uint32_t(p[2]) << 8) | std::uint32_t(p[3]);
+}
+
+Expected<FileHeader> readHeader(const std::string& path)
+{
+    FileHeader h;
+    struct stat st {};
+    if (::stat(path.c_str(), &st) != 0) {
+        if (errno == ENOENT)
+            return h;
+        return makeError(ErrorCode::IoError, "cannot open '" + path + "': " + std::strerror(errno));
+    }
+    h.exists = true;
+    h.size = st.st_size;
+    if (!S_ISREG(st.st_mode))
+        return makeError(ErrorCode::IoError, "cannot open '" + path + "': it is not a file");
+    if (h.size == 0)
+        return h;
+    const int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
+    if (fd < 0)
+        return makeError(ErrorCode::IoError, "cannot open '" + path + "': " + std::strerror(errno));
+    unsigned char buf[100] = {};
+    const ssize_t got = ::read(fd, buf, sizeof buf);
+    ::close(fd);
+    if (got == static_cast<ssize_t>(sizeof buf) && std::memcmp(buf, "SQLite format 3", 16) == 0) {
+        h.isSqlite = true;
+        h.userVersion = bigEndian32(buf + 60);
+        h.applicationId = bigEndian32(buf + 68);
+    }
+    return h;
+}
+
+bool fileExists(const std::string& path)
+{
+    struct stat st {};
+    return ::stat(path.c_str(), &st) == 0;
+}
+
+std::string hex(std::uint32_t v)
+{
+    char buf[16];
+    std::snprintf(buf, sizeof buf, "0x%08X", v);
+    return buf;
+}
+
+Error notOurs(const std::string& path, std::string_view why)
+{
+    return makeError(ErrorCode::ParseError,
+                     "'" + path + "' is not a Gemba Workbench project: " + std::string(why) + ". It has not been changed.");
+}
+
+Error newer(const std::string& path, std::int64_t version)
+{
+    return makeError(ErrorCode::OutOfRange, "'" + path + "' was saved by a newer version of Gemba Workbench (file format " +
+                                                std::to_string(version) + "; this version reads up to " +
+                                                std::to_string(kSchemaVersion) +
+                                                "). Open it with a newer version. It has not been changed.");
+}
+
+// The identity check on a live connection (the header may be stale while a WAL is present).
+// `blank` tells a brand-new empty database, which a read-write open turns into a project.
+Expected<bool> checkIdentity(Database& db, const std::string& path, bool& blank)
+{
+    auto appId = db.queryInt("PRAGMA application_id");
+    if (!appId) {
+        if (appId.error().message.find("not a database") != std::string::npos)
+            return notOurs(path, "it is not an SQLite database");
+        return makeError(ErrorCode::IoError, "cannot read '" + path + "': " + appId.error().message);
+    }
+    auto version = db.queryInt("PRAGMA user_version");
+    if (!version)
+        return makeError(ErrorCode::IoError, "cannot read '" + path + "': " + version.error().message);
+    auto objects = db.queryInt("SELECT count(*) FROM sqlite_schema");
+    if (!objects)
+        return makeError(ErrorCode::IoError, "cannot read '" + path + "': " + objects.error().message);
+    blank = *appId == 0 && *version == 0 && *objects == 0;
+    if (blank)
+        return true;
+    if (static_cast<std::uint32_t>(*appId) != static_cast<std::uint32_t>(kApplicationId))
+        return notOurs(path, *appId == 0 ? "it is an SQLite database of another program"
+                                         : "it is an SQLite database of another program (application id " +
+                                               hex(static_cast<std::uint32_t>(*appId)) + ")");
+    if (*version > kSchemaVersion)
+        return newer(path, *version);
+    return true;
+}
+
+// quick_check's verdict: empty when the file is sound, otherwise its first complaint.
+std::string quickCheckProblem(Database& db)
+{
+    auto stmt = db.prepare("PRAGMA quick_check");
+    if (!stmt)
+        return stmt.error().message;
+    auto row = stmt->step();
+    if (!row)
+        return row.error().message;
+    if (!*row)
+        return "quick_check returned nothing";
+    std::string first = stmt->text(0);
+    return first == "ok" ? std::string() : first;
+}
+
+Error badValue(const std::string& path, std::string_view table, Id id, std::string_view column, std::string_view value)
+{
+    return makeError(ErrorCode::ParseError, "'" + path + "': " + std::string(table) + " " + std::to_string(id) +
+                                                " has an unknown " + std::string(column) + " '" + std::string(value) +
+                                                "'");
+}
+
+const std::string kStepColumns = "id, process_id, position, name, description, type, value_class, waste_kind";
+const std::string kStudyColumns = "id, process_id, date, observer, location, shift, notes, rating_method, "
+                                  "allowance_basis, allowance_percent, started_wall_us, ended_wall_us";
+const std::string kObservationColumns = "id, study_id, cycle_id, step_id, start_us, end_us, wall_start_us, "
+                                        "duration_us, rating_percent, foreign_element, abnormal, excluded, "
+                                        "excluded_reason, spans_suspend, note";
+
+Expected<Step> readStep(const Statement& s, const std::string& path)
+{
+    Step step;
+    step.id = s.int64(0);
+    step.processId = s.int64(1);
+    step.position = s.integer(2);
+    step.name = s.text(3);
+    step.description = s.text(4);
+    const auto type = stepTypeFromString(s.textView(5));
+    if (!type)
+        return badValue(path, "step", step.id, "type", s.textView(5));
+    const auto valueClass = valueClassFromString(s.textView(6));
+    if (!valueClass)
+        return badValue(path, "step", step.id, "value class", s.textView(6));
+    const auto waste = wasteKindFromString(s.textView(7));
+    if (!waste)
+        return badValue(path, "step", step.id, "waste kind", s.textView(7));
+    step.type = *type;
+    step.valueClass = *valueClass;
+    step.wasteKind = *waste;
+    return step;
+}
+
+Expected<Study> readStudy(const Statement& s, const std::string& path)
+{
+    Study st;
+    st.id = s.int64(0);
+    st.processId = s.int64(1);
+    st.date = s.text(2);
+    st.observer = s.text(3);
+    st.location = s.text(4);
+    st.shift = s.text(5);
+    st.notes = s.text(6);
+    const auto rating = ratingMethodFromString(s.textView(7));
+    if (!rating)
+        return badValue(path, "study", st.id, "rating method", s.textView(7));
+    const auto basis = allowanceBasisFromString(s.textView(8));
+    if (!basis)
+        return badValue(path, "study", st.id, "allowance basis", s.textView(8));
+    st.ratingMethod = *rating;
+    st.allowanceBasis = *basis;
+    st.allowancePercent = s.real(9);
+    st.startedWallUs = s.int64(10);
+    st.endedWallUs = s.optionalInt64(11);
+    return st;
+}
+
+Observation readObservation(const Statement& s)
+{
+    Observation o;
+    o.id = s.int64(0);
+    o.studyId = s.int64(1);
+    o.cycleId = s.int64(2);
+    o.stepId = s.int64(3);
+    o.startUs = s.int64(4);
+    o.endUs = s.int64(5);
+    o.wallStartUs = s.int64(6);
+    o.durationUs = s.int64(7);
+    o.ratingPercent = s.optionalReal(8);
+    o.foreignElement = s.boolean(9);
+    o.abnormal = s.boolean(10);
+    o.excluded = s.boolean(11);
+    o.excludedReason = s.text(12);
+    o.spansSuspend = s.boolean(13);
+    o.note = s.text(14);
+    return o;
+}
+
+// Binds the observation's fields (all but id and study) from parameter `first` on, in the
+// order of kObservationColumns.
+void bindObservationFields(Statement& s, int first, const Observation& o)
+{
+    s.bind(first, o.cycleId);
+    s.bind(first + 1, o.stepId);
+    s.bind(first + 2, o.startUs);
+    s.bind(first + 3, o.endUs);
+    s.bind(first + 4, o.wallStartUs);
+    s.bind(first + 5, o.durationUs);
+    s.bind(first + 6, o.ratingPercent);
+    s.bind(first + 7, o.foreignElement);
+    s.bind(first + 8, o.abnormal);
+    s.bind(first + 9, o.excluded);
+    s.bind(first + 10, o.excludedReason);
+    s.bind(first + 11, o.spansSuspend);
+    s.bind(first + 12, o.note);
+}
+
+} // namespace
+
+struct Project::Impl {
+    Database db;
+    std::string path;
+    std::string warning;
+
+    Expected<bool> writable() const
+    {
+        if (db.readOnly())
+            return makeError(ErrorCode::InvalidArgument, "'" + path + "' is open read-only");
+        return true;
+    }
+
+    Expected<Statement*> stmt(const std::string& sql) { return db.cached(sql); }
+
+    // Runs a cached statement that changes rows and checks that it changed one: an update or
+    // delete of an id that does not exist is a caller's mistake, not a silent no-op.
+    Expected<bool> changeOne(Statement& s, std::string_view what, Id id)
+    {
+        if (auto ok = s.run(); !ok)
+            return ok.error();
+        if (db.changes() == 0)
+            return makeError(ErrorCode::InvalidArgument, "no " + std::string(what) + " with id " + std::to_string(id));
+        return true;
+    }
+
+    Expected<std::int64_t> countWhere(const std::string& sql, Id id)
+    {
+        auto s = stmt(sql);
+        if (!s)
+            return s.error();
+        Statement::Reset reset(**s);
+        (*s)->bind(1, id);
+        auto row = (*s)->step();
+        if (!row)
+            return row.error();
+        return *row ? (*s)->int64(0) : 0;
+    }
+};
+
+Project::Project() : m_d(std::make_unique<Impl>()) {}
+
+Project::~Project()
+{
+    if (m_d && m_d->db.isOpen() && !m_d->db.readOnly())
+        (void)m_d->db.exec("PRAGMA optimize");   // keeps the query planner's statistics current; cheap
+}
+
+Expected<std::unique_ptr<Project>> Project::open(const std::string& path, OpenMode mode)
+{
+    auto header = readHeader(path);
+    if (!header)
+        return header.error();
+    if (!header->exists && mode == OpenMode::ReadOnly)
+        return makeError(ErrorCode::IoError, "cannot open '" + path + "': no such file");
+
+    std::unique_ptr<Project> project(new Project());
+    Impl& d = *project->m_d;
+    d.path = path;
+
+    const bool uncleanExit = header->exists && fileExists(path + "-wal");
+    if (header->exists && header->size > 0) {
+        if (!header->isSqlite)
+            return notOurs(path, "it is not an SQLite database");
+        // Without a WAL the header is the whole truth; with one, page 1 may have newer
+        // contents in the WAL, so the read-only connection below decides.
+        if (!uncleanExit) {
+            const bool maybeBlank = header->applicationId == 0 && header->userVersion == 0;
+            if (!maybeBlank && header->applicationId != static_cast<std::uint32_t>(kApplicationId))
+                return notOurs(path, header->applicationId == 0
+                                         ? "it is an SQLite database of another program"
+                                         : "it is an SQLite database of another program (application id " +
+                                               hex(header->applicationId) + ")");
+            if (header->userVersion > static_cast<std::uint32_t>(kSchemaVersion))
+                return newer(path, header->userVersion);
+        }
+    }
+
+    bool forcedReadOnly = false;
+    if (uncleanExit) {
+        // A read-only connection cannot write the main file (not even a checkpoint), so the file
+        // is judged exactly as the crash left it.
+        auto ro = Database::open(path, Database::Access::ReadOnly);
+        if (!ro)
+            return ro.error();
+        if (auto ok = ro->configure(); !ok)
+            return ok.error();
+        bool blank = false;
+        if (auto ok = checkIdentity(*ro, path, blank); !ok)
+            return ok.error();
+        if (const std::string problem = quickCheckProblem(*ro); !problem.empty()) {
+            d.warning = "'" + path + "' was not closed cleanly and fails SQLite's integrity check (" + problem +
+                        "). It is open read-only so that nothing in it changes; copy out what you need or "
+                        "restore a backup.";
+            forcedReadOnly = true;
+            d.db = std::move(*ro);
+        }
+    }
+
+    const bool readOnly = forcedReadOnly || mode == OpenMode::ReadOnly;
+    if (!forcedReadOnly) {
+        auto db = Database::open(path, mode == OpenMode::ReadOnly ? Database::Access::QueryOnly
+                                                                  : Database::Access::ReadWriteCreate);
+        if (!db && mode == OpenMode::ReadOnly)   // a file we may not write, or read-only media
+            db = Database::open(path, Database::Access::ReadOnly);
+        if (!db)
+            return db.error();
+        d.db = std::move(*db);
+        if (auto ok = d.db.configure(); !ok)
+            return ok.error();
+    }
+
+    bool blank = false;
+    if (auto ok = checkIdentity(d.db, path, blank); !ok)
+        return ok.error();
+    auto version = d.db.queryInt("PRAGMA user_version");
+    if (!version)
+        return version.error();
+    if (readOnly) {
+        if (blank)
+            return notOurs(path, "it is an empty database");
+        if (*version < kSchemaVersion)
+            return makeError(ErrorCode::InvalidArgument,
+                             "'" + path + "' has the older file format " + std::to_string(*version) +
+                                 "; open it for writing once to upgrade it");
+        return project;
+    }
+    // Only now, with the file known to be ours (or blank), is anything written to it.
+    if (auto ok = d.db.useWriteAheadLog(); !ok)
+        return ok.error();
+    if (auto reached = migrate(d.db); !reached)
+        return reached.error();
+    return project;
+}
+
+const std::string& Project::path() const { return m_d->path; }
+bool Project::readOnly() const { return m_d->db.readOnly(); }
+const std::string& Project::warning() const { return m_d->warning; }
+sqlite3* Project::handle() const { return m_d->db.handle(); }
+Database& Project::database() { return m_d->db; }
+
+// --- processes ---------------------------------------------------------------------------
+
+Expected<Id> Project::addProcess(Process& process)
+{
+    if (auto ok = m_d->writable(); !ok)
+        return ok.error();
+    auto s = m_d->stmt("INSERT INTO processes (name, description) VALUES (?, ?)");
+    if (!s)
+        return s.error();
+    Statement::Reset reset(**s);
+    (*s)->bind(1, process.name);
+    (*s)->bind(2, process.description);
+    if (auto ok = (*s)->run(); !ok)
+        return ok.error();
+    process.id = m_d->db.lastInsertRowid();
+    return process.id;
+}
+
+Expected<bool> Project::updateProcess(const Process& process)
+{
+    if (auto ok = m_d->writable(); !ok)
+        return ok;
+    auto s = m_d->stmt("UPDATE processes SET name = ?, description = ? WHERE id = ?");
+    if (!s)
+        return s.error();
+    Statement::Reset reset(**s);
+    (*s)->bind(1, process.name);
+    (*s)->bind(2, process.description);
+    (*s)->bind(3, process.id);
+    return m_d->changeOne(**s, "process", process.id);
+}
+
+Expected<bool> Project::removeProcess(Id id)
+{
+    if (auto ok = m_d->writable(); !ok)
+        return ok;
+    auto s = m_d->stmt("DELETE FROM processes WHERE id = ?");
+    if (!s)
+        return s.error();
+    Statement::Reset reset(**s);
+    (*s)->bind(1, id);
+    return m_d->changeOne(**s, "process", id);
+}
+
+Expected<std::vector<Process>> Project::processes() const
+{
+    auto s = m_d->stmt("SELECT id, name, description FROM processes ORDER BY id");
+    if (!s)
+        return s.error();
+    Statement::Reset reset(**s);
+    std::vector<Process> out;
+    for (;;) {
+        auto row = (*s)->step();
+        if (!row)
+            return row.error();
+        if (!*row)
+            return out;
+        out.push_back(Process{(*s)->int64(0), (*s)->text(1), (*s)->text(2)});
+    }
+}
+
+// --- steps -------------------------------------------------------------------------------
+// Positions are unique per process and SQLite checks UNIQUE row by row during an UPDATE, so a
+// block of steps is moved in two passes: first to distinct negative positions, then to the
+// final ones, which no remaining row holds.
+
+Expected<Id> Project::addStep(Step& step)
+{
+    if (auto ok = m_d->writable(); !ok)
+        return ok.error();
+    auto tx = Transaction::begin(m_d->db);
+    if (!tx)
+        return tx.error();
+    auto processCount = m_d->countWhere("SELECT count(*) FROM processes WHERE id = ?", step.processId);
+    if (!processCount)
+        return processCount.error();
+    if (*processCount == 0)
+        return makeError(ErrorCode::InvalidArgument, "no process with id " + std::to_string(step.processId));
+    auto count = m_d->countWhere("SELECT count(*) FROM steps WHERE process_id = ?", step.processId);
+    if (!count)
+        return count.error();
+    const int position = (step.position < 0 || step.position > *count) ? static_cast<int>(*count) : step.position;
+
+    if (position < *count) {
+        auto s = m_d->stmt("UPDATE steps SET position = -position - 1 WHERE process_id = ? AND position >= ?");
+        if (!s)
+            return s.error();
+        Statement::Reset reset(**s);
+        (*s)->bind(1, step.processId);
+        (*s)->bind(2, position);
+        if (auto ok = (*s)->run(); !ok)
+            return ok.error();
+    }
+    {
+        auto s = m_d->stmt("INSERT INTO steps (process_id, position, name, description, type, value_class, waste_kind) "
+                           "VALUES (?, ?, ?, ?, ?, ?, ?)");
+        if (!s)
+            return s.error();
+        Statement::Reset reset(**s);
+        (*s)->bind(1, step.processId);
+        (*s)->bind(2, position);
+        (*s)->bind(3, step.name);
+        (*s)->bind(4, step.description);
+        (*s)->bind(5, toString(step.type));
+        (*s)->bind(6, toString(step.valueClass));
+        (*s)->bind(7, toString(step.wasteKind));
+        if (auto ok = (*s)->run(); !ok)
+            return ok.error();
+    }
+    const Id id = m_d->db.lastInsertRowid();
+    if (position < *count) {
+        auto s = m_d->stmt("UPDATE steps SET position = -position WHERE process_id = ? AND position < 0");
+        if (!s)
+            return s.error();
+        Statement::Reset reset(**s);
+        (*s)->bind(1, step.processId);
+        if (auto ok = (*s)->run(); !ok)
+            return ok.error();
+    }
+    if (auto ok = tx->commit(); !ok)
+        return ok.error();
+    step.id = id;
+    step.position = position;
+    return id;
+}
+
+Expected<bool> Project::updateStep(const Step& step)
+{
+    if (auto ok = m_d->writable(); !ok)
+        return ok;
+    auto s = m_d->stmt("UPDATE steps SET name = ?, description = ?, type = ?, value_class = ?, waste_kind = ? "
+                       "WHERE id = ?");
+    if (!s)
+        return s.error();
+    Statement::Reset reset(**s);
+    (*s)->bind(1, step.name);
+    (*s)->bind(2, step.description);
+    (*s)->bind(3, toString(step.type));
+    (*s)->bind(4, toString(step.valueClass));
+    (*s)->bind(5, toString(step.wasteKind));
+    (*s)->bind(6, step.id);
+    return m_d->changeOne(**s, "step", step.id);
+}
+
+Expected<bool> Project::removeStep(Id id)
+{
+    if (auto ok = m_d->writable(); !ok)
+        return ok;
+    auto tx = Transaction::begin(m_d->db);
+    if (!tx)
+        return tx.error();
+    Id processId = 0;
+    int position = 0;
+    std::string name;
+    {
+        auto s = m_d->stmt("SELECT process_id, position, name FROM steps WHERE id = ?");
+        if (!s)
+            return s.error();
+        Statement::Reset reset(**s);
+        (*s)->bind(1, id);
+        auto row = (*s)->step();
+        if (!row)
+            return row.error();
+        if (!*row)
+            return makeError(ErrorCode::InvalidArgument, "no step with id " + std::to_string(id));
+        processId = (*s)->int64(0);
+        position = (*s)->integer(1);
+        name = (*s)->text(2);
+    }
+    auto used = m_d->countWhere("SELECT count(*) FROM observations WHERE step_id = ?", id);
+    if (!used)
+        return used.error();
+    if (*used > 0)
+        return makeError(ErrorCode::InvalidArgument,
+                         "the step '" + name + "' cannot be removed: " + std::to_string(*used) +
+                             (*used == 1 ? " observation refers" : " observations refer") +
+                             " to it. Remove or move them first.");
+    {
+        auto s = m_d->stmt("DELETE FROM steps WHERE id = ?");
+        if (!s)
+            return s.error();
+        Statement::Reset reset(**s);
+        (*s)->bind(1, id);
+        if (auto ok = (*s)->run(); !ok)
+            return ok.error();
+    }
+    // Close the gap: p > position becomes -p, then p - 1.
+    {
+        auto s = m_d->stmt("UPDATE steps SET position = -position WHERE process_id = ? AND position > ?");
+        if (!s)
+            return s.error();
+        Statement::Reset reset(**s);
+        (*s)->bind(1, processId);
+        (*s)->bind(2, position);
+        if (auto ok = (*s)->run(); !ok)
+            return ok.error();
+    }
+    {
+        auto s = m_d->stmt("UPDATE steps SET position = -position - 1 WHERE process_id = ? AND position < 0");
+        if (!s)
+            return s.error();
+        Statement::Reset reset(**s);
+        (*s)->bind(1, processId);
+        if (auto ok = (*s)->run(); !ok)
+            return ok.error();
+    }
+    return tx->commit();
+}
+
+Expected<bool> Project::reorderSteps(Id processId, const std::vector<Id>& order)
+{
+    if (auto ok = m_d->writable(); !ok)
+        return ok;
+    auto tx = Transaction::begin(m_d->db);
+    if (!tx)
+        return tx.error();
+    std::unordered_set<Id> current;
+    {
+        auto s = m_d->stmt("SELECT id FROM steps WHERE process_id = ?");
+        if (!s)
+            return s.error();
+        Statement::Reset reset(**s);
+        (*s)->bind(1, processId);
+        for (;;) {
+            auto row = (*s)->step();
+            if (!row)
+                return row.error();
+            if (!*row)
+                break;
+            current.insert((*s)->int64(0));
+        }
+    }
+    const std::unordered_set<Id> wanted(order.begin(), order.end());
+    if (wanted.size() != order.size() || wanted != current)
+        return makeError(ErrorCode::InvalidArgument, "the new order must list each of the process's " +
+                                                         std::to_string(current.size()) + " steps exactly once");
+    {
+        auto s = m_d->stmt("UPDATE steps SET position = -position - 1 WHERE process_id = ?");
+        if (!s)
+            return s.error();
+        Statement::Reset reset(**s);
+        (*s)->bind(1, processId);
+        if (auto ok = (*s)->run(); !ok)
+            return ok.error();
+    }
+    auto s = m_d->stmt("UPDATE steps SET position = ? WHERE id = ?");
+    if (!s)
+        return s.error();
+    for (std::size_t i = 0; i < order.size(); ++i) {
+        Statement::Reset reset(**s);
+        (*s)->bind(1, static_cast<std::int64_t>(i));
+        (*s)->bind(2, order[i]);
+        if (auto ok = (*s)->run(); !ok)
+            return ok.error();
+    }
+    return tx->commit();
+}
+
+Expected<std::vector<Step>> Project::steps(Id processId) const
+{
+    auto s = m_d->stmt("SELECT " + kStepColumns + " FROM steps WHERE process_id = ? ORDER BY position");
+    if (!s)
+        return s.error();
+    Statement::Reset reset(**s);
+    (*s)->bind(1, processId);
+    std::vector<Step> out;
+    for (;;) {
+        auto row = (*s)->step();
+        if (!row)
+            return row.error();
+        if (!*row)
+            return out;
+        auto step = readStep(**s, m_d->path);
+        if (!step)
+            return step.error();
+        out.push_back(std::move(*step));
+    }
+}
+
+// --- studies and cycles ------------------------------------------------------------------
+
+Expected<Id> Project::addStudy(Study& st)
+{
+    if (auto ok = m_d->writable(); !ok)
+        return ok.error();
+    auto s = m_d->stmt("INSERT INTO studies (process_id, date, observer, location, shift, notes, rating_method, "
+                       "allowance_basis, allowance_percent, started_wall_us, ended_wall_us) "
+                       "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
+    if (!s)
+        return s.error();
+    Statement::Reset reset(**s);
+    Statement& q = **s;
+    q.bind(1, st.processId);
+    q.bind(2, st.date);
+    q.bind(3, st.observer);
+    q.bind(4, st.location);
+    q.bind(5, st.shift);
+    q.bind(6, st.notes);
+    q.bind(7, toString(st.ratingMethod));
+    q.bind(8, toString(st.allowanceBasis));
+    q.bind(9, st.allowancePercent);
+    q.bind(10, st.startedWallUs);
+    q.bind(11, st.endedWallUs);
+    if (auto ok = q.run(); !ok)
+        return ok.error();
+    st.id = m_d->db.lastInsertRowid();
+    return st.id;
+}
+
+Expected<bool> Project::updateStudy(const Study& st)
+{
+    if (auto ok = m_d->writable(); !ok)
+        return ok;
+    auto s = m_d->stmt("UPDATE studies SET date = ?, observer = ?, location = ?, shift = ?, notes = ?, "
+                       "rating_method = ?, allowance_basis = ?, allowance_percent = ?, started_wall_us = ?, "
+                       "ended_wall_us = ? WHERE id = ?");
+    if (!s)
+        return s.error();
+    Statement::Reset reset(**s);
+    Statement& q = **s;
+    q.bind(1, st.date);
+    q.bind(2, st.observer);
+    q.bind(3, st.location);
+    q.bind(4, st.shift);
+    q.bind(5, st.notes);
+    q.bind(6, toString(st.ratingMethod));
+    q.bind(7, toString(st.allowanceBasis));
+    q.bind(8, st.allowancePercent);
+    q.bind(9, st.startedWallUs);
+    q.bind(10, st.endedWallUs);
+    q.bind(11, st.id);
+    return m_d->changeOne(q, "study", st.id);
+}
+
+Expected<std::vector<Study>> Project::studies(Id processId) const
+{
+    auto s = m_d->stmt("SELECT " + kStudyColumns + " FROM studies WHERE process_id = ? ORDER BY id");
+    if (!s)
+        return s.error();
+    Statement::Reset reset(**s);
+    (*s)->bind(1, processId);
+    std::vector<Study> out;
+    for (;;) {
+        auto row = (*s)->step();
+        if (!row)
+            return row.error();
+        if (!*row)
+            return out;
+        auto st = readStudy(**s, m_d->path);
+        if (!st)
+            return st.error();
+        out.push_back(std::move(*st));
+    }
+}
+
+Expected<Id> Project::addCycle(Cycle& cycle)
+{
+    if (auto ok = m_d->writable(); !ok)
+        return ok.error();
+    auto s = m_d->stmt("INSERT INTO cycles (study_id, number) VALUES (?, ?)");
+    if (!s)
+        return s.error();
+    Statement::Reset reset(**s);
+    (*s)->bind(1, cycle.studyId);
+    (*s)->bind(2, cycle.number);
+    if (auto ok = (*s)->run(); !ok)
+        return ok.error();
+    cycle.id = m_d->db.lastInsertRowid();
+    return cycle.id;
+}
+
+Expected<std::vector<Cycle>> Project::cycles(Id studyId) const
+{
+    auto s = m_d->stmt("SELECT id, study_id, number FROM cycles WHERE study_id = ? ORDER BY number");
+    if (!s)
+        return s.error();
+    Statement::Reset reset(**s);
+    (*s)->bind(1, studyId);
+    std::vector<Cycle> out;
+    for (;;) {
+        auto row = (*s)->step();
+        if (!row)
+            return row.error();
+        if (!*row)
+            return out;
+        out.push_back(Cycle{(*s)->int64(0), (*s)->int64(1), (*s)->integer(2)});
+    }
+}
+
+// --- observations ------------------------------------------------------------------------
+// Each write is one statement in its own implicit transaction: with synchronous=FULL it has
+// reached the disk when sqlite3_step returns, which is what LapSink promises.
+
+Expected<Id> Project::addObservation(Observation& obs)
+{
+    if (auto ok = m_d->writable(); !ok)
+        return ok.error();
+    auto s = m_d->stmt("INSERT INTO observations (" + kObservationColumns.substr(4) +
+                       ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
+    if (!s)
+        return s.error();
+    Statement::Reset reset(**s);
+    (*s)->bind(1, obs.studyId);
+    bindObservationFields(**s, 2, obs);
+    if (auto ok = (*s)->run(); !ok)
+        return ok.error();
+    obs.id = m_d->db.lastInsertRowid();
+    return obs.id;
+}
+
+Expected<bool> Project::updateObservation(const Observation& obs)
+{
+    if (auto ok = m_d->writable(); !ok)
+        return ok;
+    auto s = m_d->stmt("UPDATE observations SET cycle_id = ?, step_id = ?, start_us = ?, end_us = ?, "
+                       "wall_start_us = ?, duration_us = ?, rating_percent = ?, foreign_element = ?, abnormal = ?, "
+                       "excluded = ?, excluded_reason = ?, spans_suspend = ?, note = ? WHERE id = ?");
+    if (!s)
+        return s.error();
+    Statement::Reset reset(**s);
+    bindObservationFields(**s, 1, obs);
+    (*s)->bind(14, obs.id);
+    return m_d->changeOne(**s, "observation", obs.id);
+}
+
+Expected<bool> Project::removeObservation(Id id)
+{
+    if (auto ok = m_d->writable(); !ok)
+        return ok;
+    auto s = m_d->stmt("DELETE FROM observations WHERE id = ?");
+    if (!s)
+        return s.error();
+    Statement::Reset reset(**s);
+    (*s)->bind(1, id);
+    return m_d->changeOne(**s, "observation", id);
+}
+
+Expected<std::vector<Observation>> Project::observations(Id studyId) const
+{
+    return observations(studyId, 0, -1);
+}
+
+Expected<std::vector<Observation>> Project::observations(Id studyId, std::int64_t offset, std::int64_t limit) const
+{
+    // The index (study_id, start_us) ends in the rowid, so this order is read straight off it.
+    // OFFSET skips rows one by one; fine for the first pages a view shows.
+    auto s = m_d->stmt("SELECT " + kObservationColumns +
+                       " FROM observations WHERE study_id = ? ORDER BY start_us, id LIMIT ? OFFSET ?");
+    if (!s)
+        return s.error();
+    Statement::Reset reset(**s);
+    (*s)->bind(1, studyId);
+    (*s)->bind(2, limit);
+    (*s)->bind(3, std::max<std::int64_t>(offset, 0));
+    std::vector<Observation> out;
+    if (limit > 0)
+        out.reserve(static_cast<std::size_t>(std::min<std::int64_t>(limit, 1 << 16)));
+    for (;;) {
+        auto row = (*s)->step();
+        if (!row)
+            return row.error();
+        if (!*row)
+            return out;
+        out.push_back(readObservation(**s));
+    }
+}
+
+Expected<std::int64_t> Project::observationCount(Id studyId) const
+{
+    return m_d->countWhere("SELECT count(*) FROM observations WHERE study_id = ?", studyId);
+}
+
+Expected<std::int64_t> Project::observationCount() const
+{
+    auto s = m_d->stmt("SELECT count(*) FROM observations");
+    if (!s)
+        return s.error();
+    Statement::Reset reset(**s);
+    auto row = (*s)->step();
+    if (!row)
+        return row.error();
+    return (*s)->int64(0);
+}
+
+} // namespace gemba::store

@@ -1,0 +1,407 @@
+// The stopwatch of a time study: continuous timing of a process's steps, cycle after cycle.
+#include "study/stopwatchsession.h"
+
+#include <algorithm>
+#include <cmath>
+#include <string>
+#include <utility>
+
+namespace gemba::study {
+
+namespace {
+
+Error stateError(const char* what, const char* why)
+{
+    return makeError(ErrorCode::InvalidArgument, std::string(what) + ": " + why);
+}
+
+} // namespace
+
+StopwatchSession::StopwatchSession(Study study, std::vector<Step> steps, LapSink& sink)
+    : m_study(std::move(study)), m_steps(std::move(steps)), m_sink(&sink)
+{
+}
+
+// The checks every timed event shares. Readings that go backwards would give negative times:
+// they mean the caller reordered events, which must not be papered over.
+Expected<bool> StopwatchSession::checkEvent(const ClockReading& at, const char* what) const
+{
+    if (ended())
+        return stateError(what, "the study has ended");
+    if (m_steps.empty())
+        return stateError(what, "the process has no steps to time");
+    if (at.bootUs < m_lastEvent.bootUs || at.monotonicUs < m_lastEvent.monotonicUs)
+        return stateError(what, "the clock reading is earlier than the previous event");
+    return true;
+}
+
+// Makes m_cycles[index] exist, adding it to the sink unless an undo left it there already.
+Expected<bool> StopwatchSession::ensureCycle(std::size_t index)
+{
+    if (index < m_cycles.size())
+        return true;
+    Cycle cycle;
+    cycle.studyId = m_study.id;
+    cycle.number = static_cast<int>(index) + 1;
+    const auto added = m_sink->addCycle(cycle);
+    if (!added)
+        return added.error();
+    m_cycles.push_back(cycle);
+    return true;
+}
+
+Observation StopwatchSession::makeObservation(const Element& e, const ClockReading& at, bool foreign) const
+{
+    Observation obs;
+    obs.studyId = m_study.id;
+    obs.cycleId = m_cycles[m_cycleIndex].id;
+    obs.stepId = m_steps[m_current].id;
+    obs.startUs = e.start.bootUs;
+    obs.endUs = at.bootUs;
+    obs.wallStartUs = e.start.wallUs;
+    obs.durationUs = at.bootUs - e.start.bootUs - e.excludedBootUs;
+    // Suspend inside the counted time only: a laptop closed during a pause does not make the
+    // element's time doubtful, since the pause is not counted anyway.
+    const std::int64_t countedMonotonicUs = at.monotonicUs - e.start.monotonicUs - e.excludedMonotonicUs;
+    obs.spansSuspend = obs.durationUs - countedMonotonicUs > kSuspendThresholdUs;
+    obs.ratingPercent = e.rating;
+    obs.foreignElement = foreign;
+    obs.note = e.note;
+    return obs;
+}
+
+Expected<LapResult> StopwatchSession::lap(const ClockReading& at)
+{
+    if (const auto ok = checkEvent(at, "lap"); !ok)
+        return ok.error();
+    if (paused())
+        return stateError("lap", "the clock is paused; resume it first");
+    if (inForeign())
+        return stateError("lap", "a foreign element is being timed; end it first");
+
+    if (m_state == SessionState::Ready) {
+        Study study = m_study;
+        if (study.startedWallUs == 0) {
+            study.startedWallUs = at.wallUs;
+            if (const auto updated = m_sink->updateStudy(study); !updated)
+                return updated.error();
+        }
+        // Should the cycle fail, the store keeps this press as the start until the retry,
+        // which stores its own.
+        if (const auto ok = ensureCycle(0); !ok)
+            return ok.error();
+        m_study = std::move(study);
+        m_state = SessionState::Running;
+        m_current = 0;
+        m_cycleIndex = 0;
+        m_element = Element{at, 0, 0, {}, {}};
+        m_lastEvent = at;
+        LapResult result;
+        result.cycleNumber = cycleNumber();
+        result.currentStep = m_current;
+        result.cycleStarted = true;
+        return result;
+    }
+
+    Observation obs = makeObservation(m_element, at, false);
+    std::size_t nextStep = m_current + 1;
+    std::size_t nextCycle = m_cycleIndex;
+    if (nextStep == m_steps.size()) {
+        nextStep = 0;
+        ++nextCycle;
+        // The cycle before the observation: a cycle left empty by a failed lap is harmless and
+        // reused, while an observation whose lap was refused would have to be taken back.
+        if (const auto ok = ensureCycle(nextCycle); !ok)
+            return ok.error();
+    }
+    if (const auto added = m_sink->addObservation(obs); !added)
+        return added.error();
+
+    m_laps.push_back(LapRecord{obs.id, m_current, m_cycleIndex, m_element});
+    m_observations.push_back(obs);
+    LapResult result;
+    result.observation = obs;
+    result.observationCycle = cycleNumber();
+    result.cycleStarted = nextCycle != m_cycleIndex;
+    m_current = nextStep;
+    m_cycleIndex = nextCycle;
+    m_element = Element{at, 0, 0, {}, {}};
+    m_lastEvent = at;
+    result.cycleNumber = cycleNumber();
+    result.currentStep = m_current;
+    return result;
+}
+
+Expected<bool> StopwatchSession::pause(const ClockReading& at)
+{
+    if (const auto ok = checkEvent(at, "pause"); !ok)
+        return ok.error();
+    if (!running())
+        return stateError("pause", paused() ? "the clock is already paused" : "the clock has not started");
+    m_pausedAt = at;
+    m_state = SessionState::Paused;
+    m_lastEvent = at;
+    return true;
+}
+
+Expected<bool> StopwatchSession::resume(const ClockReading& at)
+{
+    if (const auto ok = checkEvent(at, "resume"); !ok)
+        return ok.error();
+    if (!paused())
+        return stateError("resume", "the clock is not paused");
+    Element& e = activeElement();
+    e.excludedBootUs += at.bootUs - m_pausedAt.bootUs;
+    e.excludedMonotonicUs += at.monotonicUs - m_pausedAt.monotonicUs;
+    m_state = SessionState::Running;
+    m_lastEvent = at;
+    return true;
+}
+
+Expected<LapResult> StopwatchSession::skip(const ClockReading& at)
+{
+    if (const auto ok = checkEvent(at, "skip"); !ok)
+        return ok.error();
+    if (!started())
+        return stateError("skip", "the clock has not started");
+    if (inForeign())
+        return stateError("skip", "a foreign element is being timed; end it first");
+
+    std::size_t nextStep = m_current + 1;
+    std::size_t nextCycle = m_cycleIndex;
+    if (nextStep == m_steps.size()) {
+        nextStep = 0;
+        ++nextCycle;
+        if (const auto ok = ensureCycle(nextCycle); !ok)
+            return ok.error();
+    }
+    LapResult result;
+    result.cycleStarted = nextCycle != m_cycleIndex;
+    m_current = nextStep;
+    m_cycleIndex = nextCycle;
+    m_lastEvent = at;
+    result.cycleNumber = cycleNumber();
+    result.currentStep = m_current;
+    return result;
+}
+
+Expected<ForeignToggle> StopwatchSession::toggleForeign(const ClockReading& at)
+{
+    if (const auto ok = checkEvent(at, "foreign element"); !ok)
+        return ok.error();
+    if (!started())
+        return stateError("foreign element", "the clock has not started");
+    if (paused())
+        return stateError("foreign element", "the clock is paused; resume it first");
+
+    ForeignToggle result;
+    if (!m_foreign) {
+        m_foreign = Element{at, 0, 0, {}, {}};
+        m_lastEvent = at;
+        result.started = true;
+        return result;
+    }
+
+    Observation obs = makeObservation(*m_foreign, at, true);
+    if (const auto added = m_sink->addObservation(obs); !added)
+        return added.error();
+    // The whole span leaves the step, pauses inside the foreign element included: those were
+    // already kept out of the foreign element, and they are no part of the step either.
+    m_element.excludedBootUs += at.bootUs - m_foreign->start.bootUs;
+    m_element.excludedMonotonicUs += at.monotonicUs - m_foreign->start.monotonicUs;
+    m_foreign.reset();
+    m_observations.push_back(obs);
+    m_lastEvent = at;
+    result.observation = std::move(obs);
+    return result;
+}
+
+Expected<Observation> StopwatchSession::markAbnormal(bool abnormal)
+{
+    const auto it = std::find_if(m_observations.rbegin(), m_observations.rend(),
+                                 [](const Observation& o) { return !o.foreignElement; });
+    if (it == m_observations.rend())
+        return stateError("mark abnormal", "no step has been timed yet");
+    Observation changed = *it;
+    changed.abnormal = abnormal;
+    if (const auto updated = m_sink->updateObservation(changed); !updated)
+        return updated.error();
+    *it = changed;
+    return changed;
+}
+
+Expected<UndoResult> StopwatchSession::undoLastLap()
+{
+    if (ended())
+        return stateError("undo lap", "the study has ended");
+    if (m_laps.empty())
+        return stateError("undo lap", "there is no lap to undo");
+
+    const LapRecord& record = m_laps.back();
+    const auto removedIt = std::find_if(m_observations.begin(), m_observations.end(),
+                                        [&](const Observation& o) { return o.id == record.observationId; });
+    if (removedIt == m_observations.end())   // cannot happen: every record has its observation
+        return stateError("undo lap", "the lap's observation is missing");
+    const auto removedIndex = static_cast<std::size_t>(removedIt - m_observations.begin());
+
+    // Foreign elements recorded since that lap interrupted what is now the restored step again.
+    const Id stepId = m_steps[record.step].id;
+    const Id cycleId = m_cycles[record.cycleIndex].id;
+    std::vector<Observation> reattributed;
+    for (std::size_t i = removedIndex + 1; i < m_observations.size(); ++i) {
+        Observation o = m_observations[i];
+        if (o.stepId == stepId && o.cycleId == cycleId)
+            continue;
+        o.stepId = stepId;
+        o.cycleId = cycleId;
+        reattributed.push_back(std::move(o));
+    }
+    // Several sink calls for one user action: undo the ones that succeeded when a later one
+    // fails, so that the store matches the unchanged session (best effort: the sink just failed).
+    std::size_t done = 0;
+    const auto rollBack = [&] {
+        for (std::size_t i = 0; i < done; ++i) {
+            const auto original = std::find_if(m_observations.begin(), m_observations.end(),
+                                               [&](const Observation& o) { return o.id == reattributed[i].id; });
+            (void)m_sink->updateObservation(*original);
+        }
+    };
+    for (; done < reattributed.size(); ++done) {
+        if (const auto updated = m_sink->updateObservation(reattributed[done]); !updated) {
+            rollBack();
+            return updated.error();
+        }
+    }
+    if (const auto removed = m_sink->removeObservation(record.observationId); !removed) {
+        rollBack();
+        return removed.error();
+    }
+
+    UndoResult result;
+    result.removed = *removedIt;
+    for (const Observation& o : reattributed) {
+        const auto target = std::find_if(m_observations.begin(), m_observations.end(),
+                                         [&](const Observation& x) { return x.id == o.id; });
+        *target = o;
+    }
+    m_observations.erase(m_observations.begin() + static_cast<std::ptrdiff_t>(removedIndex));
+
+    // The restored step runs from its original start; everything kept out of the element since
+    // the lap (which started at the lap's press) is kept out of it too.
+    Element restored = record.element;
+    restored.excludedBootUs += m_element.excludedBootUs;
+    restored.excludedMonotonicUs += m_element.excludedMonotonicUs;
+    if (!m_element.note.empty())
+        restored.note = restored.note.empty() ? m_element.note : restored.note + "; " + m_element.note;
+    if (m_element.rating)
+        restored.rating = m_element.rating;
+    result.cycleReverted = record.cycleIndex != m_cycleIndex;
+    m_element = std::move(restored);
+    m_current = record.step;
+    m_cycleIndex = record.cycleIndex;
+    m_laps.pop_back();
+    result.cycleNumber = cycleNumber();
+    result.currentStep = m_current;
+    return result;
+}
+
+Expected<bool> StopwatchSession::setNote(std::string text)
+{
+    if (!started() || ended())
+        return stateError("note", "no element is being timed");
+    activeElement().note = std::move(text);
+    return true;
+}
+
+Expected<bool> StopwatchSession::setRating(std::optional<double> percent)
+{
+    if (!started() || ended())
+        return stateError("rating", "no element is being timed");
+    if (percent && !std::isfinite(*percent))
+        return makeError(ErrorCode::NotFinite, "rating: the performance rating must be a number");
+    if (percent && *percent <= 0)
+        return makeError(ErrorCode::OutOfRange, "rating: the performance rating must be positive (100 = normal pace)");
+    activeElement().rating = percent;
+    return true;
+}
+
+Expected<bool> StopwatchSession::end(const ClockReading& at)
+{
+    if (ended())
+        return stateError("end study", "the study has already ended");
+    if (at.bootUs < m_lastEvent.bootUs || at.monotonicUs < m_lastEvent.monotonicUs)
+        return stateError("end study", "the clock reading is earlier than the previous event");
+    Study study = m_study;
+    study.endedWallUs = at.wallUs;
+    if (const auto updated = m_sink->updateStudy(study); !updated)
+        return updated.error();
+    m_study = std::move(study);
+    m_state = SessionState::Ended;
+    m_foreign.reset();
+    m_element = Element{};
+    m_lastEvent = at;
+    return true;
+}
+
+std::size_t StopwatchSession::nextStepIndex() const
+{
+    if (m_steps.empty())
+        return 0;
+    return (m_current + 1) % m_steps.size();
+}
+
+int StopwatchSession::cycleNumber() const
+{
+    if (m_cycles.empty())
+        return 0;
+    return m_cycles[m_cycleIndex].number;
+}
+
+std::int64_t StopwatchSession::elapsedInStepUs(const ClockReading& at) const
+{
+    if (m_state == SessionState::Ready || m_state == SessionState::Ended)
+        return 0;
+    std::int64_t until = at.bootUs;
+    if (m_foreign)
+        until = m_foreign->start.bootUs;
+    else if (paused())
+        until = m_pausedAt.bootUs;
+    return std::max<std::int64_t>(0, until - m_element.start.bootUs - m_element.excludedBootUs);
+}
+
+std::int64_t StopwatchSession::elapsedInForeignUs(const ClockReading& at) const
+{
+    if (!m_foreign || ended())
+        return 0;
+    const std::int64_t until = paused() ? m_pausedAt.bootUs : at.bootUs;
+    return std::max<std::int64_t>(0, until - m_foreign->start.bootUs - m_foreign->excludedBootUs);
+}
+
+std::int64_t StopwatchSession::elapsedInCycleUs(const ClockReading& at) const
+{
+    if (m_state == SessionState::Ready || m_state == SessionState::Ended)
+        return 0;
+    // Observations are in the order recorded, so this cycle's are at the back.
+    const Id cycleId = m_cycles[m_cycleIndex].id;
+    std::int64_t total = 0;
+    for (auto it = m_observations.rbegin(); it != m_observations.rend(); ++it) {
+        if (it->foreignElement)
+            continue;
+        if (it->cycleId != cycleId)
+            break;
+        total += it->durationUs;
+    }
+    return total + elapsedInStepUs(at);
+}
+
+const std::string& StopwatchSession::pendingNote() const
+{
+    return activeElement().note;
+}
+
+std::optional<double> StopwatchSession::pendingRating() const
+{
+    return activeElement().rating;
+}
+
+} // namespace gemba::study

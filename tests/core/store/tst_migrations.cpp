@@ -1,0 +1,237 @@
+// Tests of store/migrations: numbered steps, one transaction per step, from every past version,
+// a failing step leaves the file at its old version and unchanged, newer files are refused.
+#include "store/database.h"
+#include "store/migrations.h"
+#include "store/project.h"
+
+#include "storetestsupport.h"
+
+#include <QTemporaryDir>
+#include <QtTest>
+
+using namespace gemba;
+using namespace gemba::store;
+using gemba::test::fileHash;
+
+class TestMigrations : public QObject {
+    Q_OBJECT
+
+private slots:
+    void init();
+    void stepsAreNumbered();
+    void createsVersion1FromBlank();
+    void upgradesFromEveryPastVersion_data();
+    void upgradesFromEveryPastVersion();
+    void failingStepLeavesOldVersion();
+    void failingLaterStepKeepsEarlierOnes();
+    void refusesNewerAndBadSteps();
+    void projectOpenRefusesWhatAStepLeftNewer();
+
+private:
+    std::string file(const char* name) const { return (m_dir->path() + "/" + name).toStdString(); }
+    static Expected<Database> connect(const std::string& path)
+    {
+        auto db = Database::open(path, Database::Access::ReadWriteCreate);
+        if (db) {
+            if (auto ok = db->configure(); !ok)
+                return ok.error();
+            if (auto ok = db->useWriteAheadLog(); !ok)
+                return ok.error();
+        }
+        return db;
+    }
+    static int version(Database& db) { return static_cast<int>(*db.queryInt("PRAGMA user_version")); }
+    static bool hasTable(Database& db, const std::string& name)
+    {
+        auto s = db.prepare("SELECT count(*) FROM sqlite_schema WHERE type = 'table' AND name = ?");
+        s->bind(1, name);
+        return *s->step() && s->int64(0) == 1;
+    }
+
+    // A hypothetical version 2: a new table and a new column with a default for old rows.
+    static std::vector<Migration> withVersion2()
+    {
+        std::vector<Migration> steps = migrations();
+        steps.push_back({2, "add takt targets", [](Database& db) -> Expected<bool> {
+                             if (auto ok = db.exec("CREATE TABLE takt_targets (id INTEGER PRIMARY KEY, "
+                                                   "process_id INTEGER REFERENCES processes(id), seconds REAL)");
+                                 !ok)
+                                 return ok;
+                             return db.exec("ALTER TABLE steps ADD COLUMN lead_time_us INTEGER NOT NULL DEFAULT 0");
+                         }});
+        return steps;
+    }
+
+    std::unique_ptr<QTemporaryDir> m_dir;
+};
+
+void TestMigrations::init() { m_dir = std::make_unique<QTemporaryDir>(); }
+
+void TestMigrations::stepsAreNumbered()
+{
+    const auto& steps = migrations();
+    QCOMPARE(static_cast<int>(steps.size()), kSchemaVersion);
+    for (std::size_t i = 0; i < steps.size(); ++i) {
+        QCOMPARE(steps[i].version, static_cast<int>(i) + 1);
+        QVERIFY(steps[i].apply);
+        QVERIFY(!steps[i].description.empty());
+    }
+    QVERIFY(test::contains(schemaVersion1(), "CREATE TABLE observations"));
+}
+
+void TestMigrations::createsVersion1FromBlank()
+{
+    const std::string path = file("v0.gemba");
+    GEMBA_TRY(db, connect(path));
+    QCOMPARE(version(*db), 0);
+    GEMBA_TRY(reached, migrate(*db));
+    QCOMPARE(*reached, 1);
+    QCOMPARE(version(*db), 1);
+    QCOMPARE(*db->queryInt("PRAGMA application_id"), std::int64_t(kApplicationId));
+    for (const char* t : {"meta", "processes", "steps", "studies", "cycles", "observations", "analyses", "charters"})
+        QVERIFY2(hasTable(*db, t), t);
+    // Running again is a no-op.
+    GEMBA_TRY(again, migrate(*db));
+    QCOMPARE(*again, 1);
+}
+
+void TestMigrations::upgradesFromEveryPastVersion_data()
+{
+    QTest::addColumn<int>("from");
+    for (int v = 0; v <= kSchemaVersion; ++v)
+        QTest::addRow("from v%d", v) << v;
+}
+
+void TestMigrations::upgradesFromEveryPastVersion()
+{
+    // Every version this build can meet, brought up to the hypothetical v2 with its data kept.
+    QFETCH(int, from);
+    const std::string path = file("old.gemba");
+    const auto steps = withVersion2();
+    {
+        GEMBA_TRY(db, connect(path));
+        const std::vector<Migration> upTo(steps.begin(), steps.begin() + from);
+        GEMBA_TRY(reached, migrate(*db, upTo));
+        QCOMPARE(*reached, from);
+        if (from >= 1)
+            QVERIFY(db->exec("INSERT INTO processes (name) VALUES ('kept'); "
+                             "INSERT INTO steps (process_id, position, name) VALUES (1, 0, 'kept step')")
+                        .hasValue());
+    }
+    GEMBA_TRY(db, connect(path));
+    QCOMPARE(version(*db), from);
+    GEMBA_TRY(reached, migrate(*db, steps));
+    QCOMPARE(*reached, 2);
+    QCOMPARE(version(*db), 2);
+    QVERIFY(hasTable(*db, "takt_targets"));
+    QCOMPARE(*db->queryInt("SELECT count(*) FROM pragma_table_info('steps') WHERE name = 'lead_time_us'"),
+             std::int64_t(1));
+    if (from >= 1)
+        QCOMPARE(*db->queryText("SELECT name FROM steps"), std::string("kept step"));
+    QCOMPARE(*db->queryText("PRAGMA integrity_check"), std::string("ok"));
+}
+
+void TestMigrations::failingStepLeavesOldVersion()
+{
+    // A v1 -> v2 step that does half its work and then fails: the file stays at v1, without the
+    // half, and byte for byte as it was.
+    const std::string path = file("fail.gemba");
+    {
+        GEMBA_TRY(db, connect(path));
+        QVERIFY(migrate(*db).hasValue());
+        QVERIFY(db->exec("INSERT INTO processes (name) VALUES ('before')").hasValue());
+    }
+    QVERIFY(!test::exists(path + "-wal"));
+    const QByteArray before = fileHash(path);
+
+    std::vector<Migration> steps = migrations();
+    steps.push_back({2, "half a change", [](Database& db) -> Expected<bool> {
+                         if (auto ok = db.exec("CREATE TABLE half (x); INSERT INTO half VALUES (1); "
+                                               "UPDATE processes SET name = 'changed'");
+                             !ok)
+                             return ok;
+                         return db.exec("INSERT INTO no_such_table VALUES (1)");   // fails
+                     }});
+    {
+        GEMBA_TRY(db, connect(path));
+        auto r = migrate(*db, steps);
+        QVERIFY(!r.hasValue());
+        QVERIFY2(test::contains(r.error().message, "file format 2 (half a change) failed") &&
+                     test::contains(r.error().message, "stays at file format 1") &&
+                     test::contains(r.error().message, "no_such_table"),
+                 r.error().message.c_str());
+        QCOMPARE(version(*db), 1);
+        QVERIFY(!hasTable(*db, "half"));
+        QCOMPARE(*db->queryText("SELECT name FROM processes"), std::string("before"));
+        QVERIFY(!db->inTransaction());
+    }
+    QCOMPARE(fileHash(path), before);
+
+    // The project still opens normally afterwards.
+    GEMBA_TRY(p, Project::open(path));
+    QCOMPARE((*p)->processes()->front().name, std::string("before"));
+}
+
+void TestMigrations::failingLaterStepKeepsEarlierOnes()
+{
+    // From v0 with steps 1, 2 (good) and 3 (fails): steps 1 and 2 stay applied, step 3 does not.
+    const std::string path = file("partial.gemba");
+    auto steps = withVersion2();
+    steps.push_back({3, "breaks", [](Database& db) -> Expected<bool> {
+                         if (auto ok = db.exec("CREATE TABLE v3 (x)"); !ok)
+                             return ok;
+                         return makeError(ErrorCode::InvalidArgument, "refused by the step");
+                     }});
+    GEMBA_TRY(db, connect(path));
+    auto r = migrate(*db, steps);
+    QVERIFY(!r.hasValue());
+    QCOMPARE(r.error().code, ErrorCode::InvalidArgument);
+    QCOMPARE(version(*db), 2);
+    QVERIFY(hasTable(*db, "takt_targets"));
+    QVERIFY(!hasTable(*db, "v3"));
+}
+
+void TestMigrations::refusesNewerAndBadSteps()
+{
+    const std::string path = file("newer.gemba");
+    {
+        GEMBA_TRY(db, connect(path));
+        QVERIFY(migrate(*db, withVersion2()).hasValue());
+    }
+    const QByteArray before = fileHash(path);
+    {
+        GEMBA_TRY(db, connect(path));
+        auto r = migrate(*db);   // this build only knows v1
+        QVERIFY(!r.hasValue());
+        QCOMPARE(r.error().code, ErrorCode::OutOfRange);
+        QVERIFY(test::contains(r.error().message, "file format 2"));
+        QCOMPARE(version(*db), 2);
+    }
+    QCOMPARE(fileHash(path), before);
+
+    GEMBA_TRY(db, connect(file("bad.gemba")));
+    std::vector<Migration> gap = migrations();
+    gap.push_back({3, "skips 2", [](Database&) -> Expected<bool> { return true; }});
+    QCOMPARE(migrate(*db, gap).error().code, ErrorCode::InvalidArgument);
+    std::vector<Migration> empty = migrations();
+    empty.push_back({2, "no function", {}});
+    QCOMPARE(migrate(*db, empty).error().code, ErrorCode::InvalidArgument);
+    QCOMPARE(version(*db), 0);   // nothing ran
+}
+
+void TestMigrations::projectOpenRefusesWhatAStepLeftNewer()
+{
+    // A file migrated by a newer build (here: our fake v2) is refused by this build's open.
+    const std::string path = file("v2.gemba");
+    {
+        GEMBA_TRY(db, connect(path));
+        QVERIFY(migrate(*db, withVersion2()).hasValue());
+    }
+    const QByteArray before = fileHash(path);
+    auto p = Project::open(path);
+    QCOMPARE(p.error().code, ErrorCode::OutOfRange);
+    QCOMPARE(fileHash(path), before);
+}
+
+QTEST_GUILESS_MAIN(TestMigrations)
+#include "tst_migrations.moc"

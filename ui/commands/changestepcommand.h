@@ -1,0 +1,29 @@
+// Undoable: change a step's name, description, type or value class.
+#pragma once
+
+#include "study/model.h"
+
+#include <QUndoCommand>
+
+namespace gemba::ui {
+
+class ProjectDocument;
+
+class ChangeStepCommand : public QUndoCommand {
+public:
+    // `field` identifies what changed (a column of the steps table) so that consecutive edits
+    // of the same field of the same step merge into one undo step.
+    ChangeStepCommand(ProjectDocument* document, study::Step before, study::Step after, int field);
+    void redo() override;
+    void undo() override;
+    int id() const override { return 1001; }
+    bool mergeWith(const QUndoCommand* other) override;
+
+private:
+    ProjectDocument* m_document;
+    study::Step m_before;
+    study::Step m_after;
+    int m_field;
+};
+
+} // namespace gemba::ui

@@ -1,0 +1,237 @@
+// The observations of the current study, fetched page by page so a study of a million rows
+// opens at once; edits become undo commands.
+#include "models/observationsmodel.h"
+
+#include "commands/changeobservationcommand.h"
+#include "projectdocument.h"
+
+#include <QFont>
+#include <QLocale>
+
+#include <cmath>
+
+namespace gemba::ui {
+namespace {
+constexpr int kPage = 2000;
+}
+
+ObservationsModel::ObservationsModel(ProjectDocument* document, QObject* parent)
+    : QAbstractTableModel(parent)
+    , m_document(document)
+{
+    connect(m_document, &ProjectDocument::observationsChanged, this, &ObservationsModel::reload);
+    connect(m_document, &ProjectDocument::stepsChanged, this, [this] {
+        if (rowCount() > 0)
+            emit dataChanged(index(0, Step), index(rowCount() - 1, Step));
+    });
+    connect(m_document, &ProjectDocument::observationChanged, this, &ObservationsModel::refreshOne);
+    reload();
+}
+
+void ObservationsModel::reload()
+{
+    beginResetModel();
+    m_rows.clear();
+    m_cycleNumber.clear();
+    m_total = 0;
+    const study::Id studyId = m_document->currentStudyId();
+    if (studyId) {
+        if (auto n = m_document->project().observationCount(studyId))
+            m_total = *n;
+        if (auto cycles = m_document->project().cycles(studyId))
+            for (const auto& c : *cycles)
+                m_cycleNumber.insert(c.id, c.number);
+    }
+    endResetModel();
+    if (canFetchMore({}))
+        fetchMore({});
+}
+
+bool ObservationsModel::canFetchMore(const QModelIndex& parent) const
+{
+    return !parent.isValid() && static_cast<qint64>(m_rows.size()) < m_total;
+}
+
+void ObservationsModel::fetchMore(const QModelIndex& parent)
+{
+    if (!canFetchMore(parent))
+        return;
+    auto page = m_document->project().observations(m_document->currentStudyId(),
+                                                   static_cast<std::int64_t>(m_rows.size()), kPage);
+    if (!page || page->empty()) {
+        m_total = static_cast<qint64>(m_rows.size());   // the study shrank under us; stop asking
+        return;
+    }
+    const int first = static_cast<int>(m_rows.size());
+    beginInsertRows({}, first, first + static_cast<int>(page->size()) - 1);
+    m_rows.insert(m_rows.end(), page->begin(), page->end());
+    endInsertRows();
+}
+
+void ObservationsModel::refreshOne(study::Id id)
+{
+    for (std::size_t r = 0; r < m_rows.size(); ++r) {
+        if (m_rows[r].id != id)
+            continue;
+        auto page = m_document->project().observations(m_document->currentStudyId(), static_cast<std::int64_t>(r), 1);
+        if (page && !page->empty() && page->front().id == id)
+            m_rows[r] = page->front();
+        emit dataChanged(index(static_cast<int>(r), 0), index(static_cast<int>(r), ColumnCount - 1));
+        return;
+    }
+}
+
+int ObservationsModel::rowCount(const QModelIndex& parent) const
+{
+    return parent.isValid() ? 0 : static_cast<int>(m_rows.size());
+}
+
+int ObservationsModel::columnCount(const QModelIndex& parent) const { return parent.isValid() ? 0 : ColumnCount; }
+
+const study::Observation* ObservationsModel::observationAt(int row) const
+{
+    return row >= 0 && row < rowCount() ? &m_rows[static_cast<std::size_t>(row)] : nullptr;
+}
+
+QVariant ObservationsModel::data(const QModelIndex& index, int role) const
+{
+    const study::Observation* o = observationAt(index.row());
+    if (!o)
+        return {};
+    if (role == ObservationIdRole)
+        return QVariant::fromValue<qint64>(o->id);
+    if (role == Qt::CheckStateRole) {
+        if (index.column() == Abnormal)
+            return o->abnormal ? Qt::Checked : Qt::Unchecked;
+        if (index.column() == Excluded)
+            return o->excluded ? Qt::Checked : Qt::Unchecked;
+        return {};
+    }
+    if (role == Qt::TextAlignmentRole && (index.column() == Seconds || index.column() == Rating || index.column() == Cycle))
+        return QVariant(Qt::AlignRight | Qt::AlignVCenter);
+    if (role == Qt::FontRole && (o->excluded || o->foreignElement)) {
+        QFont f;
+        f.setItalic(true);
+        f.setStrikeOut(o->excluded);
+        return f;
+    }
+    if (role == Qt::ToolTipRole && o->spansSuspend)
+        return tr("The laptop was asleep during this element; check its time.");
+    if (role != Qt::DisplayRole && role != Qt::EditRole)
+        return {};
+    switch (index.column()) {
+    case Cycle: return m_cycleNumber.value(o->cycleId);
+    case Step: {
+        const QString name = m_document->stepName(o->stepId);
+        return o->foreignElement ? tr("Foreign element (during %1)").arg(name) : name;
+    }
+    case Seconds:
+        return role == Qt::EditRole ? QVariant(o->seconds()) : QVariant(QLocale().toString(o->seconds(), 'f', 2));
+    case Rating:
+        if (!o->ratingPercent)
+            return role == Qt::EditRole ? QVariant() : QVariant(QStringLiteral("-"));
+        return role == Qt::EditRole ? QVariant(*o->ratingPercent) : QVariant(QLocale().toString(*o->ratingPercent, 'f', 0));
+    case Reason: return QString::fromStdString(o->excludedReason);
+    case Note: return QString::fromStdString(o->note);
+    default: return {};
+    }
+}
+
+QVariant ObservationsModel::headerData(int section, Qt::Orientation orientation, int role) const
+{
+    if (role != Qt::DisplayRole)
+        return {};
+    if (orientation == Qt::Vertical)
+        return section + 1;
+    switch (section) {
+    case Cycle: return tr("Cycle");
+    case Step: return tr("Step");
+    case Seconds: return tr("Time (s)");
+    case Rating: return tr("Rating %");
+    case Abnormal: return tr("Abnormal");
+    case Excluded: return tr("Excluded");
+    case Reason: return tr("Reason");
+    case Note: return tr("Note");
+    default: return {};
+    }
+}
+
+Qt::ItemFlags ObservationsModel::flags(const QModelIndex& index) const
+{
+    auto f = QAbstractTableModel::flags(index);
+    if (!index.isValid() || m_document->readOnly())
+        return f;
+    switch (index.column()) {
+    case Seconds:
+    case Rating:
+    case Note: return f | Qt::ItemIsEditable;
+    case Abnormal:
+    case Excluded: return f | Qt::ItemIsUserCheckable;
+    default: return f;
+    }
+}
+
+void ObservationsModel::push(const study::Observation& before, const study::Observation& after, const QString& text)
+{
+    m_document->undoStack()->push(new ChangeObservationCommand(m_document, before, after, text));
+}
+
+bool ObservationsModel::setData(const QModelIndex& index, const QVariant& value, int role)
+{
+    const study::Observation* o = observationAt(index.row());
+    if (!o)
+        return false;
+    study::Observation after = *o;
+    if (role == Qt::CheckStateRole && index.column() == Abnormal) {
+        after.abnormal = value.toInt() == Qt::Checked;
+        push(*o, after, after.abnormal ? tr("Mark abnormal") : tr("Mark normal"));
+        return true;
+    }
+    if (role == Qt::CheckStateRole && index.column() == Excluded)
+        return setExcluded(index.row(), value.toInt() == Qt::Checked, after.excludedReason.empty() ? tr("excluded") : QString::fromStdString(after.excludedReason));
+    if (role != Qt::EditRole)
+        return false;
+    switch (index.column()) {
+    case Seconds: {
+        bool ok = false;
+        const double s = value.toDouble(&ok);
+        if (!ok || !std::isfinite(s) || s < 0)
+            return false;
+        after.durationUs = static_cast<std::int64_t>(std::llround(s * 1e6));
+        push(*o, after, tr("Edit time"));
+        return true;
+    }
+    case Rating: {
+        if (value.toString().trimmed().isEmpty()) {
+            after.ratingPercent.reset();
+        } else {
+            bool ok = false;
+            const double r = value.toDouble(&ok);
+            if (!ok || !(r > 0) || r > 300)
+                return false;
+            after.ratingPercent = r;
+        }
+        push(*o, after, tr("Edit rating"));
+        return true;
+    }
+    case Note:
+        after.note = value.toString().toStdString();
+        push(*o, after, tr("Edit note"));
+        return true;
+    default: return false;
+    }
+}
+
+bool ObservationsModel::setExcluded(int row, bool excluded, const QString& reason)
+{
+    const study::Observation* o = observationAt(row);
+    if (!o)
+        return false;
+    study::Observation after = *o;
+    after.excluded = excluded;
+    after.excludedReason = excluded ? reason.toStdString() : std::string();
+    push(*o, after, excluded ? tr("Exclude observation") : tr("Include observation"));
+    return true;
+}
+
+} // namespace gemba::ui

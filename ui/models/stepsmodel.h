@@ -1,0 +1,32 @@
+// The steps of the current process as an editable table; edits become undo commands.
+#pragma once
+
+#include <QAbstractTableModel>
+
+namespace gemba::ui {
+
+class ProjectDocument;
+
+class StepsModel : public QAbstractTableModel {
+    Q_OBJECT
+public:
+    enum Column { Name, Type, ValueClass, WasteKind, Description, ColumnCount };
+
+    explicit StepsModel(ProjectDocument* document, QObject* parent = nullptr);
+
+    int rowCount(const QModelIndex& parent = {}) const override;
+    int columnCount(const QModelIndex& parent = {}) const override;
+    QVariant data(const QModelIndex& index, int role = Qt::DisplayRole) const override;
+    QVariant headerData(int section, Qt::Orientation orientation, int role = Qt::DisplayRole) const override;
+    Qt::ItemFlags flags(const QModelIndex& index) const override;
+    bool setData(const QModelIndex& index, const QVariant& value, int role = Qt::EditRole) override;
+
+    // Display names of the choices of an enum column (Type, ValueClass, WasteKind), in enum order.
+    static QStringList choices(int column);
+
+private:
+    void reset();
+    ProjectDocument* m_document;
+};
+
+} // namespace gemba::ui

@@ -1,0 +1,121 @@
+// The per-step summary of a study as core computes it; one more row holds the cycle totals.
+#include "models/summarymodel.h"
+
+#include <QBrush>
+#include <QColor>
+#include <QFont>
+#include <QLocale>
+
+#include <cmath>
+
+namespace gemba::ui {
+namespace {
+QString seconds(double v, int decimals = 2)
+{
+    return std::isfinite(v) ? QLocale().toString(v, 'f', decimals) : QStringLiteral("-");
+}
+} // namespace
+
+SummaryModel::SummaryModel(QObject* parent) : QAbstractTableModel(parent) {}
+
+void SummaryModel::setData(std::vector<study::Step> steps, const std::vector<study::Observation>& observations,
+                           const study::Study& study)
+{
+    beginResetModel();
+    m_steps = std::move(steps);
+    auto s = study::summarizeSteps(m_steps, observations, study);
+    if (s) {
+        m_summary = std::move(s).value();
+        m_error.clear();
+    } else {
+        m_summary = {};
+        m_error = QString::fromStdString(s.error().message);
+    }
+    endResetModel();
+}
+
+void SummaryModel::clear()
+{
+    beginResetModel();
+    m_steps.clear();
+    m_summary = {};
+    endResetModel();
+}
+
+QString SummaryModel::totalsText() const
+{
+    if (!m_error.isEmpty())
+        return tr("Summary not available: %1").arg(m_error);
+    if (m_steps.empty())
+        return {};
+    const auto& c = m_summary.cycle;
+    QString text = tr("Cycle: observed %1 s, normal %2 s, standard %3 s; %n complete cycle(s).", nullptr,
+                      static_cast<int>(c.completeCycles))
+                       .arg(seconds(c.meanSeconds), seconds(c.normalSeconds), seconds(c.standardSeconds));
+    text += QLatin1Char(' ');
+    text += c.studyComplete ? tr("Every step is consistent: the study is complete.")
+                            : tr("Keep timing until every step is consistent (95 % confidence, ±5 %).");
+    return text;
+}
+
+int SummaryModel::rowCount(const QModelIndex& parent) const
+{
+    return parent.isValid() ? 0 : static_cast<int>(m_summary.steps.size());
+}
+
+int SummaryModel::columnCount(const QModelIndex& parent) const { return parent.isValid() ? 0 : ColumnCount; }
+
+QVariant SummaryModel::data(const QModelIndex& index, int role) const
+{
+    if (!index.isValid() || index.row() >= rowCount())
+        return {};
+    const auto row = static_cast<std::size_t>(index.row());
+    const auto& s = m_summary.steps[row];
+    if (role == Qt::TextAlignmentRole && index.column() != Step)
+        return QVariant(Qt::AlignRight | Qt::AlignVCenter);
+    if (role == Qt::ForegroundRole && index.column() == Needed && !s.consistent)
+        return QBrush(QColor(0xb3, 0x40, 0x00));
+    if (role == Qt::ToolTipRole && index.column() == Needed)
+        return s.consistent ? tr("Consistent: enough observations for 95 % confidence, ±5 %.")
+                            : tr("%n more observation(s) needed for 95 % confidence, ±5 %.", nullptr,
+                                 static_cast<int>(s.stillNeeded));
+    if (role != Qt::DisplayRole)
+        return {};
+    switch (index.column()) {
+    case Step: return row < m_steps.size() ? QString::fromStdString(m_steps[row].name) : QString();
+    case N: return static_cast<qulonglong>(s.n);
+    case Mean: return seconds(s.meanSeconds);
+    case Sd: return seconds(s.sdSeconds);
+    case Cv: return std::isfinite(s.cv) && s.n > 1 ? QLocale().toString(100 * s.cv, 'f', 1) + QStringLiteral(" %") : QStringLiteral("-");
+    case Min: return seconds(s.minSeconds);
+    case Max: return seconds(s.maxSeconds);
+    case Needed:
+        if (!s.needed)
+            return tr("%n more", nullptr, static_cast<int>(s.stillNeeded));
+        return s.consistent ? tr("%1 ✓").arg(*s.needed) : tr("%1 (%2 more)").arg(*s.needed).arg(s.stillNeeded);
+    case Normal: return seconds(s.normalSeconds);
+    case Standard: return seconds(s.standardSeconds);
+    default: return {};
+    }
+}
+
+QVariant SummaryModel::headerData(int section, Qt::Orientation orientation, int role) const
+{
+    if (role != Qt::DisplayRole || orientation != Qt::Horizontal)
+        return {};
+    switch (section) {
+    case Step: return tr("Step");
+    case N: return tr("n");
+    case Mean: return tr("Mean (s)");
+    case Sd: return tr("SD (s)");
+    case Cv: return tr("CV");
+    case Min: return tr("Min (s)");
+    case Max: return tr("Max (s)");
+    case Needed: return tr("Needed");
+    case Normal: return tr("Normal (s)");
+    case Standard: return tr("Standard (s)");
+    default: return {};
+    }
+}
+
+} // namespace gemba::ui

@@ -1,0 +1,188 @@
+// The open project as the window sees it: the store, the current process and study, and
+// the undo stack every edit goes through.
+#include "projectdocument.h"
+
+#include <algorithm>
+
+namespace gemba::ui {
+
+std::unique_ptr<ProjectDocument> ProjectDocument::open(const QString& path, QString* error)
+{
+    auto project = store::Project::open(path.toStdString());
+    if (!project) {
+        if (error)
+            *error = QString::fromStdString(project.error().message);
+        return nullptr;
+    }
+    return std::unique_ptr<ProjectDocument>(new ProjectDocument(std::move(project).value()));
+}
+
+ProjectDocument::ProjectDocument(std::unique_ptr<store::Project> project) : m_project(std::move(project))
+{
+    reloadProcesses();
+    if (!m_processes.empty())
+        setCurrentProcess(m_processes.front().id);
+}
+
+ProjectDocument::~ProjectDocument() = default;
+
+QString ProjectDocument::path() const { return QString::fromStdString(m_project->path()); }
+bool ProjectDocument::readOnly() const { return m_project->readOnly(); }
+QString ProjectDocument::warning() const { return QString::fromStdString(m_project->warning()); }
+
+template <typename T>
+bool ProjectDocument::check(const Expected<T>& result)
+{
+    if (result)
+        return true;
+    emit errorOccurred(QString::fromStdString(result.error().message));
+    return false;
+}
+
+void ProjectDocument::reloadProcesses()
+{
+    auto list = m_project->processes();
+    if (check(list))
+        m_processes = std::move(list).value();
+    emit processesChanged();
+}
+
+void ProjectDocument::reloadSteps()
+{
+    m_steps.clear();
+    if (m_processId) {
+        auto list = m_project->steps(m_processId);
+        if (check(list))
+            m_steps = std::move(list).value();
+    }
+    emit stepsChanged();
+}
+
+void ProjectDocument::reloadStudies()
+{
+    m_studies.clear();
+    if (m_processId) {
+        auto list = m_project->studies(m_processId);
+        if (check(list))
+            m_studies = std::move(list).value();
+    }
+    emit studiesChanged();
+}
+
+const study::Process* ProjectDocument::currentProcess() const
+{
+    for (const auto& p : m_processes)
+        if (p.id == m_processId)
+            return &p;
+    return nullptr;
+}
+
+void ProjectDocument::setCurrentProcess(study::Id id)
+{
+    m_processId = id;
+    reloadSteps();
+    reloadStudies();
+    setCurrentStudy(m_studies.empty() ? 0 : m_studies.back().id);
+    emit currentProcessChanged();
+}
+
+int ProjectDocument::stepIndex(study::Id stepId) const
+{
+    for (std::size_t i = 0; i < m_steps.size(); ++i)
+        if (m_steps[i].id == stepId)
+            return static_cast<int>(i);
+    return -1;
+}
+
+QString ProjectDocument::stepName(study::Id stepId) const
+{
+    const int i = stepIndex(stepId);
+    return i < 0 ? QString() : QString::fromStdString(m_steps[static_cast<std::size_t>(i)].name);
+}
+
+const study::Study* ProjectDocument::currentStudy() const
+{
+    for (const auto& s : m_studies)
+        if (s.id == m_studyId)
+            return &s;
+    return nullptr;
+}
+
+void ProjectDocument::setCurrentStudy(study::Id id)
+{
+    m_studyId = id;
+    emit observationsChanged();
+}
+
+study::Id ProjectDocument::insertProcess(study::Process process)
+{
+    auto id = m_project->addProcess(process);
+    if (!check(id))
+        return 0;
+    reloadProcesses();
+    return *id;
+}
+
+bool ProjectDocument::updateProcess(const study::Process& process)
+{
+    if (!check(m_project->updateProcess(process)))
+        return false;
+    reloadProcesses();
+    return true;
+}
+
+study::Id ProjectDocument::insertStep(study::Step step)
+{
+    step.processId = m_processId;
+    auto id = m_project->addStep(step);
+    if (!check(id))
+        return 0;
+    reloadSteps();
+    return *id;
+}
+
+bool ProjectDocument::updateStep(const study::Step& step)
+{
+    if (!check(m_project->updateStep(step)))
+        return false;
+    reloadSteps();
+    return true;
+}
+
+bool ProjectDocument::removeStep(study::Id id)
+{
+    if (!check(m_project->removeStep(id)))
+        return false;
+    reloadSteps();
+    return true;
+}
+
+bool ProjectDocument::reorderSteps(const std::vector<study::Id>& order)
+{
+    if (!check(m_project->reorderSteps(m_processId, order)))
+        return false;
+    reloadSteps();
+    return true;
+}
+
+study::Id ProjectDocument::insertStudy(study::Study s)
+{
+    s.processId = m_processId;
+    auto id = m_project->addStudy(s);
+    if (!check(id))
+        return 0;
+    reloadStudies();
+    return *id;
+}
+
+bool ProjectDocument::updateObservation(const study::Observation& obs)
+{
+    if (!check(m_project->updateObservation(obs)))
+        return false;
+    emit observationChanged(obs.id);
+    return true;
+}
+
+void ProjectDocument::notifyObservationsChanged() { emit observationsChanged(); }
+
+} // namespace gemba::ui

@@ -1,0 +1,84 @@
+// The open project as the window sees it: the store, the current process and study, and
+// the undo stack every edit goes through.
+#pragma once
+
+#include "store/project.h"
+#include "study/model.h"
+
+#include <QObject>
+#include <QString>
+#include <QUndoStack>
+
+#include <memory>
+#include <optional>
+#include <vector>
+
+namespace gemba::ui {
+
+class ProjectDocument : public QObject {
+    Q_OBJECT
+public:
+    // Opens or creates the project file; on failure returns null and sets `error`.
+    static std::unique_ptr<ProjectDocument> open(const QString& path, QString* error);
+    ~ProjectDocument() override;
+
+    store::Project& project() { return *m_project; }
+    QUndoStack* undoStack() { return &m_undo; }
+    QString path() const;
+    bool readOnly() const;
+    QString warning() const;
+
+    const std::vector<study::Process>& processes() const { return m_processes; }
+    study::Id currentProcessId() const { return m_processId; }
+    const study::Process* currentProcess() const;
+    void setCurrentProcess(study::Id id);
+    const std::vector<study::Step>& steps() const { return m_steps; }   // of the current process
+    int stepIndex(study::Id stepId) const;                               // -1 if unknown
+    QString stepName(study::Id stepId) const;
+
+    const std::vector<study::Study>& studies() const { return m_studies; }   // of the current process
+    study::Id currentStudyId() const { return m_studyId; }
+    const study::Study* currentStudy() const;
+    void setCurrentStudy(study::Id id);
+
+    // Mutations for undo commands and the stopwatch. They report failures through
+    // errorOccurred() and return false / 0, leaving the document as it was.
+    study::Id insertProcess(study::Process process);
+    bool updateProcess(const study::Process& process);
+    study::Id insertStep(study::Step step);
+    bool updateStep(const study::Step& step);
+    bool removeStep(study::Id id);
+    bool reorderSteps(const std::vector<study::Id>& order);
+    study::Id insertStudy(study::Study s);
+    bool updateObservation(const study::Observation& obs);
+
+    // Reload after the stopwatch (which writes through its own sink) changed observations.
+    void notifyObservationsChanged();
+    void reloadStudies();
+    void reloadProcesses();
+
+signals:
+    void processesChanged();
+    void currentProcessChanged();
+    void stepsChanged();
+    void studiesChanged();
+    void observationsChanged();
+    void observationChanged(study::Id id);
+    void errorOccurred(const QString& message);
+
+private:
+    explicit ProjectDocument(std::unique_ptr<store::Project> project);
+    template <typename T>
+    bool check(const Expected<T>& result);
+    void reloadSteps();
+
+    std::unique_ptr<store::Project> m_project;
+    QUndoStack m_undo;
+    std::vector<study::Process> m_processes;
+    std::vector<study::Step> m_steps;
+    std::vector<study::Study> m_studies;
+    study::Id m_processId = 0;
+    study::Id m_studyId = 0;
+};
+
+} // namespace gemba::ui

@@ -1,0 +1,144 @@
+// Runs the stopwatch session on its own thread with its own connection to the project, so
+// the window never waits for a lap to reach the disk.
+#include "timing/captureworker.h"
+
+#include "store/project.h"
+#include "study/stopwatchsession.h"
+
+#include <QCoreApplication>
+#include <QLocale>
+
+namespace gemba::ui {
+namespace {
+QString secondsText(const study::Observation& o) { return QLocale().toString(o.seconds(), 'f', 2); }
+} // namespace
+
+CaptureWorker::CaptureWorker(QString path, study::Study study, std::vector<study::Step> steps)
+    : m_path(std::move(path))
+    , m_study(std::move(study))
+    , m_steps(std::move(steps))
+{
+}
+
+CaptureWorker::~CaptureWorker() = default;
+
+bool CaptureWorker::tryRead(const std::function<void(const study::StopwatchSession&)>& reader) const
+{
+    std::unique_lock lock(m_mutex, std::try_to_lock);
+    if (!lock.owns_lock() || !m_session)
+        return false;
+    reader(*m_session);
+    return true;
+}
+
+void CaptureWorker::open()
+{
+    auto project = store::Project::open(m_path.toStdString());
+    if (!project) {
+        emit opened(QString::fromStdString(project.error().message));
+        return;
+    }
+    std::lock_guard lock(m_mutex);
+    m_project = std::move(project).value();
+    m_session = std::make_unique<study::StopwatchSession>(m_study, m_steps, *m_project);
+    m_open = true;
+    emit opened({});
+}
+
+void CaptureWorker::handle(Event event, study::ClockReading at, QString text, double number)
+{
+    auto tr = [](const char* s) { return QCoreApplication::translate("CaptureWorker", s); };
+    QString summary;
+    std::string error;
+    {
+        std::lock_guard lock(m_mutex);
+        if (!m_session) {
+            emit failed(event, tr("The project is not open for timing."));
+            return;
+        }
+        auto& s = *m_session;
+        auto stepName = [&](study::Id id) {
+            for (const auto& step : m_steps)
+                if (step.id == id)
+                    return QString::fromStdString(step.name);
+            return QString();
+        };
+        switch (event) {
+        case Event::Lap:
+            if (auto r = s.lap(at)) {
+                if (r->observation)
+                    summary = tr("%1: %2 s (cycle %3)")
+                                  .arg(stepName(r->observation->stepId), secondsText(*r->observation))
+                                  .arg(r->observationCycle);
+                else
+                    summary = tr("Clock started");
+            } else {
+                error = r.error().message;
+            }
+            break;
+        case Event::Pause:
+            if (auto r = s.pause(at); !r)
+                error = r.error().message;
+            else
+                summary = tr("Paused");
+            break;
+        case Event::Resume:
+            if (auto r = s.resume(at); !r)
+                error = r.error().message;
+            else
+                summary = tr("Resumed");
+            break;
+        case Event::Skip:
+            if (auto r = s.skip(at); !r)
+                error = r.error().message;
+            else
+                summary = tr("Step skipped");
+            break;
+        case Event::Foreign:
+            if (auto r = s.toggleForeign(at)) {
+                summary = r->started ? tr("Foreign element started")
+                                     : tr("Foreign element: %1 s").arg(r->observation ? secondsText(*r->observation)
+                                                                                      : QStringLiteral("-"));
+            } else {
+                error = r.error().message;
+            }
+            break;
+        case Event::Abnormal:
+            if (auto r = s.markAbnormal(true))
+                summary = tr("Marked abnormal: %1 s").arg(secondsText(*r));
+            else
+                error = r.error().message;
+            break;
+        case Event::Undo:
+            if (auto r = s.undoLastLap())
+                summary = tr("Undone: %1 s").arg(secondsText(r->removed));
+            else
+                error = r.error().message;
+            break;
+        case Event::Note:
+            if (auto r = s.setNote(text.toStdString()); !r)
+                error = r.error().message;
+            else
+                summary = tr("Note added");
+            break;
+        case Event::Rating:
+            if (auto r = s.setRating(number); !r)
+                error = r.error().message;
+            else
+                summary = tr("Rating %1 %").arg(number);
+            break;
+        case Event::End:
+            if (auto r = s.end(at); !r)
+                error = r.error().message;
+            else
+                summary = tr("Study ended");
+            break;
+        }
+    }
+    if (error.empty())
+        emit acknowledged(event, summary);
+    else
+        emit failed(event, QString::fromStdString(error));
+}
+
+} // namespace gemba::ui

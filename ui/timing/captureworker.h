@@ -1,0 +1,65 @@
+// Runs the stopwatch session on its own thread with its own connection to the project, so
+// the window never waits for a lap to reach the disk.
+#pragma once
+
+#include "study/clock.h"
+#include "study/model.h"
+
+#include <QObject>
+#include <QString>
+
+#include <atomic>
+
+#include <functional>
+#include <memory>
+#include <mutex>
+#include <vector>
+
+namespace gemba::store {
+class Project;
+}
+namespace gemba::study {
+class StopwatchSession;
+}
+
+namespace gemba::ui {
+
+class CaptureWorker : public QObject {
+    Q_OBJECT
+public:
+    enum class Event { Lap, Pause, Resume, Skip, Foreign, Abnormal, Undo, Note, Rating, End };
+    Q_ENUM(Event)
+
+    CaptureWorker(QString path, study::Study study, std::vector<study::Step> steps);
+    ~CaptureWorker() override;
+
+    // Called from the window's thread. Reads the session if the worker is not busy writing,
+    // and returns false without waiting when it is (the window then skips one frame).
+    bool tryRead(const std::function<void(const study::StopwatchSession&)>& reader) const;
+
+    bool isOpen() const { return m_open.load(); }   // never waits
+
+public slots:
+    void open();   // on the worker thread, before any event
+    // On the worker thread: applies one event taken at `at`; `text` is a note, `number` a rating.
+    void handle(gemba::ui::CaptureWorker::Event event, gemba::study::ClockReading at, QString text, double number);
+
+signals:
+    void opened(QString error);   // empty on success
+    // The event is durable (committed); `summary` says what it recorded, for the status line.
+    void acknowledged(gemba::ui::CaptureWorker::Event event, QString summary);
+    void failed(gemba::ui::CaptureWorker::Event event, QString error);
+
+private:
+    QString m_path;
+    study::Study m_study;
+    std::vector<study::Step> m_steps;
+    std::unique_ptr<store::Project> m_project;
+    std::unique_ptr<study::StopwatchSession> m_session;
+    mutable std::mutex m_mutex;
+    std::atomic<bool> m_open{false};
+};
+
+} // namespace gemba::ui
+
+Q_DECLARE_METATYPE(gemba::study::ClockReading)
