@@ -2,13 +2,17 @@
 // stopwatch, with every action on the keyboard.
 #include "mainwindow.h"
 
+#include "commands/changestudycommand.h"
 #include "demoproject.h"
+#include "dialogs/importdialog.h"
+#include "dialogs/studydialog.h"
 #include "observationspage.h"
 #include "processeditor.h"
 #include "projectdocument.h"
 #include "settings.h"
 #include "timing/timingview.h"
 
+#include "io/csvreader.h"
 #include "store/observationcsv.h"
 
 #include <QApplication>
@@ -114,6 +118,7 @@ void MainWindow::createActions()
     m_recentMenu = file->addMenu(tr("Open &Recent"));
     file->addSeparator();
     add(file, tr("Save a Copy &As..."), QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_S), [this] { saveCopyAs(); });
+    add(file, tr("&Import Observations from CSV..."), QKeySequence(Qt::CTRL | Qt::Key_I), [this] { importCsv(); });
     add(file, tr("&Export Study as CSV..."), QKeySequence(Qt::CTRL | Qt::Key_E), [this] { exportStudyCsv(); });
     file->addSeparator();
     add(file, tr("&Close Project"), QKeySequence(Qt::CTRL | Qt::Key_W), [this] { closeProject(); });
@@ -148,6 +153,7 @@ void MainWindow::createActions()
     auto* studyMenu = menuBar()->addMenu(tr("&Study"));
     m_startTimingAction = add(studyMenu, tr("Start &Timing"), QKeySequence(Qt::CTRL | Qt::Key_T), [this] { startTiming(); });
     m_startTimingAction->setShortcutContext(Qt::ApplicationShortcut);
+    add(studyMenu, tr("Study &Details..."), QKeySequence(Qt::CTRL | Qt::Key_D), [this] { editStudyDetails(); });
 
     auto* help = menuBar()->addMenu(tr("&Help"));
     add(help, tr("&About Gemba Workbench"), QKeySequence(Qt::Key_F1), [this] { showAbout(); });
@@ -347,6 +353,46 @@ void MainWindow::exportStudyCsv()
         statusBar()->showMessage(tr("Exported to %1").arg(QDir::toNativeSeparators(path)), 5000);
 }
 
+void MainWindow::importCsv()
+{
+    if (!m_document || m_document->readOnly() || !m_document->currentProcessId()) {
+        showError(tr("Open a writable project and choose the process to import into."));
+        return;
+    }
+    const QString path = QFileDialog::getOpenFileName(this, tr("Import Observations"), QDir::homePath(),
+                                                      tr("CSV files (*.csv *.txt);;All files (*)"));
+    if (path.isEmpty())
+        return;
+    auto head = io::readCsv(path.toStdString(), {});
+    if (!head) {
+        showError(QString::fromStdString(head.error().message));
+        return;
+    }
+    QStringList header;
+    for (const auto& h : head->header)
+        header << QString::fromStdString(h);
+    ImportDialog dialog(path, header, this);
+    if (dialog.exec() != QDialog::Accepted)
+        return;
+    study::Study s;
+    s.processId = m_document->currentProcessId();
+    s.date = QDate::currentDate().toString(Qt::ISODate).toStdString();
+    s.observer = qEnvironmentVariable("USER").toStdString();
+    s.notes = tr("Imported from %1").arg(QFileInfo(path).fileName()).toStdString();
+    QApplication::setOverrideCursor(Qt::WaitCursor);
+    const auto result = store::importObservationsCsv(m_document->project(), path.toStdString(), s, dialog.options());
+    QApplication::restoreOverrideCursor();
+    if (!result) {
+        showError(tr("Nothing was imported:\n%1").arg(QString::fromStdString(result.error().message)));
+        return;
+    }
+    m_document->setCurrentProcess(m_document->currentProcessId());   // new steps may have come in
+    m_document->setCurrentStudy(result->studyId);
+    fillStudyBox();
+    m_tabs->setCurrentWidget(m_observationsPage);
+    statusBar()->showMessage(tr("Imported %1 observations in %2 cycles").arg(result->observations).arg(result->cycles), 5000);
+}
+
 void MainWindow::closeProject() { setDocument(nullptr); }
 
 void MainWindow::newProcess()
@@ -370,6 +416,16 @@ void MainWindow::newProcess()
     }
 }
 
+void MainWindow::editStudyDetails()
+{
+    if (!m_document || !m_document->currentStudy() || m_document->readOnly())
+        return;
+    const study::Study before = *m_document->currentStudy();
+    StudyDialog dialog(before, this);
+    if (dialog.exec() == QDialog::Accepted)
+        m_document->undoStack()->push(new ChangeStudyCommand(m_document.get(), before, dialog.study()));
+}
+
 void MainWindow::startTiming()
 {
     if (!m_document || m_timingView)
@@ -382,11 +438,19 @@ void MainWindow::startTiming()
         showError(tr("The process has no steps yet. Add them first (Ctrl+Return in the step list)."));
         return;
     }
+    // A new study takes over the observer, place and allowances of the process's last study.
     study::Study s;
+    if (!m_document->studies().empty()) {
+        s = m_document->studies().back();
+        s.id = 0;
+        s.notes.clear();
+        s.endedWallUs.reset();
+    } else {
+        s.observer = qEnvironmentVariable("USER", tr("observer")).toStdString();
+        s.allowancePercent = 15;   // a common PF&D default; Ctrl+D edits it
+    }
     s.date = QDate::currentDate().toString(Qt::ISODate).toStdString();
-    s.observer = qEnvironmentVariable("USER", tr("observer")).toStdString();
-    s.startedWallUs = QDateTime::currentMSecsSinceEpoch() * 1000;
-    s.allowancePercent = 15;   // a common PF&D default; editable in the study's details
+    s.startedWallUs = 0;   // set by the first lap
     const study::Id id = m_document->insertStudy(s);
     if (!id)
         return;

@@ -59,8 +59,10 @@ private:
     void openProjectDialog();
     void saveCopyAs();
     void exportStudyCsv();
+    void importCsv();
     void closeProject();
     void newProcess();
+    void editStudyDetails();
     void showAbout();
 
     std::unique_ptr<ProjectDocument> m_document;

@@ -5,7 +5,10 @@
 #include "models/summarymodel.h"
 #include "projectdocument.h"
 
+#include <QApplication>
 #include <QHeaderView>
+#include <QPointer>
+#include <QThreadPool>
 #include <QInputDialog>
 #include <QLabel>
 #include <QSplitter>
@@ -59,17 +62,40 @@ ObservationsPage::ObservationsPage(ProjectDocument* document, QWidget* parent)
     layout->addWidget(m_caption);
     layout->addWidget(split, 1);
 
+    // The summary reads every observation of the study; for a big study that is done on a
+    // pool thread with its own read-only connection, so the window stays usable meanwhile.
     auto refresh = [this] {
         updateCaption();
         const study::Study* s = m_document->currentStudy();
+        const quint64 generation = ++m_generation;
         if (!s) {
             m_summary->clear();
             m_totals->clear();
             return;
         }
-        auto all = m_document->project().observations(s->id);
-        m_summary->setData(m_document->steps(), all ? *all : std::vector<study::Observation>{}, *s);
-        m_totals->setText(m_summary->totalsText());
+        m_totals->setText(tr("Computing the summary…"));
+        QPointer<ObservationsPage> self(this);
+        const std::string path = m_document->path().toStdString();
+        const study::Study studyCopy = *s;
+        const std::vector<study::Step> steps = m_document->steps();
+        QThreadPool::globalInstance()->start([self, path, studyCopy, steps, generation] {
+            auto project = store::Project::open(path, store::OpenMode::ReadOnly);
+            std::vector<study::Observation> all;
+            QString error;
+            if (!project)
+                error = QString::fromStdString(project.error().message);
+            else if (auto obs = (*project)->observations(studyCopy.id))
+                all = std::move(obs).value();
+            else
+                error = QString::fromStdString(obs.error().message);
+            QMetaObject::invokeMethod(qApp, [self, steps, all = std::move(all), studyCopy, generation, error] {
+                if (!self || generation != self->m_generation)
+                    return;   // the page is gone, or a newer refresh is under way
+                self->m_summary->setData(steps, all, studyCopy);
+                self->m_totals->setText(error.isEmpty() ? self->m_summary->totalsText() : error);
+                emit self->summaryReady();
+            });
+        });
     };
     connect(m_document, &ProjectDocument::observationsChanged, this, refresh);
     connect(m_document, &ProjectDocument::observationChanged, this, refresh);

@@ -24,6 +24,9 @@ public:
     // Asks for a reason and excludes the selected observation (or includes it again).
     void toggleExcludeSelected();
 
+signals:
+    void summaryReady();   // the summary shows the study as it is now
+
 private:
     void updateCaption();
 
@@ -34,6 +37,7 @@ private:
     QTableView* m_summaryView;
     QLabel* m_caption;
     QLabel* m_totals;
+    quint64 m_generation = 0;
 };
 
 } // namespace gemba::ui

@@ -175,6 +175,15 @@ study::Id ProjectDocument::insertStudy(study::Study s)
     return *id;
 }
 
+bool ProjectDocument::updateStudy(const study::Study& s)
+{
+    if (!check(m_project->updateStudy(s)))
+        return false;
+    reloadStudies();
+    emit observationsChanged();   // the summary depends on the rating method and allowances
+    return true;
+}
+
 bool ProjectDocument::updateObservation(const study::Observation& obs)
 {
     if (!check(m_project->updateObservation(obs)))

@@ -50,6 +50,7 @@ public:
     bool removeStep(study::Id id);
     bool reorderSteps(const std::vector<study::Id>& order);
     study::Id insertStudy(study::Study s);
+    bool updateStudy(const study::Study& s);
     bool updateObservation(const study::Observation& obs);
 
     // Reload after the stopwatch (which writes through its own sink) changed observations.

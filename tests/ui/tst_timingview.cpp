@@ -173,19 +173,28 @@ private slots:
         QCOMPARE(model->rowCount(), 2);
         QCOMPARE(model->data(model->index(0, ObservationsModel::Step)).toString(), QStringLiteral("Pick"));
         QCOMPARE(model->data(model->index(1, ObservationsModel::Seconds), Qt::EditRole).toDouble(), 6.0);
-        QCOMPARE(page.summaryModel()->summary().steps[1].meanSeconds, 6.0);
+        // The summary is computed off the window's thread.
+        auto stepMean = [&](std::size_t i) {
+            const auto& steps = page.summaryModel()->summary().steps;
+            return i < steps.size() ? steps[i].meanSeconds : -1.0;
+        };
+        auto stepN = [&](std::size_t i) {
+            const auto& steps = page.summaryModel()->summary().steps;
+            return i < steps.size() ? static_cast<int>(steps[i].n) : -1;
+        };
+        QTRY_COMPARE(stepMean(1), 6.0);
 
         // Edit Place to 6.5 s, exclude Pick; undo both, redo both.
         QVERIFY(model->setData(model->index(1, ObservationsModel::Seconds), 6.5));
         QVERIFY(model->setExcluded(0, true, QStringLiteral("operator distracted")));
         QCOMPARE(model->data(model->index(1, ObservationsModel::Seconds), Qt::EditRole).toDouble(), 6.5);
         QCOMPARE(model->data(model->index(0, ObservationsModel::Reason)).toString(), QStringLiteral("operator distracted"));
-        QCOMPARE(page.summaryModel()->summary().steps[0].n, std::size_t(0));
+        QTRY_COMPARE(stepN(0), 0);
         doc->undoStack()->undo();
         doc->undoStack()->undo();
         QCOMPARE(model->data(model->index(1, ObservationsModel::Seconds), Qt::EditRole).toDouble(), 6.0);
         QCOMPARE(model->data(model->index(0, ObservationsModel::Excluded), Qt::CheckStateRole).toInt(), int(Qt::Unchecked));
-        QCOMPARE(page.summaryModel()->summary().steps[0].n, std::size_t(1));
+        QTRY_COMPARE(stepN(0), 1);
         auto stored = doc->project().observations(s.id);
         QCOMPARE((*stored)[1].durationUs, std::int64_t(6'000'000));
         doc->undoStack()->redo();

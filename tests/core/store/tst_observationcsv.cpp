@@ -380,10 +380,10 @@ void TestObservationCsv::exportFormat()
     const std::string expected =
         "study,cycle,step,position,duration_s,start_s,end_s,wall_start,rating_percent,foreign_element,abnormal,"
         "excluded,excluded_reason,spans_suspend,note\r\n" +
-        sid + ",1,Pick,1,1.5,5000,5001.5,2026-11-23T09:15:02.25Z,112.5,0,0,0,,0,plain\r\n" + sid +
+        sid + ",1,Pick,1,1.5,5000,5001.5,2026-11-23T09:15:02.250000Z,112.5,0,0,0,,0,plain\r\n" + sid +
         ",1,Fit,2,2.000001,5001.5,5003.500001,,,0,1,1,\"dropped, \"\"twice\"\"\",0,\"two\nlines\"\r\n" + sid +
         ",1,Check,3,30,5003.500001,5033.500001,2026-11-23T09:16:40Z,,1,0,0,,1,\" padded \"\r\n";
-    QCOMPARE(read(path), expected);
+    QCOMPARE(QString::fromStdString(read(path)), QString::fromStdString(expected));
     QVERIFY(!test::exists(path + ".part"));
 }
 
