@@ -1,0 +1,79 @@
+// Benchmark: how long the window's thread is busy per lap key press while laps are committed
+// durably on the capture thread, and how long until each lap is acknowledged.
+// Usage: QT_QPA_PLATFORM=offscreen gemba_ui_bench [laps]
+#include "projectdocument.h"
+#include "timing/timingview.h"
+
+#include <QApplication>
+#include <QElapsedTimer>
+#include <QKeyEvent>
+#include <QTemporaryDir>
+#include <QTest>
+
+#include <algorithm>
+#include <cstdio>
+#include <vector>
+
+using namespace gemba;
+
+int main(int argc, char** argv)
+{
+    // The offscreen platform complains about every label resize; that is noise here.
+    qInstallMessageHandler([](QtMsgType type, const QMessageLogContext&, const QString& msg) {
+        if (type != QtDebugMsg && !msg.contains(QLatin1String("propagateSizeHints")))
+            std::fprintf(stderr, "%s\n", qPrintable(msg));
+    });
+    QApplication app(argc, argv);
+    const int laps = argc > 1 ? std::max(10, std::atoi(argv[1])) : 500;
+    QTemporaryDir dir;
+    QString error;
+    auto doc = ui::ProjectDocument::open(dir.filePath("bench.gemba"), &error);
+    if (!doc) {
+        std::fprintf(stderr, "%s\n", qPrintable(error));
+        return 1;
+    }
+    study::Process p;
+    p.name = "Bench";
+    doc->setCurrentProcess(doc->insertProcess(p));
+    for (int i = 0; i < 6; ++i) {
+        study::Step s;
+        s.name = "step " + std::to_string(i + 1);
+        s.position = i;
+        doc->insertStep(s);
+    }
+    study::Study s;
+    s.date = "2026-11-23";
+    s.id = doc->insertStudy(s);
+    s.processId = doc->currentProcessId();
+
+    ui::TimingView view(doc.get(), s);
+    view.show();
+    if (!QTest::qWaitForWindowExposed(&view))
+        std::fprintf(stderr, "the window was not exposed; figures may be off\n");
+    QTest::qWait(200);   // the capture thread opens its connection
+
+    std::vector<double> busyMs, ackMs;
+    QElapsedTimer clock;
+    for (int i = 0; i < laps; ++i) {
+        QKeyEvent down(QEvent::KeyPress, Qt::Key_Space, Qt::NoModifier);
+        QKeyEvent up(QEvent::KeyRelease, Qt::Key_Space, Qt::NoModifier);
+        clock.start();
+        QApplication::sendEvent(&view, &down);
+        QApplication::sendEvent(&view, &up);
+        busyMs.push_back(static_cast<double>(clock.nsecsElapsed()) / 1e6);
+        // Wait for the acknowledgment while the event loop keeps running, as in real use.
+        while (view.pendingEvents() > 0)
+            QCoreApplication::processEvents(QEventLoop::AllEvents, 1);
+        ackMs.push_back(static_cast<double>(clock.nsecsElapsed()) / 1e6);
+    }
+    auto report = [](const char* what, std::vector<double> v) {
+        std::sort(v.begin(), v.end());
+        const auto at = [&](double q) { return v[static_cast<std::size_t>(q * static_cast<double>(v.size() - 1))]; };
+        std::printf("%-44s median %7.3f ms  p99 %7.3f ms  max %7.3f ms\n", what, at(0.5), at(0.99), v.back());
+    };
+    std::printf("%d laps, each committed with synchronous=FULL on the capture thread\n", laps);
+    report("window thread busy per key press", busyMs);
+    report("key press to durable acknowledgment", ackMs);
+    view.endStudy();
+    return 0;
+}
