@@ -5,7 +5,10 @@
 #include "observationspage.h"
 #include "projectdocument.h"
 
+#include <QAbstractItemModelTester>
 #include <QFile>
+#include <QTableView>
+#include "processeditor.h"
 
 #include <QAction>
 #include <QMenu>
@@ -49,6 +52,17 @@ void TestMainWindow::firstLaunchOpensTheDemo()
     QVERIFY(doc);
     QCOMPARE(doc->processes().size(), std::size_t(1));
     QCOMPARE(doc->steps().size(), std::size_t(7));
+    QAbstractItemModelTester stepsTester(window.processEditor()->view()->model(),
+                                         QAbstractItemModelTester::FailureReportingMode::QtTest);
+    // Renaming a step through the model is one undo step; undo restores the name.
+    auto* steps = window.processEditor()->view()->model();
+    const QString oldName = steps->index(0, 0).data().toString();
+    QVERIFY(steps->setData(steps->index(0, 0), QStringLiteral("Pick housing")));
+    QCOMPARE(doc->steps().front().name, std::string("Pick housing"));
+    doc->undoStack()->undo();
+    QCOMPARE(QString::fromStdString(doc->steps().front().name), oldName);
+    doc->undoStack()->redo();
+    QCOMPARE(doc->steps().front().name, std::string("Pick housing"));
     QCOMPARE(doc->studies().size(), std::size_t(1));
     // 12 cycles of 7 steps; one observation (cycle 7, step 4) is excluded with a reason.
     auto obs = doc->project().observations(doc->currentStudyId());
@@ -58,8 +72,8 @@ void TestMainWindow::firstLaunchOpensTheDemo()
     QCOMPARE(window.observationsPage()->observationsModel()->rowCount(), 84);
     // Step 4 has 12 observations, one excluded; the summary is computed off the window's thread.
     auto stepN = [&](std::size_t i) {
-        const auto& steps = window.observationsPage()->summaryModel()->summary().steps;
-        return i < steps.size() ? static_cast<int>(steps[i].n) : -1;
+        const auto& rows = window.observationsPage()->summaryModel()->summary().steps;
+        return i < rows.size() ? static_cast<int>(rows[i].n) : -1;
     };
     QTRY_COMPARE(stepN(3), 11);
 

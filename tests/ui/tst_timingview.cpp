@@ -8,6 +8,7 @@
 #include "projectdocument.h"
 #include "timing/timingview.h"
 
+#include <QAbstractItemModelTester>
 #include <QKeyEvent>
 #include <QLineEdit>
 #include <QSignalSpy>
@@ -170,6 +171,8 @@ private slots:
         doc->notifyObservationsChanged();
         ObservationsPage page(doc.get());
         ObservationsModel* model = page.observationsModel();
+        QAbstractItemModelTester observationsTester(model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+        QAbstractItemModelTester summaryTester(page.summaryModel(), QAbstractItemModelTester::FailureReportingMode::QtTest);
         QCOMPARE(model->rowCount(), 2);
         QCOMPARE(model->data(model->index(0, ObservationsModel::Step)).toString(), QStringLiteral("Pick"));
         QCOMPARE(model->data(model->index(1, ObservationsModel::Seconds), Qt::EditRole).toDouble(), 6.0);
