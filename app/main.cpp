@@ -5,6 +5,7 @@
 #include "mainwindow.h"
 
 #include <QApplication>
+#include <QScreen>
 #endif
 
 #include <cstdio>
@@ -25,7 +26,11 @@ int main(int argc, char* argv[])
     QApplication::setOrganizationName(QStringLiteral("Gemba Workbench"));
     QApplication::setApplicationVersion(QStringLiteral(GEMBA_VERSION));
     gemba::ui::MainWindow window;
-    window.show();
+    // On a small laptop screen (1366x768 and the like) use all of it.
+    if (window.screen() && window.screen()->availableGeometry().width() < 1400)
+        window.showMaximized();
+    else
+        window.show();
     if (projectArgument)
         window.openProject(QString::fromLocal8Bit(argv[1]));
     else

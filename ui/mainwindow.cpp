@@ -3,6 +3,7 @@
 #include "mainwindow.h"
 
 #include "commands/changestudycommand.h"
+#include "commands/renameprocesscommand.h"
 #include "demoproject.h"
 #include "dialogs/importdialog.h"
 #include "dialogs/studydialog.h"
@@ -135,6 +136,7 @@ void MainWindow::createActions()
     edit->addAction(m_redoAction);
     edit->addSeparator();
     add(edit, tr("New &Process..."), QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_N), [this] { newProcess(); });
+    add(edit, tr("Re&name Process..."), QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_R), [this] { renameProcess(); });
     add(edit, tr("E&xclude/Include Observation..."), QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_X), [this] {
         if (m_observationsPage)
             m_observationsPage->toggleExcludeSelected();
@@ -414,6 +416,19 @@ void MainWindow::newProcess()
         m_tabs->setCurrentWidget(m_processEditor);
         m_processEditor->addStep();
     }
+}
+
+void MainWindow::renameProcess()
+{
+    if (!m_document || !m_document->currentProcess() || m_document->readOnly())
+        return;
+    const study::Process before = *m_document->currentProcess();
+    bool ok = false;
+    const QString name = QInputDialog::getText(this, tr("Rename Process"), tr("New name of the process:"),
+                                               QLineEdit::Normal, QString::fromStdString(before.name), &ok)
+                             .trimmed();
+    if (ok && !name.isEmpty() && name.toStdString() != before.name)
+        m_document->undoStack()->push(new RenameProcessCommand(m_document.get(), before, name.toStdString()));
 }
 
 void MainWindow::editStudyDetails()

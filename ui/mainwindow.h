@@ -63,6 +63,7 @@ private:
     void closeProject();
     void newProcess();
     void editStudyDetails();
+    void renameProcess();
     void showAbout();
 
     std::unique_ptr<ProjectDocument> m_document;

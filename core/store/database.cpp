@@ -113,6 +113,10 @@ Expected<bool> Database::configure()
     sqlite3_busy_timeout(m_db, kBusyTimeoutMs);
     if (m_queryOnly)
         return exec("PRAGMA query_only=ON");
+    // A big import grows the WAL to the size of what it wrote; after the checkpoint, cut it
+    // back rather than keep a file of that size beside the project until it is closed.
+    if (auto ok = exec("PRAGMA journal_size_limit=67108864"); !ok)
+        return ok;
     return exec("PRAGMA synchronous=FULL");
 }
 

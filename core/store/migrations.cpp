@@ -10,15 +10,16 @@ namespace {
 
 // Version 1. Conventions:
 //  - every table has an INTEGER PRIMARY KEY `id` (the rowid, so lookups by id are one b-tree);
-//  - enums are stored as their stable text names (study/model.h toString), flags as 0/1;
+//  - enums are stored as their stable text names (study/model.h toString), flags as 0/1 (read
+//    as "non-zero"; no CHECK constraints, which cost an eighth of a bulk import's time);
 //  - times are integer microseconds (*_us): boot clock for start/end, Unix epoch for *_wall_us;
 //  - children are deleted with their parent (ON DELETE CASCADE) except an observation's step:
 //    a step with observations cannot be deleted (NO ACTION is checked at the end of the
 //    statement, so deleting a whole process, which removes its studies' observations in the
 //    same statement, still works);
-//  - every foreign key column has an index: SQLite looks children up by it on every parent
-//    delete, and without one deleting a study of a million observations would scan them once
-//    per cycle.
+//  - foreign key columns have an index where parents are deleted in bulk: SQLite looks the
+//    children up on every parent delete, and without one deleting a study of a million
+//    observations would scan them once per cycle.
 const std::string kSchemaV1 = R"sql(
 -- Facts about the file itself: who created it, for support questions.
 CREATE TABLE meta (
@@ -79,17 +80,21 @@ CREATE TABLE observations (
     wall_start_us   INTEGER NOT NULL,   -- Unix epoch
     duration_us     INTEGER NOT NULL,   -- end - start less pauses and foreign elements inside
     rating_percent  REAL,               -- NULL = not rated (100 %)
-    foreign_element INTEGER NOT NULL DEFAULT 0 CHECK (foreign_element IN (0, 1)),
-    abnormal        INTEGER NOT NULL DEFAULT 0 CHECK (abnormal IN (0, 1)),
-    excluded        INTEGER NOT NULL DEFAULT 0 CHECK (excluded IN (0, 1)),
+    foreign_element INTEGER NOT NULL DEFAULT 0,
+    abnormal        INTEGER NOT NULL DEFAULT 0,
+    excluded        INTEGER NOT NULL DEFAULT 0,
     excluded_reason TEXT NOT NULL DEFAULT '',
-    spans_suspend   INTEGER NOT NULL DEFAULT 0 CHECK (spans_suspend IN (0, 1)),
+    spans_suspend   INTEGER NOT NULL DEFAULT 0,
     note            TEXT NOT NULL DEFAULT ''
 );
 -- A study's observations in time order: the views, the summaries, paging, export.
 CREATE INDEX observations_study ON observations (study_id, start_us);
+-- For the cycle foreign key: a study's deletion deletes its cycles, and each cycle deleted
+-- looks up its observations; without this index that is a full scan per cycle.
 CREATE INDEX observations_cycle ON observations (cycle_id);
-CREATE INDEX observations_step ON observations (step_id);
+-- Deliberately no index on step_id: a step is deleted rarely and only when unused, and then
+-- one scan of the table (about 50 ms per million observations) checks it. The index would cost
+-- every lap a fourth page to write and a bulk import a sixth of its time.
 
 -- Later work (control charts, capability, takt, line balance, OEE, changeover, value stream)
 -- keeps its settings and results here as JSON text under a `kind` ("control-chart", "takt",
@@ -143,6 +148,35 @@ const std::vector<Migration>& migrations()
 }
 
 const std::string& schemaVersion1() { return kSchemaV1; }
+
+const std::vector<std::string>& observationIndexes()
+{
+    static const std::vector<std::string> indexes{
+        "CREATE INDEX observations_study ON observations (study_id, start_us)",
+        "CREATE INDEX observations_cycle ON observations (cycle_id)",
+    };
+    return indexes;
+}
+
+Expected<bool> dropObservationIndexes(Database& db)
+{
+    for (const std::string& create : observationIndexes()) {
+        // "CREATE INDEX <name> ON ..." -> "DROP INDEX <name>"
+        const std::size_t nameStart = std::string("CREATE INDEX ").size();
+        const std::string name = create.substr(nameStart, create.find(' ', nameStart) - nameStart);
+        if (auto ok = db.exec("DROP INDEX " + name); !ok)
+            return ok;
+    }
+    return true;
+}
+
+Expected<bool> createObservationIndexes(Database& db)
+{
+    for (const std::string& create : observationIndexes())
+        if (auto ok = db.exec(create); !ok)
+            return ok;
+    return true;
+}
 
 Expected<int> migrate(Database& db, const std::vector<Migration>& steps)
 {

@@ -3,6 +3,7 @@
 
 #include "io/csvreader.h"
 #include "store/database.h"
+#include "store/migrations.h"
 #include "store/project.h"
 #include "store/transaction.h"
 
@@ -13,6 +14,7 @@
 #include <cmath>
 #include <cstdio>
 #include <cstring>
+#include <functional>
 #include <limits>
 #include <optional>
 #include <unordered_map>
@@ -187,17 +189,55 @@ void appendField(std::string& out, std::string_view text)
     out += '"';
 }
 
+bool equalsIgnoringCase(std::string_view s, std::string_view lower)
+{
+    if (s.size() != lower.size())
+        return false;
+    for (std::size_t i = 0; i < s.size(); ++i) {
+        const char c = s[i] >= 'A' && s[i] <= 'Z' ? static_cast<char>(s[i] - 'A' + 'a') : s[i];
+        if (c != lower[i])
+            return false;
+    }
+    return true;
+}
+
 std::optional<bool> parseFlag(std::string_view s)
 {
-    std::string lower;
-    for (char c : s)
-        lower += static_cast<char>(c >= 'A' && c <= 'Z' ? c - 'A' + 'a' : c);
-    if (lower.empty() || lower == "0" || lower == "false" || lower == "no" || lower == "n")
+    if (s.empty() || s == "0")
         return false;
-    if (lower == "1" || lower == "true" || lower == "yes" || lower == "y" || lower == "x")
+    if (s == "1")
         return true;
+    for (std::string_view no : {"false", "no", "n"})
+        if (equalsIgnoringCase(s, no))
+            return false;
+    for (std::string_view yes : {"true", "yes", "y", "x"})
+        if (equalsIgnoringCase(s, yes))
+            return true;
     return std::nullopt;
 }
+
+// Runs `undo` when the scope ends, on every return path.
+class ScopeExit {
+public:
+    explicit ScopeExit(std::function<void()> undo) : m_undo(std::move(undo)) {}
+    ScopeExit(const ScopeExit&) = delete;
+    ScopeExit& operator=(const ScopeExit&) = delete;
+    ~ScopeExit()
+    {
+        if (m_undo)
+            m_undo();
+    }
+
+private:
+    std::function<void()> m_undo;
+};
+
+// At or above this many rows, and when the import is at least as big as what the table holds,
+// the observation indexes are dropped and built again after the load (see migrations.h).
+constexpr std::size_t kBulkRows = 20'000;
+// Page cache during an import (KiB; SQLite's default is 2 MB): index and table pages stay in
+// memory instead of being spilled to the WAL and read back.
+constexpr int kImportCacheKiB = 64 * 1024;
 
 std::string formatNumber(double v)
 {
@@ -250,6 +290,7 @@ private:
     }
 
     Expected<bool> readFile();
+    TimeKind peekTimeKind(const std::string& column) const;
     Expected<bool> loadSteps();
     Expected<Id> stepOf(std::size_t row);
     Expected<Id> cycleOf(std::size_t row);
@@ -294,8 +335,11 @@ Expected<bool> Importer::readFile()
     request(c.step, m_options.stepMatch == StepMatch::ByName ? ColumnKind::Text : ColumnKind::Number, m_slots.step);
     request(c.cycle, ColumnKind::Number, m_slots.cycle);
     request(c.duration, ColumnKind::Number, m_slots.duration);
-    request(c.start, ColumnKind::Text, m_slots.start);   // seconds or timestamps
-    request(c.end, ColumnKind::Text, m_slots.end);
+    // Seconds are read as numbers by the reader (no string per cell), timestamps as text.
+    m_startKind = peekTimeKind(c.start);
+    m_endKind = peekTimeKind(c.end);
+    request(c.start, m_startKind == TimeKind::Seconds ? ColumnKind::Number : ColumnKind::Text, m_slots.start);
+    request(c.end, m_endKind == TimeKind::Seconds ? ColumnKind::Number : ColumnKind::Text, m_slots.end);
     request(c.wallStart, ColumnKind::Text, m_slots.wallStart);
     request(c.rating, ColumnKind::Number, m_slots.rating);
     request(c.foreignElement, ColumnKind::Text, m_slots.foreignElement);
@@ -312,6 +356,31 @@ Expected<bool> Importer::readFile()
     if (m_data.rows == 0)
         return makeError(ErrorCode::EmptyData, m_path + ": the file has a header but no observations");
     return true;
+}
+
+TimeKind Importer::peekTimeKind(const std::string& column) const
+{
+    if (column.empty())
+        return TimeKind::Unknown;
+    std::FILE* f = std::fopen(m_path.c_str(), "rb");
+    if (!f)
+        return TimeKind::Unknown;   // readCsv reports it
+    std::string head(64 * 1024, '\0');
+    head.resize(std::fread(head.data(), 1, head.size(), f));
+    const bool whole = std::feof(f) != 0;
+    std::fclose(f);
+    if (!whole)
+        head.resize(head.rfind('\n') == std::string::npos ? 0 : head.rfind('\n') + 1);
+    auto data = io::parseCsv(head, m_path, {{column, io::ColumnKind::Text}});
+    if (!data)
+        return TimeKind::Unknown;   // a quoted field cut in the middle, a missing column, ...
+    for (const std::string& cell : data->columns[0].texts) {
+        if (cell.empty())
+            continue;
+        double seconds = 0;
+        return io::parseNumber(cell, seconds) ? TimeKind::Seconds : TimeKind::Timestamp;
+    }
+    return TimeKind::Unknown;
 }
 
 Expected<bool> Importer::loadSteps()
@@ -397,6 +466,14 @@ Expected<Id> Importer::cycleOf(std::size_t row)
 
 Expected<std::int64_t> Importer::timeOf(int slot, std::size_t row, TimeKind& kind)
 {
+    if (!m_data.columns[static_cast<std::size_t>(slot)].numbers.empty()) {   // read as seconds
+        const double seconds = number(slot, row);
+        if (std::isnan(seconds))
+            return cellError(row, slot, "the time is missing");
+        if (auto us = secondsToUs(seconds))
+            return *us;
+        return cellError(row, slot, quoted(formatNumber(seconds)) + " is out of range");
+    }
     const std::string& cell = text(slot, row);
     if (cell.empty())
         return cellError(row, slot, "the time is missing");
@@ -438,9 +515,33 @@ Expected<ObservationCsvImportResult> Importer::run(Study& study)
         return ok.error();
 
     Database& db = m_project.database();
-    auto tx = Transaction::begin(db);
+    // Foreign-key checks are off during the load (they cost a third of its time): every id
+    // bound below was just read or inserted in this same transaction (the study, its cycles,
+    // the process's steps), so the references hold by construction. SQLite ignores the pragma
+    // inside a transaction, so an import nested in a caller's transaction stays checked.
+    const bool outermost = !db.inTransaction();
+    if (outermost)
+        (void)db.exec("PRAGMA foreign_keys=OFF");
+    const auto previousCache = db.queryInt("PRAGMA cache_size");
+    (void)db.exec("PRAGMA cache_size=-" + std::to_string(kImportCacheKiB));
+    const ScopeExit restore([&db, outermost, previousCache] {
+        if (previousCache)
+            (void)db.exec("PRAGMA cache_size=" + std::to_string(*previousCache));
+        if (outermost)
+            (void)db.exec("PRAGMA foreign_keys=ON");
+    });
+
+    auto tx = Transaction::begin(db);   // ended (committed or rolled back) before `restore` runs
     if (!tx)
         return tx.error();
+
+    auto largestId = db.queryInt("SELECT coalesce(max(id), 0) FROM observations");   // O(log n) estimate
+    if (!largestId)
+        return largestId.error();
+    const bool bulk = m_data.rows >= kBulkRows && static_cast<std::int64_t>(m_data.rows) >= *largestId;
+    if (bulk)
+        if (auto ok = dropObservationIndexes(db); !ok)
+            return ok.error();
 
     m_processId = study.processId;
     {
@@ -555,10 +656,13 @@ Expected<ObservationCsvImportResult> Importer::run(Study& study)
         if (auto ok = q.run(); !ok)
             return makeError(ok.error().code,
                              m_path + ":" + std::to_string(m_data.lineOfRow(row)) + ": " + ok.error().message);
-        q.reset();
+        q.rewind();   // every parameter is bound again for the next row
         ++m_result.observations;
     }
     insert = Statement();   // finalized before the commit, so nothing holds the statement open
+    if (bulk)
+        if (auto ok = createObservationIndexes(db); !ok)
+            return ok.error();
     if (auto ok = tx->commit(); !ok)
         return ok.error();
     study.id = m_studyId;

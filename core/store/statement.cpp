@@ -128,6 +128,15 @@ void Statement::reset()
     m_bindErrorIndex = 0;
 }
 
+void Statement::rewind()
+{
+    if (!m_stmt)
+        return;
+    sqlite3_reset(m_stmt);
+    m_bindError = 0;
+    m_bindErrorIndex = 0;
+}
+
 std::int64_t Statement::int64(int column) const { return sqlite3_column_int64(m_stmt, column); }
 
 int Statement::integer(int column) const { return sqlite3_column_int(m_stmt, column); }

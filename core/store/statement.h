@@ -50,6 +50,8 @@ public:
     // mid-way keeps its read transaction open (and in WAL mode blocks checkpoints), so every
     // use ends with a reset; see Statement::Reset.
     void reset();
+    // Rewinds but keeps the bindings: for a loop that binds every parameter on each round.
+    void rewind();
 
     std::int64_t int64(int column) const;
     int integer(int column) const;

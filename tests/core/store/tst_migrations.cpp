@@ -19,6 +19,7 @@ class TestMigrations : public QObject {
 private slots:
     void init();
     void stepsAreNumbered();
+    void observationIndexListMatchesSchema();
     void createsVersion1FromBlank();
     void upgradesFromEveryPastVersion_data();
     void upgradesFromEveryPastVersion();
@@ -77,6 +78,27 @@ void TestMigrations::stepsAreNumbered()
         QVERIFY(!steps[i].description.empty());
     }
     QVERIFY(test::contains(schemaVersion1(), "CREATE TABLE observations"));
+}
+
+void TestMigrations::observationIndexListMatchesSchema()
+{
+    // The bulk import drops and rebuilds exactly these; they must be what the latest step made.
+    GEMBA_TRY(db, connect(file("idx.gemba")));
+    QVERIFY(migrate(*db).hasValue());
+    auto s = db->prepare("SELECT sql FROM sqlite_schema WHERE type = 'index' AND tbl_name = 'observations' "
+                         "AND sql IS NOT NULL ORDER BY rowid");
+    std::vector<std::string> inFile;
+    while (*s->step())
+        inFile.push_back(s->text(0));
+    QCOMPARE(inFile, observationIndexes());
+    QVERIFY(dropObservationIndexes(*db).hasValue());
+    QCOMPARE(*db->queryInt("SELECT count(*) FROM sqlite_schema WHERE type = 'index' AND tbl_name = 'observations' "
+                           "AND sql IS NOT NULL"),
+             std::int64_t(0));
+    QVERIFY(createObservationIndexes(*db).hasValue());
+    QCOMPARE(*db->queryInt("SELECT count(*) FROM sqlite_schema WHERE type = 'index' AND tbl_name = 'observations' "
+                           "AND sql IS NOT NULL"),
+             static_cast<std::int64_t>(observationIndexes().size()));
 }
 
 void TestMigrations::createsVersion1FromBlank()

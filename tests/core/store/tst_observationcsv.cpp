@@ -26,6 +26,8 @@ private slots:
     void errorOnLastLineLeavesNothing_data();
     void errorOnLastLineLeavesNothing();
     void mappingErrors();
+    void bulkImportRebuildsIndexesAndRestoresSettings();
+    void failedBulkImportKeepsIndexes();
     void exportFormat();
     void exportImportRoundTripWithHostileText();
     void exportErrors();
@@ -196,7 +198,14 @@ void TestObservationCsv::importsIsoTimestamps()
     Study again = newStudy();
     auto bad = importObservationsCsv(*m_project, mixed, again, options);
     QVERIFY(!bad.hasValue());
-    QVERIFY2(test::contains(bad.error().message, mixed + ":3:3: '2026-11-23T09:15:02Z' is not a number of seconds"),
+    QVERIFY2(test::contains(bad.error().message, mixed + ":3: column 'start' (3): '2026-11-23T09:15:02Z' is not a number"),
+             bad.error().message.c_str());
+    // And the other way round: timestamps first, then seconds.
+    const std::string mixed2 = write("mixed2.csv", "cycle,step,start,end\n"
+                                                   "1,Pick,2026-11-23T09:15:02Z,2026-11-23T09:15:03Z\n"
+                                                   "1,Fit,4.0,2026-11-23T09:15:05Z\n");
+    bad = importObservationsCsv(*m_project, mixed2, again, options);
+    QVERIFY2(test::contains(bad.error().message, mixed2 + ":3:3: '4.0' is not an ISO 8601 timestamp like the rows before"),
              bad.error().message.c_str());
     for (const char* cell : {"2026-02-30T00:00:00", "2026-11-23T25:00:00", "2026-11-23T09:15", "yesterday"}) {
         const std::string f = write("badts.csv", std::string("cycle,step,start,end\n1,Pick,") + cell + "," + cell + "\n");
@@ -339,6 +348,63 @@ void TestObservationCsv::mappingErrors()
     orphan.processId = 4242;
     QVERIFY(test::contains(importObservationsCsv(*m_project, path, orphan).error().message, "no process with id 4242"));
     QCOMPARE(m_project->studies(m_process.id)->size(), std::size_t(0));
+}
+
+static std::string bulkCsv(int rows, const std::string& lastLine = {})
+{
+    std::string text = "cycle,step,duration_s\n";
+    const char* names[] = {"Pick", "Fit", "Check"};
+    for (int i = 0; i < rows; ++i)
+        text += std::to_string(i / 3 + 1) + "," + names[i % 3] + "," + std::to_string(1 + i % 7) + ".25\n";
+    return text + lastLine;
+}
+
+static std::string observationIndexSql(sqlite3* db)
+{
+    return test::rawLastColumns(db, "SELECT name, sql FROM sqlite_schema WHERE type = 'index' AND "
+                                    "tbl_name = 'observations' ORDER BY name");
+}
+
+void TestObservationCsv::bulkImportRebuildsIndexesAndRestoresSettings()
+{
+    // Big enough for the bulk path (indexes dropped and built again, foreign keys off).
+    sqlite3* db = m_project->handle();
+    const std::string indexesBefore = observationIndexSql(db);
+    const std::int64_t cacheBefore = test::rawInt(db, "PRAGMA cache_size");
+    const std::string path = write("bulk.csv", bulkCsv(30'000));
+    Study study = newStudy();
+    GEMBA_TRY(r, importObservationsCsv(*m_project, path, study));
+    QCOMPARE(r->observations, std::int64_t(30'000));
+    QCOMPARE(r->cycles, std::int64_t(10'000));
+    QCOMPARE(observationIndexSql(db), indexesBefore);
+    QCOMPARE(test::rawInt(db, "PRAGMA foreign_keys"), std::int64_t(1));
+    QCOMPARE(test::rawInt(db, "PRAGMA cache_size"), cacheBefore);
+    QCOMPARE(test::rawText(db, "PRAGMA integrity_check"), std::string("ok"));
+    QCOMPARE(test::rawText(db, "PRAGMA foreign_key_check"), std::string());
+    GEMBA_TRY(page, m_project->observations(study.id, 29'999, 10));
+    QCOMPARE(page->size(), std::size_t(1));
+    QCOMPARE(page->front().durationUs, std::int64_t((1 + 29'999 % 7) * 1'000'000 + 250'000));
+    // A second, smaller import into the now bigger table takes the row-by-row path.
+    Study second = newStudy();
+    QVERIFY(importObservationsCsv(*m_project, write("small.csv", bulkCsv(30)), second).hasValue());
+    QCOMPARE(*m_project->observationCount(), std::int64_t(30'030));
+    QCOMPARE(observationIndexSql(db), indexesBefore);
+}
+
+void TestObservationCsv::failedBulkImportKeepsIndexes()
+{
+    sqlite3* db = m_project->handle();
+    const std::string indexesBefore = observationIndexSql(db);
+    const std::string path = write("bulkbad.csv", bulkCsv(30'000, "10001,Nope,1\n"));
+    Study study = newStudy();
+    auto r = importObservationsCsv(*m_project, path, study);
+    QVERIFY(!r.hasValue());
+    QVERIFY2(test::contains(r.error().message, path + ":30002:2: unknown step 'Nope'"), r.error().message.c_str());
+    QCOMPARE(*m_project->observationCount(), std::int64_t(0));
+    QCOMPARE(test::rawInt(db, "SELECT count(*) FROM cycles"), std::int64_t(0));
+    QCOMPARE(observationIndexSql(db), indexesBefore);
+    QCOMPARE(test::rawInt(db, "PRAGMA foreign_keys"), std::int64_t(1));
+    QCOMPARE(test::rawText(db, "PRAGMA integrity_check"), std::string("ok"));
 }
 
 void TestObservationCsv::exportFormat()
