@@ -136,7 +136,8 @@ Expected<bool> Database::exec(const std::string& sql)
     if (rc != SQLITE_OK) {
         std::string what = message ? message : sqlite3_errstr(rc);
         sqlite3_free(message);
-        return sqliteError(nullptr, rc, "'" + sql.substr(0, 60) + (sql.size() > 60 ? "...'" : "'") + " failed: " + what);
+        return sqliteError(nullptr, rc,
+                           "'" + sql.substr(0, 60) + (sql.size() > 60 ? "...'" : "'") + " failed: " + what);
     }
     return true;
 }

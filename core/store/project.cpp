@@ -80,16 +80,16 @@ std::string hex(std::uint32_t v)
 
 Error notOurs(const std::string& path, std::string_view why)
 {
-    return makeError(ErrorCode::ParseError,
-                     "'" + path + "' is not a Gemba Workbench project: " + std::string(why) + ". It has not been changed.");
+    return makeError(ErrorCode::ParseError, "'" + path + "' is not a Gemba Workbench project: " + std::string(why) +
+                                                ". It has not been changed.");
 }
 
 Error newer(const std::string& path, std::int64_t version)
 {
-    return makeError(ErrorCode::OutOfRange, "'" + path + "' was saved by a newer version of Gemba Workbench (file format " +
-                                                std::to_string(version) + "; this version reads up to " +
-                                                std::to_string(kSchemaVersion) +
-                                                "). Open it with a newer version. It has not been changed.");
+    return makeError(ErrorCode::OutOfRange,
+                     "'" + path + "' was saved by a newer version of Gemba Workbench (file format " +
+                         std::to_string(version) + "; this version reads up to " + std::to_string(kSchemaVersion) +
+                         "). Open it with a newer version. It has not been changed.");
 }
 
 // The identity check on a live connection (the header may be stale while a WAL is present).

@@ -25,7 +25,8 @@ enum class OpenMode {
 };
 
 // A project file. All writes go through prepared statements in transactions; observation
-// writes commit with synchronous=FULL before they return.
+// writes commit with synchronous=FULL before they return. One thread at a time (the
+// connection is opened without SQLite's mutex); open a second Project for another thread.
 class Project final : public study::LapSink {
 public:
     // Opens (or, in ReadWrite mode, creates) a project. Refused with a clear message: a file
@@ -33,18 +34,20 @@ public:
     // (user_version). A file that fails quick_check after an unclean exit is opened read-only
     // with warning() set; it is never modified.
     //
-    // Refusals are decided from the file's 100-byte header (and, after an unclean exit, by a
-    // read-only connection), before any connection that could write opens it, so a refused
-    // file is byte-for-byte unchanged. Error codes: ParseError = not a Gemba project (not
-    // SQLite, or another application_id); OutOfRange = newer file format; IoError = cannot be
-    // opened or read (missing, unreadable, corrupt beyond reading).
+    // Refusals are decided from the file's 100-byte header (after an unclean exit: by a
+    // read-only connection) before anything is written, so a refused file is byte-for-byte
+    // unchanged; WAL mode and migrations are applied only to a file recognised as ours. An
+    // empty (0-byte) file becomes a new project. Error codes: ParseError = not a Gemba project
+    // (not SQLite, or another application_id); OutOfRange = newer file format; IoError =
+    // cannot be opened or read (missing, unreadable, corrupt beyond reading).
     //
     // Unclean exit = a "<path>-wal" file exists when we open. SQLite deletes it when the last
     // connection closes cleanly, so it survives exactly a crash, a kill or a power cut (or
     // another instance still having the file open, where the check is merely redundant). It
     // costs nothing to test and needs no write at open, unlike a "clean shutdown" flag row.
-    // Only then is quick_check run (it reads the whole file: about 0.1 s per 100 MB), on a
-    // read-only connection, before WAL recovery could write anything into the file.
+    // Only then is quick_check run (it reads the whole file: about 0.3 s for a million
+    // observations), on a read-only connection, before WAL recovery could write anything into
+    // the file.
     static Expected<std::unique_ptr<Project>> open(const std::string& path, OpenMode mode = OpenMode::ReadWrite);
     ~Project() override;
 

@@ -118,7 +118,9 @@ void lapLatency(const std::string& dir, int laps)
         ms.push_back(seconds(t0, Clock::now()) * 1e3);
     }
     std::sort(ms.begin(), ms.end());
-    const auto at = [&](double q) { return ms[std::min(ms.size() - 1, static_cast<std::size_t>(q * static_cast<double>(ms.size())))]; };
+    const auto at = [&](double q) {
+        return ms[std::min(ms.size() - 1, static_cast<std::size_t>(q * static_cast<double>(ms.size())))];
+    };
     std::printf("durable lap commit (addObservation, WAL + synchronous=FULL), %d laps:\n", laps);
     std::printf("  median %.3f ms   p99 %.3f ms   max %.3f ms   (one frame = 16.7 ms)\n", at(0.5), at(0.99),
                 ms.back());

@@ -198,17 +198,20 @@ void TestObservationCsv::importsIsoTimestamps()
     Study again = newStudy();
     auto bad = importObservationsCsv(*m_project, mixed, again, options);
     QVERIFY(!bad.hasValue());
-    QVERIFY2(test::contains(bad.error().message, mixed + ":3: column 'start' (3): '2026-11-23T09:15:02Z' is not a number"),
+    QVERIFY2(test::contains(bad.error().message,
+                            mixed + ":3: column 'start' (3): '2026-11-23T09:15:02Z' is not a number"),
              bad.error().message.c_str());
     // And the other way round: timestamps first, then seconds.
     const std::string mixed2 = write("mixed2.csv", "cycle,step,start,end\n"
                                                    "1,Pick,2026-11-23T09:15:02Z,2026-11-23T09:15:03Z\n"
                                                    "1,Fit,4.0,2026-11-23T09:15:05Z\n");
     bad = importObservationsCsv(*m_project, mixed2, again, options);
-    QVERIFY2(test::contains(bad.error().message, mixed2 + ":3:3: '4.0' is not an ISO 8601 timestamp like the rows before"),
+    QVERIFY2(test::contains(bad.error().message,
+                            mixed2 + ":3:3: '4.0' is not an ISO 8601 timestamp like the rows before"),
              bad.error().message.c_str());
     for (const char* cell : {"2026-02-30T00:00:00", "2026-11-23T25:00:00", "2026-11-23T09:15", "yesterday"}) {
-        const std::string f = write("badts.csv", std::string("cycle,step,start,end\n1,Pick,") + cell + "," + cell + "\n");
+        const std::string f =
+            write("badts.csv", std::string("cycle,step,start,end\n1,Pick,") + cell + "," + cell + "\n");
         Study s = newStudy();
         auto e = importObservationsCsv(*m_project, f, s, options);
         QVERIFY2(!e.hasValue() && test::contains(e.error().message, ":2:3: "), cell);

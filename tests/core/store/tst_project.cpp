@@ -171,12 +171,14 @@ void TestProject::createsSchemaAndSettings()
                           nullptr, nullptr) == SQLITE_OK,
              false);
 
-    for (const char* table : {"meta", "processes", "steps", "studies", "cycles", "observations", "analyses", "charters"}) {
+    for (const char* table :
+         {"meta", "processes", "steps", "studies", "cycles", "observations", "analyses", "charters"}) {
         const std::string sql = std::string("SELECT count(*) FROM sqlite_schema WHERE type = 'table' AND name = '") +
                                 table + "'";
         QVERIFY2(test::rawInt(db, sql.c_str()) == 1, table);
     }
-    QCOMPARE(test::rawInt(db, "SELECT count(*) FROM sqlite_schema WHERE type = 'index' AND name = 'observations_study'"),
+    QCOMPARE(test::rawInt(db, "SELECT count(*) FROM sqlite_schema WHERE type = 'index' AND "
+                              "name = 'observations_study'"),
              std::int64_t(1));
     QVERIFY(test::contains(test::rawText(db, "SELECT value FROM meta WHERE key = 'created_by'"), "Gemba Workbench"));
     // Reading a study's observations in order uses the index, not a sort or a scan.
