@@ -33,7 +33,7 @@ ObservationsPage::ObservationsPage(ProjectDocument* document, QWidget* parent)
     m_view->setSelectionMode(QAbstractItemView::SingleSelection);
     m_view->setEditTriggers(QAbstractItemView::DoubleClicked | QAbstractItemView::EditKeyPressed |
                             QAbstractItemView::AnyKeyPressed);
-    m_view->horizontalHeader()->setSectionResizeMode(ObservationsModel::Step, QHeaderView::Stretch);
+    m_view->horizontalHeader()->setSectionResizeMode(ObservationsModel::Step, QHeaderView::ResizeToContents);
     m_view->horizontalHeader()->setSectionResizeMode(ObservationsModel::Note, QHeaderView::Stretch);
     m_view->verticalHeader()->setDefaultSectionSize(m_view->fontMetrics().height() + 6);
 
@@ -55,8 +55,8 @@ ObservationsPage::ObservationsPage(ProjectDocument* document, QWidget* parent)
     auto* split = new QSplitter(Qt::Horizontal, this);
     split->addWidget(m_view);
     split->addWidget(right);
-    split->setStretchFactor(0, 3);
-    split->setStretchFactor(1, 4);
+    split->setStretchFactor(0, 1);
+    split->setStretchFactor(1, 1);
 
     auto* layout = new QVBoxLayout(this);
     layout->addWidget(m_caption);
