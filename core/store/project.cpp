@@ -472,8 +472,10 @@ Expected<Id> Project::addStep(Step& step)
             return ok.error();
     }
     {
-        auto s = m_d->stmt("INSERT INTO steps (process_id, position, name, description, type, value_class, waste_kind) "
-                           "VALUES (?, ?, ?, ?, ?, ?, ?)");
+        // A step that comes back (undo of its removal) keeps its id, so later edits that refer
+        // to it still apply; a new step (id 0) gets the next one.
+        auto s = m_d->stmt("INSERT INTO steps (process_id, position, name, description, type, value_class, waste_kind, "
+                           "id) VALUES (?, ?, ?, ?, ?, ?, ?, ?)");
         if (!s)
             return s.error();
         Statement::Reset reset(**s);
@@ -484,6 +486,10 @@ Expected<Id> Project::addStep(Step& step)
         (*s)->bind(5, toString(step.type));
         (*s)->bind(6, toString(step.valueClass));
         (*s)->bind(7, toString(step.wasteKind));
+        if (step.id != 0)
+            (*s)->bind(8, step.id);
+        else
+            (*s)->bindNull(8);
         if (auto ok = (*s)->run(); !ok)
             return ok.error();
     }

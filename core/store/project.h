@@ -61,7 +61,8 @@ public:
     Expected<bool> removeProcess(Id id);   // with its steps, studies and observations
     Expected<std::vector<study::Process>> processes() const;
     // Inserted at step.position (the steps from there move down one); a position < 0 or past
-    // the end appends. Sets step.id and step.position.
+    // the end appends. Sets step.id and step.position. A step with an id (undo of its removal)
+    // is stored with that id again.
     Expected<Id> addStep(study::Step& step);
     Expected<bool> updateStep(const study::Step& step);   // not position or process: reorderSteps
     Expected<bool> removeStep(Id id);          // refused while observations refer to it

@@ -63,6 +63,29 @@ void TestMainWindow::firstLaunchOpensTheDemo()
     QCOMPARE(QString::fromStdString(doc->steps().front().name), oldName);
     doc->undoStack()->redo();
     QCOMPARE(doc->steps().front().name, std::string("Pick housing"));
+
+    // Add a step, rename it, delete it; undoing all three walks back through the same step
+    // (its id survives the delete and its return), and redoing them walks forward again.
+    const int before = static_cast<int>(doc->steps().size());
+    window.processEditor()->view()->setCurrentIndex(steps->index(before - 1, 0));
+    window.processEditor()->addStep();
+    QCOMPARE(static_cast<int>(doc->steps().size()), before + 1);
+    const auto added = doc->steps().back();
+    QVERIFY(steps->setData(steps->index(before, 0), QStringLiteral("Wipe bench")));
+    window.processEditor()->view()->setCurrentIndex(steps->index(before, 0));
+    window.processEditor()->removeStep();
+    QCOMPARE(static_cast<int>(doc->steps().size()), before);
+    doc->undoStack()->undo();   // the step is back, with its id and new name
+    QCOMPARE(doc->steps().back().id, added.id);
+    QCOMPARE(doc->steps().back().name, std::string("Wipe bench"));
+    doc->undoStack()->undo();   // the old name
+    QCOMPARE(doc->steps().back().name, added.name);
+    doc->undoStack()->undo();   // gone
+    QCOMPARE(static_cast<int>(doc->steps().size()), before);
+    doc->undoStack()->redo();
+    doc->undoStack()->redo();
+    doc->undoStack()->redo();
+    QCOMPARE(static_cast<int>(doc->steps().size()), before);
     QCOMPARE(doc->studies().size(), std::size_t(1));
     // 12 cycles of 7 steps; one observation (cycle 7, step 4) is excluded with a reason.
     auto obs = doc->project().observations(doc->currentStudyId());
