@@ -2,6 +2,7 @@
 // stopwatch, with every action on the keyboard.
 #include "mainwindow.h"
 
+#include "commands/addprocesscommand.h"
 #include "commands/changestudycommand.h"
 #include "commands/renameprocesscommand.h"
 #include "demoproject.h"
@@ -409,9 +410,10 @@ void MainWindow::newProcess()
         return;
     study::Process p;
     p.name = name.toStdString();
-    const study::Id id = m_document->insertProcess(p);
-    if (id) {
-        m_document->setCurrentProcess(id);
+    // The stack deletes a command that failed (became obsolete), so look at the document.
+    const study::Id before = m_document->currentProcessId();
+    m_document->undoStack()->push(new AddProcessCommand(m_document.get(), p));
+    if (m_document->currentProcessId() != before) {
         fillProcessBox();
         m_tabs->setCurrentWidget(m_processEditor);
         m_processEditor->addStep();

@@ -131,6 +131,14 @@ bool ProjectDocument::updateProcess(const study::Process& process)
     return true;
 }
 
+bool ProjectDocument::removeProcess(study::Id id)
+{
+    if (!check(m_project->removeProcess(id)))
+        return false;
+    reloadProcesses();
+    return true;
+}
+
 study::Id ProjectDocument::insertStep(study::Step step)
 {
     step.processId = m_processId;

@@ -45,6 +45,7 @@ public:
     // errorOccurred() and return false / 0, leaving the document as it was.
     study::Id insertProcess(study::Process process);
     bool updateProcess(const study::Process& process);
+    bool removeProcess(study::Id id);
     study::Id insertStep(study::Step step);
     bool updateStep(const study::Step& step);
     bool removeStep(study::Id id);

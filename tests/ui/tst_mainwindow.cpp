@@ -1,4 +1,5 @@
 // The main window opens with its menus, and every menu action has a keyboard shortcut.
+#include "commands/addprocesscommand.h"
 #include "mainwindow.h"
 #include "models/observationsmodel.h"
 #include "models/summarymodel.h"
@@ -99,6 +100,16 @@ void TestMainWindow::firstLaunchOpensTheDemo()
         return i < rows.size() ? static_cast<int>(rows[i].n) : -1;
     };
     QTRY_COMPARE(stepN(3), 11);
+
+    // A new process is one undo step.
+    const std::size_t processes = doc->processes().size();
+    const auto demoProcess = doc->currentProcessId();
+    doc->undoStack()->push(new gemba::ui::AddProcessCommand(doc, gemba::study::Process{0, "Kitting", ""}));
+    QCOMPARE(doc->processes().size(), processes + 1);
+    QVERIFY(doc->currentProcessId() != demoProcess);
+    doc->undoStack()->undo();
+    QCOMPARE(doc->processes().size(), processes);
+    QCOMPARE(doc->currentProcessId(), demoProcess);
 
     // A second launch opens the same project without adding the demo again.
     gemba::ui::MainWindow again;
