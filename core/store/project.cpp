@@ -8,6 +8,7 @@
 #include <sqlite3.h>
 
 #include <algorithm>
+#include <type_traits>
 #include <cerrno>
 #include <cstdio>
 #include <cstring>
@@ -215,6 +216,34 @@ Observation readObservation(const Statement& s)
     o.spansSuspend = s.boolean(13);
     o.note = s.text(14);
     return o;
+}
+
+template <typename T>
+struct IsExpected : std::false_type {};
+template <typename T>
+struct IsExpected<Expected<T>> : std::true_type {};
+
+// Every row of `q` as a T, made by `read` (which may itself fail with an Expected).
+template <typename T, typename Read>
+Expected<std::vector<T>> readRows(Statement& q, Read read, std::size_t reserve = 0)
+{
+    std::vector<T> out;
+    out.reserve(reserve);
+    for (;;) {
+        auto row = q.step();
+        if (!row)
+            return row.error();
+        if (!*row)
+            return out;
+        if constexpr (IsExpected<decltype(read(q))>::value) {
+            auto item = read(q);
+            if (!item)
+                return item.error();
+            out.push_back(std::move(item).value());
+        } else {
+            out.push_back(read(q));
+        }
+    }
 }
 
 // Binds the observation's fields (all but id and study) from parameter `first` on, in the
@@ -428,15 +457,7 @@ Expected<std::vector<Process>> Project::processes() const
     if (!s)
         return s.error();
     Statement::Reset reset(**s);
-    std::vector<Process> out;
-    for (;;) {
-        auto row = (*s)->step();
-        if (!row)
-            return row.error();
-        if (!*row)
-            return out;
-        out.push_back(Process{(*s)->int64(0), (*s)->text(1), (*s)->text(2)});
-    }
+    return readRows<Process>(**s, [](const Statement& q) { return Process{q.int64(0), q.text(1), q.text(2)}; });
 }
 
 // --- steps -------------------------------------------------------------------------------
@@ -649,18 +670,7 @@ Expected<std::vector<Step>> Project::steps(Id processId) const
         return s.error();
     Statement::Reset reset(**s);
     (*s)->bind(1, processId);
-    std::vector<Step> out;
-    for (;;) {
-        auto row = (*s)->step();
-        if (!row)
-            return row.error();
-        if (!*row)
-            return out;
-        auto step = readStep(**s, m_d->path);
-        if (!step)
-            return step.error();
-        out.push_back(std::move(*step));
-    }
+    return readRows<Step>(**s, [&](const Statement& q) { return readStep(q, m_d->path); });
 }
 
 // --- studies and cycles ------------------------------------------------------------------
@@ -725,18 +735,7 @@ Expected<std::vector<Study>> Project::studies(Id processId) const
         return s.error();
     Statement::Reset reset(**s);
     (*s)->bind(1, processId);
-    std::vector<Study> out;
-    for (;;) {
-        auto row = (*s)->step();
-        if (!row)
-            return row.error();
-        if (!*row)
-            return out;
-        auto st = readStudy(**s, m_d->path);
-        if (!st)
-            return st.error();
-        out.push_back(std::move(*st));
-    }
+    return readRows<Study>(**s, [&](const Statement& q) { return readStudy(q, m_d->path); });
 }
 
 Expected<Id> Project::addCycle(Cycle& cycle)
@@ -762,15 +761,7 @@ Expected<std::vector<Cycle>> Project::cycles(Id studyId) const
         return s.error();
     Statement::Reset reset(**s);
     (*s)->bind(1, studyId);
-    std::vector<Cycle> out;
-    for (;;) {
-        auto row = (*s)->step();
-        if (!row)
-            return row.error();
-        if (!*row)
-            return out;
-        out.push_back(Cycle{(*s)->int64(0), (*s)->int64(1), (*s)->integer(2)});
-    }
+    return readRows<Cycle>(**s, [](const Statement& q) { return Cycle{q.int64(0), q.int64(1), q.integer(2)}; });
 }
 
 // --- observations ------------------------------------------------------------------------
@@ -838,17 +829,42 @@ Expected<std::vector<Observation>> Project::observations(Id studyId, std::int64_
     (*s)->bind(1, studyId);
     (*s)->bind(2, limit);
     (*s)->bind(3, std::max<std::int64_t>(offset, 0));
-    std::vector<Observation> out;
-    if (limit > 0)
-        out.reserve(static_cast<std::size_t>(std::min<std::int64_t>(limit, 1 << 16)));
-    for (;;) {
-        auto row = (*s)->step();
-        if (!row)
-            return row.error();
-        if (!*row)
-            return out;
-        out.push_back(readObservation(**s));
-    }
+    const auto reserve = static_cast<std::size_t>(limit > 0 ? std::min<std::int64_t>(limit, 1 << 16) : 0);
+    return readRows<Observation>(**s, readObservation, reserve);
+}
+
+Expected<std::vector<Observation>> Project::observationsAfter(Id studyId, std::int64_t afterStartUs, Id afterId,
+                                                              std::int64_t limit) const
+{
+    // Keyset paging: the next rows in (start_us, id) order, read straight off the index, so the
+    // millionth row costs what the first did (OFFSET would skip every row before it).
+    auto s = m_d->stmt("SELECT " + kObservationColumns +
+                       " FROM observations WHERE study_id = ? AND (start_us, id) > (?, ?)"
+                       " ORDER BY start_us, id LIMIT ?");
+    if (!s)
+        return s.error();
+    Statement::Reset reset(**s);
+    (*s)->bind(1, studyId);
+    (*s)->bind(2, afterStartUs);
+    (*s)->bind(3, afterId);
+    (*s)->bind(4, limit);
+    const auto reserve = static_cast<std::size_t>(limit > 0 ? std::min<std::int64_t>(limit, 1 << 16) : 0);
+    return readRows<Observation>(**s, readObservation, reserve);
+}
+
+Expected<Observation> Project::observation(Id id) const
+{
+    auto s = m_d->stmt("SELECT " + kObservationColumns + " FROM observations WHERE id = ?");
+    if (!s)
+        return s.error();
+    Statement::Reset reset(**s);
+    (*s)->bind(1, id);
+    auto row = (*s)->step();
+    if (!row)
+        return row.error();
+    if (!*row)
+        return makeError(ErrorCode::InvalidArgument, "no observation with id " + std::to_string(id));
+    return readObservation(**s);
 }
 
 Expected<std::int64_t> Project::observationCount(Id studyId) const

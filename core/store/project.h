@@ -82,6 +82,11 @@ public:
     // A page of a study's observations in start order, for views over millions of rows.
     Expected<std::vector<study::Observation>> observations(Id studyId, std::int64_t offset,
                                                            std::int64_t limit) const;
+    // The next page after the row (afterStartUs, afterId) in start order; (INT64_MIN, 0) starts
+    // at the beginning. Costs the same at any depth, unlike an offset.
+    Expected<std::vector<study::Observation>> observationsAfter(Id studyId, std::int64_t afterStartUs, Id afterId,
+                                                                std::int64_t limit) const;
+    Expected<study::Observation> observation(Id id) const;
     Expected<std::int64_t> observationCount(Id studyId) const;
     Expected<std::int64_t> observationCount() const;   // in the whole project
 

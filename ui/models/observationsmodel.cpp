@@ -9,6 +9,7 @@
 #include <QLocale>
 
 #include <cmath>
+#include <limits>
 
 namespace gemba::ui {
 namespace {
@@ -56,8 +57,10 @@ void ObservationsModel::fetchMore(const QModelIndex& parent)
 {
     if (!canFetchMore(parent))
         return;
-    auto page = m_document->project().observations(m_document->currentStudyId(),
-                                                   static_cast<std::int64_t>(m_rows.size()), kPage);
+    // Keyset paging: continue after the last row loaded, at the same cost at any depth.
+    const std::int64_t afterStart = m_rows.empty() ? std::numeric_limits<std::int64_t>::min() : m_rows.back().startUs;
+    const study::Id afterId = m_rows.empty() ? 0 : m_rows.back().id;
+    auto page = m_document->project().observationsAfter(m_document->currentStudyId(), afterStart, afterId, kPage);
     if (!page || page->empty()) {
         m_total = static_cast<qint64>(m_rows.size());   // the study shrank under us; stop asking
         return;
@@ -73,9 +76,8 @@ void ObservationsModel::refreshOne(study::Id id)
     for (std::size_t r = 0; r < m_rows.size(); ++r) {
         if (m_rows[r].id != id)
             continue;
-        auto page = m_document->project().observations(m_document->currentStudyId(), static_cast<std::int64_t>(r), 1);
-        if (page && !page->empty() && page->front().id == id)
-            m_rows[r] = page->front();
+        if (auto fresh = m_document->project().observation(id))
+            m_rows[r] = std::move(fresh).value();
         emit dataChanged(index(static_cast<int>(r), 0), index(static_cast<int>(r), ColumnCount - 1));
         return;
     }
