@@ -225,12 +225,12 @@ bool TimingView::handleKey(QKeyEvent* key)
     case Qt::Key_Space:
     case Qt::Key_Return:
     case Qt::Key_Enter: lap(); return true;
-    case Qt::Key_P: {
-        bool paused = false;
-        m_worker->tryRead([&](const study::StopwatchSession& s) { paused = s.paused(); });
-        send(paused ? CaptureWorker::Event::Resume : CaptureWorker::Event::Pause);
+    case Qt::Key_P:
+        // Decided from what was asked last, not from the session, which may not have seen the
+        // previous P yet: two quick presses must pause and resume, not pause twice.
+        send(m_pauseRequested ? CaptureWorker::Event::Resume : CaptureWorker::Event::Pause);
+        m_pauseRequested = !m_pauseRequested;
         return true;
-    }
     case Qt::Key_S: send(CaptureWorker::Event::Skip); return true;
     case Qt::Key_F: send(CaptureWorker::Event::Foreign); return true;
     case Qt::Key_A: send(CaptureWorker::Event::Abnormal); return true;
@@ -303,6 +303,8 @@ void TimingView::onAcknowledged(CaptureWorker::Event event, const QString& summa
 void TimingView::onFailed(CaptureWorker::Event event, const QString& error)
 {
     --m_pending;
+    if (event == CaptureWorker::Event::Pause || event == CaptureWorker::Event::Resume)
+        m_worker->tryRead([&](const study::StopwatchSession& s) { m_pauseRequested = s.paused(); });
     m_lastLabel->setText(tr("Not recorded: %1").arg(error));
     m_lastLabel->setStyleSheet(QStringLiteral("color: #ff8a80;"));
     if (event == CaptureWorker::Event::End)

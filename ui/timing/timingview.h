@@ -73,6 +73,7 @@ private:
     QTimer m_timer;
     int m_pending = 0;
     bool m_ending = false;
+    bool m_pauseRequested = false;
     QString m_ratingBuffer;
 
     QLabel* m_clockLabel = nullptr;
