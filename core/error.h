@@ -1,6 +1,8 @@
 // Errors as values: the result type every core function returns instead of throwing.
 #pragma once
 
+#include <cstddef>
+#include <optional>
 #include <string>
 #include <utility>
 #include <variant>
@@ -22,6 +24,11 @@ enum class ErrorCode {
 struct Error {
     ErrorCode code = ErrorCode::InvalidArgument;
     std::string message;
+    // Where the problem is, when it is in one item of the input: its 0-based index, and which
+    // of the caller's inputs holds it (e.g. "count" or "size"), so a caller that read the data
+    // from a file can name the line and column.
+    std::optional<std::size_t> item;
+    std::string field;
 };
 
 // A minimal std::expected (C++23) stand-in: holds either a T or an Error.
@@ -48,6 +55,10 @@ private:
     std::variant<T, Error> m_v;
 };
 
-inline Error makeError(ErrorCode code, std::string message) { return Error{code, std::move(message)}; }
+inline Error makeError(ErrorCode code, std::string message) { return Error{code, std::move(message), {}, {}}; }
+inline Error makeItemError(ErrorCode code, std::string message, std::size_t item, std::string field)
+{
+    return Error{code, std::move(message), item, std::move(field)};
+}
 
 } // namespace gemba

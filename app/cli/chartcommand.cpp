@@ -12,6 +12,7 @@
 #include <charconv>
 #include <cmath>
 #include <cstring>
+#include <map>
 
 namespace gemba::cli {
 namespace {
@@ -79,6 +80,10 @@ stats::ChartOptions readOptions(const Args& args, ChartType type)
 struct Loaded {
     stats::ChartColumns columns;
     std::size_t skippedRows = 0;
+    // Where an attribute chart's sample i came from: its line, and the columns read for
+    // "count" and "size" (name and 1-based position), for error messages.
+    std::vector<std::uint64_t> lines;
+    std::map<std::string, std::string> columnOf;
 };
 
 Loaded loadColumns(const Args& args, const std::string& path, ChartType type)
@@ -151,8 +156,14 @@ Loaded loadColumns(const Args& args, const std::string& path, ChartType type)
                                     "' is empty");
         }
         cols.counts = std::move(col(countCol).numbers);
-        if (sizeCol >= 0)
+        out.columnOf["count"] = "column '" + col(countCol).name + "' (" + std::to_string(col(countCol).index + 1) + ")";
+        if (sizeCol >= 0) {
             cols.sizes = std::move(col(sizeCol).numbers);
+            out.columnOf["size"] = "column '" + col(sizeCol).name + "' (" + std::to_string(col(sizeCol).index + 1) + ")";
+        }
+        out.lines.reserve(rows);
+        for (std::size_t r = 0; r < rows; ++r)
+            out.lines.push_back(data.lineOfRow(r));
     }
     auto keptRows = [&](auto&& fn) {
         if (kept.empty() && out.skippedRows == 0)
@@ -287,8 +298,14 @@ int runChart(const Arguments& arguments, std::FILE* out)
         loaded.columns.excludedPoints = parsePointList(*ex);
 
     auto prepared = stats::analyzeChart(*type, std::move(loaded.columns), options);
-    if (!prepared)
-        throw DataError(path + ": " + prepared.error().message);
+    if (!prepared) {
+        const Error& e = prepared.error();
+        // A bad count or size names its line and column, like a parse error does.
+        if (e.item && *e.item < loaded.lines.size() && loaded.columnOf.count(e.field))
+            throw DataError(path + ":" + std::to_string(loaded.lines[*e.item]) + ": " + loaded.columnOf[e.field] +
+                            ": " + e.message);
+        throw DataError(path + ": " + e.message);
+    }
     if (args.flag("json"))
         writeChartJson(out, path, *prepared, options.nsigmas, loaded.skippedRows);
     else

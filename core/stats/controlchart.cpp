@@ -387,19 +387,22 @@ Expected<ChartAnalysis> attributeChart(ChartType type, std::span<const double> c
     const std::string kind = binomial ? "defectives" : "defects";
     for (std::size_t i = 0; i < n; ++i) {
         const std::string where = "sample " + std::to_string(i + 1) + ": ";
+        auto bad = [&](ErrorCode code, const char* field, const std::string& what) {
+            return makeItemError(code, where + what, i, field);
+        };
         if (!std::isfinite(counts[i]))
-            return makeError(ErrorCode::NotFinite, where + "the count is not a finite number");
+            return bad(ErrorCode::NotFinite, "count", "the count is not a finite number");
         if (counts[i] < 0)
-            return makeError(ErrorCode::OutOfRange, where + "the count of " + kind + " is negative");
+            return bad(ErrorCode::OutOfRange, "count", "the count of " + kind + " is negative");
         if (counts[i] != std::floor(counts[i]))
-            return makeError(ErrorCode::OutOfRange, where + "the count of " + kind + " is not a whole number");
+            return bad(ErrorCode::OutOfRange, "count", "the count of " + kind + " is not a whole number");
         if (!sizes.empty()) {
             if (!std::isfinite(sizes[i]) || !(sizes[i] > 0))
-                return makeError(ErrorCode::OutOfRange, where + "the sample size must be a positive number");
+                return bad(ErrorCode::OutOfRange, "size", "the sample size must be a positive number");
             if (binomial && sizes[i] != std::floor(sizes[i]))
-                return makeError(ErrorCode::OutOfRange, where + "the sample size is not a whole number");
+                return bad(ErrorCode::OutOfRange, "size", "the sample size is not a whole number");
             if (binomial && counts[i] > sizes[i])
-                return makeError(ErrorCode::OutOfRange, where + "there are more defectives than items inspected");
+                return bad(ErrorCode::OutOfRange, "count", "there are more defectives than items inspected");
         }
     }
     if (type == ChartType::C && !sizes.empty() &&
