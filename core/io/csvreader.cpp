@@ -61,6 +61,7 @@ public:
     Scanner(std::string_view text, char delimiter) : m_text(text), m_delim(delimiter) {}
 
     bool atEnd() const { return m_pos >= m_text.size(); }
+    bool lastWasQuoted() const { return m_quoted; }   // the field just read was in quotes
     std::uint64_t line() const { return m_line; }
 
     // Reads the next field into `out` (a view into the text, or into `scratch` when the
@@ -69,8 +70,10 @@ public:
     bool nextField(std::string_view& out, std::string& scratch, bool& endOfRecord, std::string& error)
     {
         endOfRecord = false;
+        m_quoted = false;
         const std::size_t n = m_text.size();
         if (m_pos < n && m_text[m_pos] == '"') {
+            m_quoted = true;
             const std::uint64_t startLine = m_line;
             scratch.clear();
             std::size_t i = m_pos + 1;
@@ -153,6 +156,7 @@ private:
     char m_delim;
     std::size_t m_pos = 0;
     std::uint64_t m_line = 1;
+    bool m_quoted = false;
 };
 
 struct MappedFile {
@@ -315,7 +319,8 @@ Expected<CsvData> parseCsv(std::string_view text, const std::string& path,
                     }
                     column.numbers.push_back(v);
                 } else {
-                    column.texts.emplace_back(trimmed(field));
+                    // Quotes keep a text exactly as written, blanks included (RFC 4180).
+                    column.texts.emplace_back(scanner.lastWasQuoted() ? field : trimmed(field));
                 }
             }
             ++col;

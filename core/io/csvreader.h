@@ -50,6 +50,7 @@ struct CsvData {
 // Numbers: leading/trailing blanks allowed; the decimal mark is '.' or ',' (a field holding
 // both is rejected as ambiguous: thousands separators are not accepted); exponents allowed;
 // NaN and infinity are rejected. An empty cell in a Number column is missing (NaN).
+// Text cells lose blanks at either end unless they are quoted, which keeps them as written.
 // Errors name the file, the line and the column: "data.csv:17: column 'value' (2): 'abc' is
 // not a number". A requested column that is not in the header is an InvalidArgument error
 // listing the columns that are.

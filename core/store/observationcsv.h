@@ -31,7 +31,8 @@ using study::Id;
 //  - rating: percent, empty = not rated;
 //  - flags (foreignElement, abnormal, excluded, spansSuspend): 1/0, true/false, yes/no, y/n,
 //    x; empty = no;
-//  - excludedReason, note: any text (blanks at either end are dropped by the CSV reader).
+//  - excludedReason, note: any text; quoted text keeps blanks at either end (the export quotes
+//    such text), unquoted text is trimmed.
 struct ObservationCsvColumns {
     std::string step = "step";
     std::string cycle = "cycle";

@@ -41,6 +41,14 @@ private slots:
         QCOMPARE(d->lineOfRow(0), std::uint64_t(2));
         QCOMPARE(d->lineOfRow(1), std::uint64_t(5));
     }
+    void quotedTextKeepsItsBlanks()
+    {
+        // Unquoted text is trimmed; quoted text is kept exactly, blanks and all (RFC 4180).
+        auto d = parseCsv("a,b\n  x  ,\"  y  \"\n", "q.csv", {{"a", ColumnKind::Text}, {"b", ColumnKind::Text}});
+        QVERIFY(d.hasValue());
+        QCOMPARE(d->columns[0].texts[0], std::string("x"));
+        QCOMPARE(d->columns[1].texts[0], std::string("  y  "));
+    }
     void emptyCellIsMissing()
     {
         auto d = parseCsv("v\n1\n\"\"\n3\n", "m.csv", {{"v", ColumnKind::Number}});

@@ -465,6 +465,7 @@ void TestObservationCsv::exportImportRoundTripWithHostileText()
         std::string(10 * 1024, 'n') + "\nend",
         "line\r\nbreaks\nand\ttabs",
         "=SUM(A1:A9)",
+        "  leading and trailing blanks  ",
         "",
     };
     Study study = newStudy();
