@@ -1,6 +1,6 @@
 // Reproduces every qcc control chart in ../shared/reference through the `gemba chart` command:
 // statistics, center lines, limits, sigma and the points each special-cause test flags.
-#include "cli/commands.h"
+#include "clirunner.h"
 #include "referencedata.h"
 
 #include <QFile>
@@ -149,35 +149,14 @@ QString prepareCsv(const QTemporaryDir& dir, const Case& c)
 }
 
 // Runs `gemba chart ... --json` in-process and parses what it printed.
-QJsonObject runChart(const QStringList& args, int* status = nullptr)
+QJsonObject runChart(const QStringList& args)
 {
-    std::vector<std::string> argv{"chart"};
-    for (const auto& a : args)
-        argv.push_back(a.toStdString());
-    std::FILE* out = std::tmpfile();
-    std::FILE* err = std::tmpfile();
-    const int rc = gemba::cli::run(argv, out, err);
-    if (status)
-        *status = rc;
-    auto slurp = [](std::FILE* f) {
-        std::fflush(f);
-        std::rewind(f);
-        QByteArray data;
-        char buf[65536];
-        std::size_t got = 0;
-        while ((got = std::fread(buf, 1, sizeof buf, f)) > 0)
-            data.append(buf, static_cast<qsizetype>(got));
-        std::fclose(f);
-        return data;
-    };
-    const QByteArray text = slurp(out);
-    const QByteArray errors = slurp(err);
-    if (rc != 0) {
-        if (!status)
-            qWarning("gemba chart failed (%d): %s", rc, errors.constData());
+    const auto r = gemba::test::runCli(QStringList{"chart"} + args);
+    if (r.status != 0) {
+        qWarning("gemba chart failed (%d): %s", r.status, r.err.constData());
         return {};
     }
-    return QJsonDocument::fromJson(text).object();
+    return QJsonDocument::fromJson(r.out).object();
 }
 
 QSet<int> flagged(const QJsonArray& points, int test)

@@ -1,44 +1,18 @@
 // `gemba chart` usage and data errors: exit status and a message that names file, line and
 // column, as a user at the command line would need it.
-#include "cli/commands.h"
+#include "clirunner.h"
+
+#include <QFile>
 
 #include <QTemporaryDir>
 #include <QtTest>
 
-#include <cstdio>
 
 namespace {
 
-struct Result {
-    int status = 0;
-    QByteArray out;
-    QByteArray err;
-};
+using Result = gemba::test::CliResult;
 
-Result run(const QStringList& args)
-{
-    std::vector<std::string> argv;
-    for (const auto& a : args)
-        argv.push_back(a.toStdString());
-    std::FILE* out = std::tmpfile();
-    std::FILE* err = std::tmpfile();
-    Result r;
-    r.status = gemba::cli::run(argv, out, err);
-    auto slurp = [](std::FILE* f) {
-        std::fflush(f);
-        std::rewind(f);
-        QByteArray data;
-        char buf[4096];
-        std::size_t got = 0;
-        while ((got = std::fread(buf, 1, sizeof buf, f)) > 0)
-            data.append(buf, static_cast<qsizetype>(got));
-        std::fclose(f);
-        return data;
-    };
-    r.out = slurp(out);
-    r.err = slurp(err);
-    return r;
-}
+Result run(const QStringList& args) { return gemba::test::runCli(args); }
 
 QString write(const QTemporaryDir& dir, const char* name, const char* text)
 {
