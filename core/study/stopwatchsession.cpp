@@ -50,6 +50,20 @@ Expected<bool> StopwatchSession::ensureCycle(std::size_t index)
     return true;
 }
 
+Expected<StopwatchSession::Position> StopwatchSession::nextPosition()
+{
+    // After the last step the next cycle starts; its cycle row must exist before anything
+    // refers to it.
+    Position next{m_current + 1, m_cycleIndex};
+    if (next.step == m_steps.size()) {
+        next.step = 0;
+        ++next.cycleIndex;
+        if (const auto ok = ensureCycle(next.cycleIndex); !ok)
+            return ok.error();
+    }
+    return next;
+}
+
 Observation StopwatchSession::makeObservation(const Element& e, const ClockReading& at, bool foreign) const
 {
     Observation obs;
@@ -104,16 +118,12 @@ Expected<LapResult> StopwatchSession::lap(const ClockReading& at)
     }
 
     Observation obs = makeObservation(m_element, at, false);
-    std::size_t nextStep = m_current + 1;
-    std::size_t nextCycle = m_cycleIndex;
-    if (nextStep == m_steps.size()) {
-        nextStep = 0;
-        ++nextCycle;
-        // The cycle before the observation: a cycle left empty by a failed lap is harmless and
-        // reused, while an observation whose lap was refused would have to be taken back.
-        if (const auto ok = ensureCycle(nextCycle); !ok)
-            return ok.error();
-    }
+    // The cycle before the observation: a cycle left empty by a failed lap is harmless and
+    // reused, while an observation whose lap was refused would have to be taken back.
+    const auto next = nextPosition();
+    if (!next)
+        return next.error();
+    const auto [nextStep, nextCycle] = *next;
     if (const auto added = m_sink->addObservation(obs); !added)
         return added.error();
 
@@ -167,14 +177,10 @@ Expected<LapResult> StopwatchSession::skip(const ClockReading& at)
     if (inForeign())
         return stateError("skip", "a foreign element is being timed; end it first");
 
-    std::size_t nextStep = m_current + 1;
-    std::size_t nextCycle = m_cycleIndex;
-    if (nextStep == m_steps.size()) {
-        nextStep = 0;
-        ++nextCycle;
-        if (const auto ok = ensureCycle(nextCycle); !ok)
-            return ok.error();
-    }
+    const auto next = nextPosition();
+    if (!next)
+        return next.error();
+    const auto [nextStep, nextCycle] = *next;
     LapResult result;
     result.cycleStarted = nextCycle != m_cycleIndex;
     m_current = nextStep;

@@ -151,6 +151,12 @@ private:
 
     Expected<bool> checkEvent(const ClockReading& at, const char* what) const;
     Expected<bool> ensureCycle(std::size_t index);
+    // Where a lap or a skip moves to: the next step, or the first step of the next cycle.
+    struct Position {
+        std::size_t step = 0;
+        std::size_t cycleIndex = 0;
+    };
+    Expected<Position> nextPosition();
     Element& activeElement() { return m_foreign ? *m_foreign : m_element; }
     const Element& activeElement() const { return m_foreign ? *m_foreign : m_element; }
     Observation makeObservation(const Element& e, const ClockReading& at, bool foreign) const;
