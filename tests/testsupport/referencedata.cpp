@@ -1,4 +1,4 @@
-// Test support: reading the reference oracles in ../shared/reference and comparing doubles.
+// Test support: reading the reference oracles in tests/data/reference and comparing doubles.
 #include "referencedata.h"
 
 #include <QFile>

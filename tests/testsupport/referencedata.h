@@ -1,4 +1,4 @@
-// Test support: reading the reference oracles in ../shared/reference and comparing doubles.
+// Test support: reading the reference oracles in tests/data/reference and comparing doubles.
 #pragma once
 
 #include <QJsonArray>
@@ -11,7 +11,7 @@
 
 namespace gemba::test {
 
-QString referencePath(const QString& name);    // absolute path of a file in shared/reference
+QString referencePath(const QString& name);    // absolute path of a file in tests/data/reference
 QJsonObject loadReferenceJson(const QString& name);
 std::vector<double> toDoubles(const QJsonArray& array);   // null becomes NaN
 std::vector<int> toInts(const QJsonArray& array);
