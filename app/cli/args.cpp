@@ -71,9 +71,19 @@ std::optional<double> Args::number(const std::string& name) const
     if (!v)
         return std::nullopt;
     double out = 0;
-    if (!io::parseNumber(*v, out))
-        throw UsageError("option --" + name + ": '" + *v + "' is not a number");
-    return out;
+    switch (io::readNumber(*v, out)) {
+    case io::NumberResult::Ok:
+        return out;
+    case io::NumberResult::Ambiguous:
+        throw UsageError("option --" + name + ": '" + *v +
+                         "' could have a decimal mark or a thousands separator; write it without the separator or "
+                         "with a decimal point");
+    case io::NumberResult::OutOfRange:
+        throw UsageError("option --" + name + ": '" + *v + "' is out of range");
+    case io::NumberResult::NotANumber:
+        break;
+    }
+    throw UsageError("option --" + name + ": '" + *v + "' is not a number");
 }
 
 double Args::requiredNumber(const std::string& name) const

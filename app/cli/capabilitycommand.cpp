@@ -27,12 +27,12 @@ struct CapabilityInput {
 };
 
 CapabilityInput readInput(const std::string& path, const std::string& valueColumn,
-                          const std::optional<std::string>& subgroupColumn)
+                          const std::optional<std::string>& subgroupColumn, const io::CsvOptions& options)
 {
     std::vector<io::ColumnRequest> requests = {{valueColumn, io::ColumnKind::Number}};
     if (subgroupColumn)
         requests.push_back({*subgroupColumn, io::ColumnKind::Text});
-    const io::CsvData data = loadCsv(path, requests);
+    const io::CsvData data = loadCsv(path, requests, options);
 
     CapabilityInput in;
     std::map<std::string, std::size_t> index;
@@ -170,7 +170,8 @@ void writeText(std::FILE* out, const std::string& path, const std::string& colum
 int runCapability(const Arguments& arguments, std::FILE* out)
 {
     const Args args(arguments, {"json"});
-    args.rejectUnknown({"value", "subgroup", "lsl", "usl", "target", "sigma", "confidence", "json"});
+    args.rejectUnknown({"value", "subgroup", "lsl", "usl", "target", "sigma", "confidence", "json", "decimal",
+                        "delimiter"});
     const std::string path = args.positional(0, "input FILE");
     if (args.positionals().size() > 1)
         throw UsageError("unexpected argument '" + args.positionals()[1] + "'");
@@ -211,7 +212,7 @@ int runCapability(const Arguments& arguments, std::FILE* out)
         throw UsageError("--sigma " + methodName +
                          " needs subgroups: add --subgroup COL (or use --sigma mr for individual values)");
 
-    const CapabilityInput in = readInput(path, valueColumn, subgroupColumn);
+    const CapabilityInput in = readInput(path, valueColumn, subgroupColumn, csvOptions(args));
     const std::string where = path + ": column '" + valueColumn + "'";
     if (in.values.empty())
         throw DataError(where + ": no values");

@@ -20,7 +20,7 @@ namespace {
 using stats::ChartType;
 
 const std::set<std::string> kOptions = {"value", "subgroup", "count",  "size", "trial", "exclude", "sigma",
-                                        "nsigmas", "tests", "center", "sd", "json"};
+                                        "nsigmas", "tests", "center", "sd", "json", "decimal", "delimiter"};
 
 std::vector<std::size_t> parsePointList(const std::string& text)
 {
@@ -117,7 +117,7 @@ Loaded loadColumns(const Args& args, const std::string& path, ChartType type)
     if (auto t = args.text("trial"))
         trialCol = add(*t, io::ColumnKind::Text);
 
-    io::CsvData data = loadCsv(path, req);
+    io::CsvData data = loadCsv(path, req, csvOptions(args));
     if (data.rows == 0)
         throw DataError(path + ": the file has a header but no data rows");
 

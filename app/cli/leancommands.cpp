@@ -257,7 +257,7 @@ int runStandardTime(const Arguments& arguments, std::FILE* out)
 int runSampleSize(const Arguments& arguments, std::FILE* out)
 {
     const Args args(arguments, {"json"});
-    args.rejectUnknown({"value", "confidence", "accuracy", "json"});
+    args.rejectUnknown({"value", "confidence", "accuracy", "json", "decimal", "delimiter"});
     const std::string path = args.positional(0, "the CSV file");
     if (args.positionals().size() > 1)
         throw UsageError("unexpected argument '" + args.positionals()[1] + "'");
@@ -265,7 +265,7 @@ int runSampleSize(const Arguments& arguments, std::FILE* out)
     const double confidence = fractionOption(args, "confidence", 0.95, "0.95 or 95%");
     const double accuracy = fractionOption(args, "accuracy", 0.05, "0.05 or 5% for ±5 %");
 
-    const auto data = loadCsv(path, {{column, io::ColumnKind::Number}});
+    const auto data = loadCsv(path, {{column, io::ColumnKind::Number}}, csvOptions(args));
     const auto times = presentValues(data.columns.front());
     const auto r = study::observationsNeeded(times, confidence, accuracy);
     if (!r)

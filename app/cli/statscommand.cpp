@@ -52,7 +52,7 @@ void writeInterval(JsonWriter& json, std::string_view name, const stats::Interva
 int runStats(const Arguments& arguments, std::FILE* out)
 {
     const Args args(arguments, {"json"});
-    args.rejectUnknown({"value", "confidence", "quantiles", "json"});
+    args.rejectUnknown({"value", "confidence", "quantiles", "json", "decimal", "delimiter"});
     const std::string path = args.positional(0, "input FILE");
     if (args.positionals().size() > 1)
         throw UsageError("unexpected argument '" + args.positionals()[1] + "'");
@@ -62,7 +62,7 @@ int runStats(const Arguments& arguments, std::FILE* out)
         throw UsageError("option --confidence: must lie strictly between 0 and 1 (e.g. 0.95)");
     const stats::QuantileMethod method = parseQuantileMethod(args.text("quantiles"));
 
-    const io::CsvData data = loadCsv(path, {{column, io::ColumnKind::Number}});
+    const io::CsvData data = loadCsv(path, {{column, io::ColumnKind::Number}}, csvOptions(args));
     const std::vector<double> values = presentValues(data.columns.front());
     const std::size_t missing = data.rows - values.size();
     const std::string where = path + ": column '" + column + "'";
