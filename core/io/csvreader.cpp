@@ -101,10 +101,10 @@ Expected<char> guessDelimiter(std::string_view text, const std::string& path)
                 continue;
             if (even >= 0)
                 return makeItemError(ErrorCode::ParseError,
-                                     path + ": the first lines split evenly both at the " + delimiterName(kCandidates[even]) +
-                                         " (" + std::to_string(header[even]) + " fields) and at the " +
-                                         delimiterName(kCandidates[k]) + " (" + std::to_string(header[k]) +
-                                         " fields); set the delimiter",
+                                     path + ": the first lines split evenly both at the " +
+                                         delimiterName(kCandidates[even]) + " (" + std::to_string(header[even]) +
+                                         " fields) and at the " + delimiterName(kCandidates[k]) + " (" +
+                                         std::to_string(header[k]) + " fields); set the delimiter",
                                      0, "delimiter");
             even = k;
         }
@@ -483,9 +483,9 @@ struct MarkInference {
     std::string settledBy;   // "'1.5' on line 3" (and its column, when another)
     std::string settledColumn;
 
-    struct TwoWayCell {
-        std::size_t slot;
+    struct TwoWayCell {   // 16 bytes: a file may hold millions
         std::size_t index;
+        std::uint32_t slot;
         char separator;
     };
     std::vector<TwoWayCell> twoWay;
@@ -506,8 +506,8 @@ Error numberError(const std::string& where, std::string_view text, NumberResult 
         return makeError(ErrorCode::ParseError, where + quoted(text) + " is out of range");
     double v = 0;
     DecimalMark own = DecimalMark::Auto;
-    if (marks.mark != DecimalMark::Auto && readUnsettled(text, v, own) == NumberResult::Ok && own != DecimalMark::Auto &&
-        own != marks.mark) {
+    if (marks.mark != DecimalMark::Auto && readUnsettled(text, v, own) == NumberResult::Ok &&
+        own != DecimalMark::Auto && own != marks.mark) {
         std::string message = where + quoted(text) + " has a decimal " + markName(own) + ", but ";
         if (marks.given)
             return makeError(ErrorCode::ParseError, message + "the decimal mark is set to " + markName(marks.mark));
@@ -659,7 +659,8 @@ Expected<CsvData> parseCsv(std::string_view text, const std::string& path,
                                     marks.firstTwoWayWhere = cellWhere(path, line, column.name, col);
                                     marks.firstTwoWayText = t;
                                 }
-                                marks.twoWay.push_back({slot, column.numbers.size(), t[t.find_first_of(".,")]});
+                                marks.twoWay.push_back({column.numbers.size(), static_cast<std::uint32_t>(slot),
+                                                        t[t.find_first_of(".,")]});
                                 result = NumberResult::Ok;
                             }
                         }

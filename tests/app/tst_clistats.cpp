@@ -432,9 +432,9 @@ void TestCliStats::decimalAndDelimiterOptions()
     r = runGemba({"stats", thousands, "--value", "v", "--decimal", "comma", "--json"});
     QCOMPARE(r.exitCode, 0);
     QVERIFY(std::fabs(parseJson(r).value("mean").toDouble() - 1.864) < 1e-12);
-    for (const QStringList& command :
-         {QStringList{"capability", thousands, "--value", "v", "--usl", "3000"},
-          QStringList{"chart", "imr", thousands, "--value", "v"}, QStringList{"sample-size", thousands, "--value", "v"}}) {
+    for (const QStringList& command : {QStringList{"capability", thousands, "--value", "v", "--usl", "3000"},
+                                       QStringList{"chart", "imr", thousands, "--value", "v"},
+                                       QStringList{"sample-size", thousands, "--value", "v"}}) {
         r = runGemba(command);
         QVERIFY2(r.exitCode == 1 && QString::fromUtf8(r.err).contains("--decimal point|comma"), r.err.constData());
         r = runGemba(command + QStringList{"--decimal", "point"});
@@ -461,7 +461,8 @@ void TestCliStats::decimalAndDelimiterOptions()
     r = runGemba({"stats", latin1, "--value", "v", "--json"});
     QCOMPARE(r.exitCode, 1);
     QVERIFY(r.out.isEmpty());
-    QVERIFY2(QString::fromUtf8(r.err).contains(latin1 + ":3: the text is not valid UTF-8 (byte 0xE9)"), r.err.constData());
+    QVERIFY2(QString::fromUtf8(r.err).contains(latin1 + ":3: the text is not valid UTF-8 (byte 0xE9)"),
+             r.err.constData());
 }
 
 QTEST_GUILESS_MAIN(TestCliStats)

@@ -115,7 +115,8 @@ private slots:
     void decimalMarkGiven()
     {
         const CsvOptions point{0, DecimalMark::Point};
-        auto d = parseCsv("v\n\"1,234\"\n1.234\n\"12,345,678.25\"\n-1e3\n", "p.csv", {{"v", ColumnKind::Number}}, point);
+        auto d = parseCsv("v\n\"1,234\"\n1.234\n\"12,345,678.25\"\n-1e3\n", "p.csv", {{"v", ColumnKind::Number}},
+                          point);
         QVERIFY2(d.hasValue(), d.hasValue() ? "" : d.error().message.c_str());
         QCOMPARE(d->decimal, DecimalMark::Point);
         QCOMPARE(d->columns[0].numbers, (std::vector<double>{1234, 1.234, 12345678.25, -1000}));
@@ -130,8 +131,8 @@ private slots:
         // A cell with the other mark.
         d = parseCsv("v\n1.5\n\"2,5\"\n", "p.csv", {{"v", ColumnKind::Number}}, point);
         QVERIFY(!d.hasValue());
-        QCOMPARE(d.error().message,
-                 std::string("p.csv:3: column 'v' (1): '2,5' has a decimal comma, but the decimal mark is set to point"));
+        QCOMPARE(d.error().message, std::string("p.csv:3: column 'v' (1): '2,5' has a decimal comma, but the decimal "
+                                                "mark is set to point"));
 
         // With the mark settled, the other character only groups thousands, in groups of three.
         double v = 0;
