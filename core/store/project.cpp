@@ -91,21 +91,31 @@ bool nonEmptyFile(const std::string& path)
     return ::stat(path.c_str(), &st) == 0 && st.st_size > 0;
 }
 
-// Why the user cannot change the file, or empty when they can. The write bits count even for
+// Why the user cannot change the file (empty when they can), and whether someone else may
+// (then the file must be read with locks, not as immutable). The write bits count even for
 // root, who may write any file: a file marked read-only is meant to stay as it is. The folder
 // counts too: saving in WAL mode creates "<path>-wal" and "<path>-shm" beside the file.
-std::string whyUnwritable(const std::string& path, const FileHeader& header)
+struct Unwritable {
+    std::string why;
+    bool othersMayWrite = false;
+};
+
+Unwritable whyUnwritable(const std::string& path, const FileHeader& header)
 {
     if (!header.writeBits)
-        return "its permissions let nobody change it";
-    if (::access(path.c_str(), W_OK) != 0)
-        return errno == EROFS ? "it is on a read-only disk" : std::string("you may not change it (") +
-                                                                  std::strerror(errno) + ")";
+        return {"its permissions let nobody change it", false};
+    if (::access(path.c_str(), W_OK) != 0) {
+        if (errno == EROFS)
+            return {"it is on a read-only disk", false};
+        return {std::string("you may not change it (") + std::strerror(errno) + ")", true};
+    }
     const std::size_t slash = path.rfind('/');
     const std::string folder = slash == std::string::npos ? "." : slash == 0 ? "/" : path.substr(0, slash);
-    if (::access(folder.c_str(), W_OK | X_OK) != 0)
-        return errno == EROFS ? "it is on a read-only disk"
-                              : "you may not create files in its folder, which saving needs";
+    if (::access(folder.c_str(), W_OK | X_OK) != 0) {
+        if (errno == EROFS)
+            return {"it is on a read-only disk", false};
+        return {"you may not create files in its folder, which saving needs", false};
+    }
     return {};
 }
 
@@ -128,7 +138,8 @@ bool walInUse(const std::string& path)
     char line[512];
     while (!inUse && std::fgets(line, sizeof line, locks)) {
         // "1: POSIX  ADVISORY  READ 9838 fe:00:10953346 128 128" (a "->" marks a waiting request)
-        for (char* token = std::strtok(line, " \t\n"); token; token = std::strtok(nullptr, " \t\n")) {
+        char* rest = nullptr;   // strtok_r: two threads may open projects at once
+        for (char* token = ::strtok_r(line, " \t\n", &rest); token; token = ::strtok_r(nullptr, " \t\n", &rest)) {
             unsigned int major = 0;
             unsigned int minor = 0;
             unsigned long long inode = 0;
@@ -171,11 +182,13 @@ Error damaged(const std::string& path, const std::string& detail)
 }
 
 // A failure to read the file at open, as one plain message: damage as damage (sqliteError
-// marks it), anything else as "cannot read".
+// marks it), anything else as "cannot read" (or as it is, when it already names the file).
 Error readFailure(const std::string& path, const Error& e)
 {
     if (const auto at = e.message.find(kDamaged); at != std::string::npos)
         return damaged(path, "parts of it are unreadable (SQLite: " + e.message.substr(at + kDamaged.size()) + ")");
+    if (e.message.find("'" + path + "'") != std::string::npos)
+        return e;
     return makeError(ErrorCode::IoError, "cannot read '" + path + "': " + e.message);
 }
 
@@ -458,7 +471,7 @@ Expected<std::unique_ptr<Project>> Project::open(const std::string& path, OpenMo
     const bool hasWal = header->exists && fileExists(path + "-wal");
     const bool hasJournal = header->exists && nonEmptyFile(path + "-journal");
     const bool uncleanExit = hasWal && !walInUse(path);
-    const std::string unwritable = header->exists ? whyUnwritable(path, *header) : std::string();
+    const Unwritable unwritable = header->exists ? whyUnwritable(path, *header) : Unwritable{};
 
     // 1. The header, read with plain read(2). Without a -wal it is current; with a rollback
     //    journal it may hold an unfinished transaction's changes, so only "ours" lets such a
@@ -488,11 +501,13 @@ Expected<std::unique_ptr<Project>> Project::open(const std::string& path, OpenMo
     //    shares the -shm like any reader. A hot journal makes it fail with
     //    SQLITE_READONLY_ROLLBACK, and the file is left as it is; step 1 has shown it is ours.
     Database inspector;
+    bool immutable = false;
     bool inspected = false;
     bool blank = !hasContent;
     bool forcedReadOnly = false;
     if (hasContent) {
-        const auto access = hasWal || hasJournal ? Database::Access::ReadOnly : Database::Access::Immutable;
+        immutable = !hasWal && !hasJournal;
+        const auto access = immutable ? Database::Access::Immutable : Database::Access::ReadOnly;
         auto ro = Database::open(path, access);
         if (!ro)
             return readFailure(path, ro.error());
@@ -522,19 +537,21 @@ Expected<std::unique_ptr<Project>> Project::open(const std::string& path, OpenMo
     }
 
     // 3. The connection the project works with.
-    if (!forcedReadOnly && !unwritable.empty()) {
-        d.warning = "'" + path + "' is read-only: " + unwritable +
+    if (!forcedReadOnly && !unwritable.why.empty()) {
+        d.warning = "'" + path + "' is read-only: " + unwritable.why +
                     ". It is open for reading only; to make changes, save a copy and open that.";
         forcedReadOnly = true;
     }
     const bool readOnly = forcedReadOnly || mode == OpenMode::ReadOnly;
-    if (forcedReadOnly && inspector.isOpen()) {
+    // Immutable only while nobody may write the file; a file that another user may change is
+    // read with locks, as any reader of a shared WAL file (it may leave a -shm of ours).
+    if (forcedReadOnly && inspector.isOpen() && !(immutable && unwritable.othersMayWrite)) {
         d.db = std::move(inspector);   // immutable or read-only: nothing it does writes
     } else {
         inspector.close();
         Database::Access access = Database::Access::ReadWriteCreate;
         if (forcedReadOnly)
-            access = Database::Access::ReadOnly;   // after a hot journal, which it cannot roll back
+            access = Database::Access::ReadOnly;   // shared with a writer, or after a hot journal
         else if (mode == OpenMode::ReadOnly)
             access = Database::Access::QueryOnly;
         auto db = Database::open(path, access);

@@ -58,9 +58,10 @@ public:
     //  4. A file the user may not change opens read-only with warning() "'<path>' is read-only:
     //     <why>": no write permission bits (honoured even for root, who could write it anyway:
     //     the file was marked read-only on purpose), access(W_OK) refused (permissions,
-    //     read-only media), or a folder where the -wal and -shm cannot be created. It keeps the
-    //     immutable connection, so it leaves no -wal or -shm behind (immutable assumes nobody
-    //     writes the file meanwhile; that is what "may not change it" means).
+    //     read-only media), or a folder where the -wal and -shm cannot be created. When nobody
+    //     may write it (no write bits, read-only media, no -wal) it keeps the immutable
+    //     connection, so it leaves no -wal or -shm behind; a file that others may write (write
+    //     bits, but not for this user) is read with locks like any reader of a shared file.
     //  5. Only then the working connection: read-write (WAL mode and migrations applied) or,
     //     for OpenMode::ReadOnly on a writable file, query-only (removes its -wal/-shm on close).
     // An empty (0-byte) file becomes a new project. Error codes: ParseError = not a Gemba
