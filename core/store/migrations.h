@@ -58,7 +58,9 @@ namespace gemba::store {
 // hides data. Refused with ParseError naming the objects ("a trigger 'x' that file format 1
 // does not have"); OutOfRange when user_version is past the last step. Reads only; safe on a
 // read-only or immutable connection. Costs one in-memory migration (well under a millisecond
-// for version 1). `steps` is a parameter so tests can prove it follows a later step.
+// for version 1). So a step must make the same schema whatever rows the file holds (a step
+// that creates an object only when some row exists would be refused on the next open).
+// `steps` is a parameter so tests can prove it follows a later step.
 Expected<bool> checkSchema(Database& db, const std::vector<Migration>& steps = migrations());
 
 } // namespace gemba::store
