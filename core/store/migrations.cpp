@@ -5,6 +5,10 @@
 #include "store/project.h"
 #include "store/transaction.h"
 
+#include <map>
+#include <optional>
+#include <utility>
+
 namespace gemba::store {
 namespace {
 
@@ -210,6 +214,170 @@ Expected<int> migrate(Database& db, const std::vector<Migration>& steps)
         if (auto ok = tx->commit(); !ok)
             return ok.error();
     }
+}
+
+} // namespace gemba::store
+
+namespace gemba::store {
+namespace {
+
+// SQL text as far as its meaning goes: no comments, one blank between words and none next to
+// punctuation, keywords and names in lower case; quoted text ('...', "...", `...`, [...]) as
+// written.
+std::string normaliseSql(std::string_view sql)
+{
+    std::string out;
+    out.reserve(sql.size());
+    bool blank = false;
+    auto isPunct = [](char c) { return c == '(' || c == ')' || c == ',' || c == ';' || c == '='; };
+    std::size_t i = 0;
+    while (i < sql.size()) {
+        const char c = sql[i];
+        if (c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v') {
+            blank = true;
+            ++i;
+            continue;
+        }
+        if (c == '-' && i + 1 < sql.size() && sql[i + 1] == '-') {
+            const std::size_t end = sql.find('\n', i);
+            i = end == std::string_view::npos ? sql.size() : end;
+            blank = true;
+            continue;
+        }
+        if (c == '/' && i + 1 < sql.size() && sql[i + 1] == '*') {
+            const std::size_t end = sql.find("*/", i + 2);
+            i = end == std::string_view::npos ? sql.size() : end + 2;
+            blank = true;
+            continue;
+        }
+        if (blank && !out.empty() && !isPunct(out.back()) && !isPunct(c))
+            out += ' ';
+        blank = false;
+        if (c == '\'' || c == '"' || c == '`' || c == '[') {
+            const char close = c == '[' ? ']' : c;
+            out += c;
+            ++i;
+            while (i < sql.size()) {
+                out += sql[i];
+                if (sql[i] == close) {
+                    // A doubled quote is a quote inside the text ('it''s'); ']' cannot be doubled.
+                    if (close != ']' && i + 1 < sql.size() && sql[i + 1] == close) {
+                        out += sql[i + 1];
+                        i += 2;
+                        continue;
+                    }
+                    ++i;
+                    break;
+                }
+                ++i;
+            }
+            continue;
+        }
+        out += (c >= 'A' && c <= 'Z') ? static_cast<char>(c - 'A' + 'a') : c;
+        ++i;
+    }
+    return out;
+}
+
+std::string lower(std::string s)
+{
+    for (char& c : s)
+        if (c >= 'A' && c <= 'Z')
+            c = static_cast<char>(c - 'A' + 'a');
+    return s;
+}
+
+struct SchemaObject {
+    std::string type;
+    std::string name;
+    std::string table;
+    std::optional<std::string> sql;   // NULL for sqlite_autoindex_* (UNIQUE, PRIMARY KEY)
+};
+
+// sqlite_schema by (type, lower-case name); names are case-insensitive in SQLite.
+Expected<std::map<std::pair<std::string, std::string>, SchemaObject>> readSchema(Database& db)
+{
+    auto s = db.prepare("SELECT type, name, tbl_name, sql FROM sqlite_schema");
+    if (!s)
+        return s.error();
+    std::map<std::pair<std::string, std::string>, SchemaObject> objects;
+    for (;;) {
+        auto row = s->step();
+        if (!row)
+            return row.error();
+        if (!*row)
+            return objects;
+        SchemaObject o{s->text(0), s->text(1), lower(s->text(2)), std::nullopt};
+        if (!s->isNull(3))
+            o.sql = normaliseSql(s->textView(3));
+        objects.emplace(std::pair(o.type, lower(o.name)), std::move(o));
+    }
+}
+
+bool optionalObject(const std::string& name) { return name.starts_with("sqlite_stat"); }
+
+} // namespace
+
+Expected<bool> checkSchema(Database& db, const std::vector<Migration>& steps)
+{
+    auto version = db.queryInt("PRAGMA user_version");
+    if (!version)
+        return version.error();
+    if (*version < 0 || *version > static_cast<std::int64_t>(steps.size()))
+        return makeError(ErrorCode::OutOfRange, "file format " + std::to_string(*version) +
+                                                    " is newer than this version of Gemba Workbench reads (" +
+                                                    std::to_string(steps.size()) + ")");
+    auto actual = readSchema(db);
+    if (!actual)
+        return actual.error();
+
+    // What this build's own steps make of a blank database, up to the file's version.
+    auto memory = Database::open(":memory:", Database::Access::ReadWriteCreate);
+    if (!memory)
+        return memory.error();
+    const std::vector<Migration> upTo(steps.begin(), steps.begin() + *version);
+    if (auto reached = migrate(*memory, upTo); !reached)
+        return reached.error();
+    if (auto ok = memory->exec("ANALYZE"); !ok)   // makes sqlite_stat1, which a file may have
+        return ok;
+    auto expected = readSchema(*memory);
+    if (!expected)
+        return expected.error();
+
+    const std::string format = "file format " + std::to_string(*version);
+    std::vector<std::string> extra;
+    std::vector<std::string> changed;
+    std::vector<std::string> missing;
+    for (const auto& [key, object] : *actual) {
+        const auto it = expected->find(key);
+        const std::string what = (object.type == "index" ? "an " : "a ") + object.type + " '" + object.name + "'";
+        if (it == expected->end()) {
+            // Triggers first: they are what would act on the user's edits.
+            auto& list = extra;
+            list.insert(object.type == "trigger" ? list.begin() : list.end(), what);
+        } else if (it->second.table != object.table || it->second.sql != object.sql) {
+            changed.push_back("its " + object.type + " '" + object.name + "' is not the one " + format + " defines");
+        }
+    }
+    for (const auto& [key, object] : *expected)
+        if (!actual->contains(key) && !optionalObject(object.name))
+            missing.push_back("its " + object.type + " '" + object.name + "' is missing");
+    if (extra.empty() && changed.empty() && missing.empty())
+        return true;
+
+    std::vector<std::string> problems;
+    if (!extra.empty()) {
+        std::string list;
+        for (std::size_t i = 0; i < extra.size(); ++i)
+            list += (i == 0 ? "" : i + 1 == extra.size() ? " and " : ", ") + extra[i];
+        problems.push_back("it has " + list + " that " + format + " does not have");
+    }
+    problems.insert(problems.end(), changed.begin(), changed.end());
+    problems.insert(problems.end(), missing.begin(), missing.end());
+    std::string message;
+    for (std::size_t i = 0; i < problems.size(); ++i)
+        message += (i == 0 ? "" : "; ") + problems[i];
+    return makeError(ErrorCode::ParseError, message);
 }
 
 } // namespace gemba::store
