@@ -812,6 +812,23 @@ Expected<bool> Project::removeObservation(Id id)
     return m_d->changeOne(**s, "observation", id);
 }
 
+Expected<bool> Project::undoLap(std::span<const Observation> reattributed, Id removedId)
+{
+    if (auto ok = m_d->writable(); !ok)
+        return ok;
+    // Unlike the single writes above, several statements: one transaction, so that a failure
+    // part-way (disk full, a crash) leaves every row as it was.
+    auto tx = Transaction::begin(m_d->db);
+    if (!tx)
+        return tx.error();
+    for (const Observation& o : reattributed)
+        if (auto ok = updateObservation(o); !ok)
+            return ok;
+    if (auto ok = removeObservation(removedId); !ok)
+        return ok;
+    return tx->commit();
+}
+
 Expected<std::vector<Observation>> Project::observations(Id studyId) const
 {
     return observations(studyId, 0, -1);

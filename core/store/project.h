@@ -78,6 +78,8 @@ public:
     Expected<Id> addObservation(study::Observation& obs) override;
     Expected<bool> updateObservation(const study::Observation& obs) override;
     Expected<bool> removeObservation(Id id) override;
+    // Updates `reattributed` and removes `removedId` in one transaction (LapSink).
+    Expected<bool> undoLap(std::span<const study::Observation> reattributed, Id removedId) override;
     Expected<std::vector<study::Observation>> observations(Id studyId) const;   // in start order
     // A page of a study's observations in start order, for views over millions of rows.
     Expected<std::vector<study::Observation>> observations(Id studyId, std::int64_t offset,

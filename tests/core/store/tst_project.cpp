@@ -3,6 +3,8 @@
 #include "store/database.h"
 #include "store/migrations.h"
 #include "store/project.h"
+#include "study/clock.h"
+#include "study/stopwatchsession.h"
 
 #include "storetestsupport.h"
 
@@ -36,6 +38,7 @@ private slots:
     void removeProcessCascades();
     void hostileTextRoundTrips();
     void pagesAndCounts();
+    void undoLapIsOneTransaction();
 
     void refusesForeignFiles();
     void refusesNewerFiles();
@@ -477,6 +480,72 @@ void TestProject::pagesAndCounts()
     early.endUs = 2;
     QVERIFY(project.addObservation(early).hasValue());
     QCOMPARE(project.observations(s.study.id, 0, 1)->front().id, early.id);
+}
+
+void TestProject::undoLapIsOneTransaction()
+{
+    const std::string path = file("undo.gemba");
+    GEMBA_TRY(p, Project::open(path));
+    Project& project = **p;
+    Sample s = addSample(project);
+    Study study = s.study;
+    study.id = 0;
+    QVERIFY(project.addStudy(study).hasValue());
+
+    // Step 1 lapped, then two foreign elements inside step 2. Undoing the lap moves both foreign
+    // elements to step 1 and removes step 1's observation: three writes for one key press.
+    ManualClock clock;
+    StopwatchSession session(study, s.steps, project);
+    QVERIFY(session.lap(clock.now()).hasValue());
+    clock.advanceSeconds(1);
+    QVERIFY(session.lap(clock.now()).hasValue());
+    for (int i = 0; i < 2; ++i) {
+        clock.advanceSeconds(1);
+        QVERIFY(session.toggleForeign(clock.now()).hasValue());
+        clock.advanceSeconds(1);
+        QVERIFY(session.toggleForeign(clock.now()).hasValue());
+    }
+    GEMBA_TRY(before, project.observations(study.id));
+    QCOMPARE(before->size(), std::size_t(3));
+
+    // The disk fills up after the first update and stays full: every later write fails, so a
+    // rollback by further writes would fail too. Only a transaction leaves nothing changed.
+    sqlite3* db = project.handle();
+    QCOMPARE(sqlite3_exec(db,
+                          "CREATE TEMP TABLE update_calls (n INTEGER); INSERT INTO update_calls VALUES (0);"
+                          "CREATE TEMP TRIGGER count_updates AFTER UPDATE ON main.observations BEGIN "
+                          "  UPDATE update_calls SET n = n + 1; END;"
+                          "CREATE TEMP TRIGGER disk_full BEFORE UPDATE ON main.observations "
+                          "  WHEN (SELECT n FROM update_calls) >= 1 BEGIN SELECT RAISE(ABORT, 'disk full'); END;",
+                          nullptr, nullptr, nullptr),
+             SQLITE_OK);
+    QVERIFY(!session.undoLastLap());
+    QCOMPARE(test::rawInt(db, "SELECT n FROM update_calls"), std::int64_t(0));
+    GEMBA_TRY(after, project.observations(study.id));
+    QCOMPARE(after->size(), before->size());
+    for (std::size_t i = 0; i < after->size(); ++i)
+        QVERIFY2(sameObservation((*after)[i], (*before)[i]), std::to_string(i).c_str());
+    QCOMPARE(session.currentStepIndex(), std::size_t(1));
+
+    // The disk has room again: the same undo goes through, all of it.
+    QCOMPARE(sqlite3_exec(db, "DROP TRIGGER temp.disk_full", nullptr, nullptr, nullptr), SQLITE_OK);
+    QVERIFY(session.undoLastLap().hasValue());
+    GEMBA_TRY(undone, project.observations(study.id));
+    QCOMPARE(undone->size(), std::size_t(2));
+    for (const Observation& o : *undone) {
+        QVERIFY(o.foreignElement);
+        QCOMPARE(o.stepId, s.steps[0].id);
+    }
+
+    // Directly: a removal that fails (no such observation) takes the updates before it back.
+    Observation moved = (*undone)[0];
+    moved.stepId = s.steps[2].id;
+    const std::vector<Observation> change{moved};
+    const auto failed = project.undoLap(change, 999'999);
+    QVERIFY(!failed);
+    QCOMPARE(failed.error().code, ErrorCode::InvalidArgument);
+    GEMBA_TRY(kept, project.observation(moved.id));
+    QCOMPARE(kept->stepId, s.steps[0].id);
 }
 
 void TestProject::refusesForeignFiles()
