@@ -4,6 +4,7 @@
 #include "store/migrations.h"
 #include "store/project.h"
 #include "study/clock.h"
+#include "study/stepsummary.h"
 #include "study/stopwatchsession.h"
 
 #include "storetestsupport.h"
@@ -11,6 +12,7 @@
 #include <QTemporaryDir>
 #include <QtTest>
 
+#include <cmath>
 #include <csignal>
 #include <random>
 #include <set>
@@ -39,6 +41,7 @@ private slots:
     void hostileTextRoundTrips();
     void pagesAndCounts();
     void undoLapIsOneTransaction();
+    void studyKeepsItsElementList();
 
     void refusesForeignFiles();
     void refusesNewerFiles();
@@ -546,6 +549,76 @@ void TestProject::undoLapIsOneTransaction()
     QCOMPARE(failed.error().code, ErrorCode::InvalidArgument);
     GEMBA_TRY(kept, project.observation(moved.id));
     QCOMPARE(kept->stepId, s.steps[0].id);
+}
+
+void TestProject::studyKeepsItsElementList()
+{
+    GEMBA_TRY(p, Project::open(file("elements.gemba")));
+    Project& project = **p;
+    const Sample s = addSample(project);   // 3 steps, 2 complete cycles
+    const auto ids = [](const std::vector<Step>& steps) {
+        std::vector<Id> v;
+        for (const Step& st : steps)
+            v.push_back(st.id);
+        return v;
+    };
+    GEMBA_TRY(timed, project.studySteps(s.study.id));
+    QCOMPARE(ids(*timed), ids(s.steps));
+    QCOMPARE((*timed)[2].position, 2);
+
+    // The process changes after the study: a step added in the middle, the order reversed.
+    Step added;
+    added.processId = s.process.id;
+    added.position = 1;
+    added.name = "Wipe bench";
+    QVERIFY(project.addStep(added).hasValue());
+    QVERIFY(project.reorderSteps(s.process.id, {s.steps[2].id, s.steps[1].id, added.id, s.steps[0].id}).hasValue());
+    Step renamed = s.steps[0];
+    renamed.name = "Pick housing (left hand)";
+    QVERIFY(project.updateStep(renamed).hasValue());
+
+    // The study still has its three steps in its order (a rename is the same element) ...
+    GEMBA_TRY(kept, project.studySteps(s.study.id));
+    QCOMPARE(ids(*kept), ids(s.steps));
+    QCOMPARE((*kept)[0].name, renamed.name);
+    QCOMPARE((*kept)[1].position, 1);
+    // ... so its summary still has two complete cycles and a cycle time, where the process's
+    // current steps would find none (no cycle has the new step).
+    GEMBA_TRY(obs, project.observations(s.study.id));
+    GEMBA_TRY(summary, summarizeSteps(*kept, *obs, s.study));
+    QCOMPARE(summary->steps.size(), std::size_t(3));
+    QCOMPARE(summary->cycle.completeCycles, std::size_t(2));
+    QVERIFY(std::isfinite(summary->cycle.meanSeconds));
+    GEMBA_TRY(process, project.steps(s.process.id));
+    GEMBA_TRY(against, summarizeSteps(*process, *obs, s.study));
+    QCOMPARE(against->cycle.completeCycles, std::size_t(0));
+
+    // A new study is timed against the process as it is now.
+    Study next = s.study;
+    next.id = 0;
+    QVERIFY(project.addStudy(next).hasValue());
+    GEMBA_TRY(nextSteps, project.studySteps(next.id));
+    QCOMPARE(ids(*nextSteps), ids(*process));
+
+    // A step no observation refers to can still be removed; it leaves the new study's list (the
+    // gap closes) and not the old one's, which never had it.
+    QVERIFY(project.removeStep(added.id).hasValue());
+    GEMBA_TRY(afterRemoval, project.studySteps(next.id));
+    QCOMPARE(ids(*afterRemoval), (std::vector<Id>{s.steps[2].id, s.steps[1].id, s.steps[0].id}));
+    QCOMPARE((*afterRemoval)[2].position, 2);
+    GEMBA_TRY(old, project.studySteps(s.study.id));
+    QCOMPARE(ids(*old), ids(s.steps));
+
+    // The study and its list are written together: a study of a process that does not exist
+    // leaves neither behind.
+    Study orphan = s.study;
+    orphan.id = 0;
+    orphan.processId = 999;
+    QVERIFY(!project.addStudy(orphan).hasValue());
+    QCOMPARE(orphan.id, Id(0));
+    QCOMPARE(test::rawInt(project.handle(), "SELECT count(*) FROM studies"), std::int64_t(2));
+    QCOMPARE(test::rawInt(project.handle(), "SELECT count(*) FROM study_steps"), std::int64_t(6));
+    QCOMPARE(test::rawText(project.handle(), "PRAGMA foreign_key_check"), std::string());
 }
 
 void TestProject::refusesForeignFiles()
