@@ -65,7 +65,7 @@ public:
     // is stored with that id again.
     Expected<Id> addStep(study::Step& step);
     Expected<bool> updateStep(const study::Step& step);   // not position or process: reorderSteps
-    Expected<bool> removeStep(Id id);          // refused while observations refer to it
+    Expected<bool> removeStep(Id id);   // refused while observations refer to it; leaves study lists too
     Expected<bool> reorderSteps(Id processId, const std::vector<Id>& order);   // every step id once
     Expected<std::vector<study::Step>> steps(Id processId) const;   // in position order
 
