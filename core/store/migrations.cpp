@@ -4,6 +4,7 @@
 #include "store/database.h"
 #include "store/project.h"
 #include "store/transaction.h"
+#include "study/stopwatchsession.h"
 
 #include <map>
 #include <optional>
@@ -141,12 +142,52 @@ Expected<bool> createVersion1(Database& db)
     return stmt->run();
 }
 
+// Version 2: each study keeps the element list it was timed against. Before, a study's steps
+// were its process's steps as they are now, so adding a step to the process made every finished
+// study incomplete (no cycle had the new step), and reordering or removing steps changed them too.
+//  - study_steps is the study's list in its order, written when the study is created (a copy of
+//    the process's steps then); editing the process afterwards changes future studies only.
+//  - It refers to the step rows, so a renamed step is renamed in the study too (the same
+//    element); a step can still be removed only while no observation refers to it, and then it
+//    leaves the lists of the studies that never timed it (ON DELETE CASCADE).
+//  - Existing studies get their process's steps at the time of the upgrade: the best record of
+//    what they were timed against that a version 1 file has.
+//  - Step observations that span suspend are excluded with the reason the stopwatch now gives
+//    them (StopwatchSession::kSuspendReason), so that the studies of version 1 files are
+//    summarised as new ones are; the analyst can include any of them again.
+const std::string kSchemaV2 = R"sql(
+-- The element list a study was timed against: its steps, in its order (position, 0-based).
+CREATE TABLE study_steps (
+    study_id INTEGER NOT NULL REFERENCES studies(id) ON DELETE CASCADE,
+    position INTEGER NOT NULL,
+    step_id  INTEGER NOT NULL REFERENCES steps(id) ON DELETE CASCADE,
+    PRIMARY KEY (study_id, position)
+) WITHOUT ROWID;
+-- For the step foreign key: deleting a step (or a whole process) looks up its study lists.
+CREATE INDEX study_steps_step ON study_steps (step_id);
+INSERT INTO study_steps (study_id, position, step_id)
+    SELECT studies.id, steps.position, steps.id FROM studies JOIN steps ON steps.process_id = studies.process_id;
+)sql";
+
+Expected<bool> createVersion2(Database& db)
+{
+    if (auto ok = db.exec(kSchemaV2); !ok)
+        return ok;
+    auto stmt = db.prepare("UPDATE observations SET excluded = 1, excluded_reason = ? "
+                           "WHERE spans_suspend <> 0 AND excluded = 0 AND foreign_element = 0");
+    if (!stmt)
+        return stmt.error();
+    stmt->bind(1, std::string_view(study::StopwatchSession::kSuspendReason));
+    return stmt->run();
+}
+
 } // namespace
 
 const std::vector<Migration>& migrations()
 {
     static const std::vector<Migration> steps{
         {1, "create the schema", createVersion1},
+        {2, "keep each study's element list", createVersion2},
     };
     return steps;
 }

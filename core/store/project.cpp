@@ -870,28 +870,83 @@ Expected<Id> Project::addStudy(Study& st)
 {
     if (auto ok = m_d->writable(); !ok)
         return ok.error();
-    auto s = m_d->stmt("INSERT INTO studies (process_id, date, observer, location, shift, notes, rating_method, "
-                       "allowance_basis, allowance_percent, started_wall_us, ended_wall_us) "
-                       "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
+    // The study and its element list together: a study without its list would be summarised
+    // against no steps at all.
+    auto tx = Transaction::begin(m_d->db);
+    if (!tx)
+        return tx.error();
+    {
+        auto s = m_d->stmt("INSERT INTO studies (process_id, date, observer, location, shift, notes, rating_method, "
+                           "allowance_basis, allowance_percent, started_wall_us, ended_wall_us) "
+                           "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
+        if (!s)
+            return s.error();
+        Statement::Reset reset(**s);
+        Statement& q = **s;
+        q.bind(1, st.processId);
+        q.bind(2, st.date);
+        q.bind(3, st.observer);
+        q.bind(4, st.location);
+        q.bind(5, st.shift);
+        q.bind(6, st.notes);
+        q.bind(7, toString(st.ratingMethod));
+        q.bind(8, toString(st.allowanceBasis));
+        q.bind(9, st.allowancePercent);
+        q.bind(10, st.startedWallUs);
+        q.bind(11, st.endedWallUs);
+        if (auto ok = q.run(); !ok)
+            return ok.error();
+    }
+    const Id id = m_d->db.lastInsertRowid();
+    {
+        auto s = m_d->stmt("INSERT INTO study_steps (study_id, position, step_id) "
+                           "SELECT ?, position, id FROM steps WHERE process_id = ?");
+        if (!s)
+            return s.error();
+        Statement::Reset reset(**s);
+        (*s)->bind(1, id);
+        (*s)->bind(2, st.processId);
+        if (auto ok = (*s)->run(); !ok)
+            return ok.error();
+    }
+    if (auto ok = tx->commit(); !ok)
+        return ok.error();
+    st.id = id;
+    return st.id;
+}
+
+Expected<std::vector<Step>> Project::studySteps(Id studyId) const
+{
+    auto s = m_d->stmt("SELECT steps.id, steps.process_id, study_steps.position, steps.name, steps.description, "
+                       "steps.type, steps.value_class, steps.waste_kind FROM study_steps "
+                       "JOIN steps ON steps.id = study_steps.step_id WHERE study_steps.study_id = ? "
+                       "ORDER BY study_steps.position");
     if (!s)
         return s.error();
     Statement::Reset reset(**s);
-    Statement& q = **s;
-    q.bind(1, st.processId);
-    q.bind(2, st.date);
-    q.bind(3, st.observer);
-    q.bind(4, st.location);
-    q.bind(5, st.shift);
-    q.bind(6, st.notes);
-    q.bind(7, toString(st.ratingMethod));
-    q.bind(8, toString(st.allowanceBasis));
-    q.bind(9, st.allowancePercent);
-    q.bind(10, st.startedWallUs);
-    q.bind(11, st.endedWallUs);
-    if (auto ok = q.run(); !ok)
-        return ok.error();
-    st.id = m_d->db.lastInsertRowid();
-    return st.id;
+    (*s)->bind(1, studyId);
+    auto steps = readRows<Step>(**s, [&](const Statement& q) { return readStep(q, m_d->path); });
+    if (!steps)
+        return steps.error();
+    // Positions as an index into this list, also where a removed step left a gap.
+    for (std::size_t i = 0; i < steps->size(); ++i)
+        (*steps)[i].position = static_cast<int>(i);
+    return steps;
+}
+
+Expected<bool> Project::appendStudyStep(Id studyId, Id stepId)
+{
+    if (auto ok = m_d->writable(); !ok)
+        return ok;
+    auto s = m_d->stmt("INSERT INTO study_steps (study_id, position, step_id) "
+                       "SELECT ?, coalesce(max(position) + 1, 0), ? FROM study_steps WHERE study_id = ?");
+    if (!s)
+        return s.error();
+    Statement::Reset reset(**s);
+    (*s)->bind(1, studyId);
+    (*s)->bind(2, stepId);
+    (*s)->bind(3, studyId);
+    return (*s)->run();
 }
 
 Expected<bool> Project::updateStudy(const Study& st)
@@ -1001,6 +1056,23 @@ Expected<bool> Project::removeObservation(Id id)
     Statement::Reset reset(**s);
     (*s)->bind(1, id);
     return m_d->changeOne(**s, "observation", id);
+}
+
+Expected<bool> Project::undoLap(std::span<const Observation> reattributed, Id removedId)
+{
+    if (auto ok = m_d->writable(); !ok)
+        return ok;
+    // Unlike the single writes above, several statements: one transaction, so that a failure
+    // part-way (disk full, a crash) leaves every row as it was.
+    auto tx = Transaction::begin(m_d->db);
+    if (!tx)
+        return tx.error();
+    for (const Observation& o : reattributed)
+        if (auto ok = updateObservation(o); !ok)
+            return ok;
+    if (auto ok = removeObservation(removedId); !ok)
+        return ok;
+    return tx->commit();
 }
 
 Expected<std::vector<Observation>> Project::observations(Id studyId) const

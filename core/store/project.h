@@ -17,7 +17,7 @@ class Database;
 using study::Id;
 
 inline constexpr int kApplicationId = 0x47454D42;   // "GEMB"
-inline constexpr int kSchemaVersion = 1;            // user_version this build writes
+inline constexpr int kSchemaVersion = 2;            // user_version this build writes
 
 enum class OpenMode {
     ReadWrite,   // create the file if it does not exist
@@ -85,12 +85,21 @@ public:
     // is stored with that id again.
     Expected<Id> addStep(study::Step& step);
     Expected<bool> updateStep(const study::Step& step);   // not position or process: reorderSteps
-    Expected<bool> removeStep(Id id);          // refused while observations refer to it
+    Expected<bool> removeStep(Id id);   // refused while observations refer to it; leaves study lists too
     Expected<bool> reorderSteps(Id processId, const std::vector<Id>& order);   // every step id once
     Expected<std::vector<study::Step>> steps(Id processId) const;   // in position order
 
     // Studies, cycles, observations.
+    // Sets s.id. The study keeps the element list it is timed against: its process's steps as
+    // they are now, in their order, stored with it (migration 2). Editing the process afterwards
+    // (adding, reordering) changes future studies only; see studySteps().
     Expected<Id> addStudy(study::Study& s);
+    // The steps a study was timed against, in the study's order (Step::position = the index in
+    // this list), with their current names and classes. What summaries and complete-cycle
+    // counts of the study go by; steps(processId) is for the process editor and new studies.
+    Expected<std::vector<study::Step>> studySteps(Id studyId) const;
+    // Adds a step at the end of a study's list (a step created while importing that study).
+    Expected<bool> appendStudyStep(Id studyId, Id stepId);
     Expected<bool> updateStudy(const study::Study& s) override;
     Expected<std::vector<study::Study>> studies(Id processId) const;
     Expected<Id> addCycle(study::Cycle& cycle) override;
@@ -98,6 +107,8 @@ public:
     Expected<Id> addObservation(study::Observation& obs) override;
     Expected<bool> updateObservation(const study::Observation& obs) override;
     Expected<bool> removeObservation(Id id) override;
+    // Updates `reattributed` and removes `removedId` in one transaction (LapSink).
+    Expected<bool> undoLap(std::span<const study::Observation> reattributed, Id removedId) override;
     Expected<std::vector<study::Observation>> observations(Id studyId) const;   // in start order
     // A page of a study's observations in start order, for views over millions of rows.
     Expected<std::vector<study::Observation>> observations(Id studyId, std::int64_t offset,
