@@ -4,6 +4,8 @@
 
 #include "commands/addprocesscommand.h"
 #include "commands/changestudycommand.h"
+#include "commands/removeprocesscommand.h"
+#include "commands/removestudycommand.h"
 #include "commands/renameprocesscommand.h"
 #include "demoproject.h"
 #include "dialogs/importdialog.h"
@@ -138,6 +140,8 @@ void MainWindow::createActions()
     edit->addSeparator();
     add(edit, tr("New &Process..."), QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_N), [this] { newProcess(); });
     add(edit, tr("Re&name Process..."), QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_R), [this] { renameProcess(); });
+    add(edit, tr("&Delete Process..."), QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_Backspace), [this] { deleteProcess(); });
+    add(edit, tr("Delete &Study..."), QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_Delete), [this] { deleteStudy(); });
     add(edit, tr("E&xclude/Include Observation..."), QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_X), [this] {
         if (m_observationsPage)
             m_observationsPage->toggleExcludeSelected();
@@ -245,7 +249,9 @@ void MainWindow::setDocument(std::unique_ptr<ProjectDocument> document)
         m_tabs->addTab(m_observationsPage, tr("Observations"));
         m_stack->addWidget(m_tabs);
         m_stack->setCurrentWidget(m_tabs);
-        connect(m_document.get(), &ProjectDocument::errorOccurred, this, &MainWindow::showError);
+        // Queued: a refused undo reports from inside QUndoStack::undo(), which must not run a
+        // nested event loop (the message box) half-way.
+        connect(m_document.get(), &ProjectDocument::errorOccurred, this, &MainWindow::showError, Qt::QueuedConnection);
         connect(m_document.get(), &ProjectDocument::processesChanged, this, &MainWindow::fillProcessBox);
         connect(m_document.get(), &ProjectDocument::currentProcessChanged, this, &MainWindow::fillProcessBox);
         connect(m_document.get(), &ProjectDocument::studiesChanged, this, &MainWindow::fillStudyBox);
@@ -275,12 +281,8 @@ void MainWindow::fillStudyBox()
     m_studyBox->clear();
     if (!m_document)
         return;
-    for (const auto& s : m_document->studies()) {
-        QString label = tr("%1 - %2").arg(QString::fromStdString(s.date), QString::fromStdString(s.observer));
-        if (!s.location.empty())
-            label += tr(" (%1)").arg(QString::fromStdString(s.location));
-        m_studyBox->addItem(label, QVariant::fromValue<qint64>(s.id));
-    }
+    for (const auto& s : m_document->studies())
+        m_studyBox->addItem(studyLabel(s), QVariant::fromValue<qint64>(s.id));
     m_studyBox->setCurrentIndex(m_studyBox->findData(QVariant::fromValue<qint64>(m_document->currentStudyId())));
 }
 
@@ -410,14 +412,72 @@ void MainWindow::newProcess()
         return;
     study::Process p;
     p.name = name.toStdString();
+    // The process and its first step are one undo step; the step's name is open for typing.
+    study::Step first;
+    first.name = tr("Step 1").toStdString();
     // The stack deletes a command that failed (became obsolete), so look at the document.
     const study::Id before = m_document->currentProcessId();
-    m_document->undoStack()->push(new AddProcessCommand(m_document.get(), p));
+    m_document->undoStack()->push(new AddProcessCommand(m_document.get(), p, first));
     if (m_document->currentProcessId() != before) {
         fillProcessBox();
         m_tabs->setCurrentWidget(m_processEditor);
-        m_processEditor->addStep();
+        m_processEditor->editStepName(0);
     }
+}
+
+void MainWindow::deleteProcess()
+{
+    if (!m_document || !m_document->currentProcess() || m_document->readOnly())
+        return;
+    const study::Process p = *m_document->currentProcess();
+    qint64 observations = 0;
+    for (const auto& s : m_document->studies())
+        if (auto n = m_document->project().observationCount(s.id))
+            observations += *n;
+    const auto studies = static_cast<int>(m_document->studies().size());
+    const QString question =
+        studies == 0 ? tr("Delete process '%1' and its %2?")
+                           .arg(QString::fromStdString(p.name), countText(static_cast<qint64>(m_document->steps().size()),
+                                                                          tr("step"), tr("steps")))
+                     : tr("Delete process '%1' with its %2 and %3?")
+                           .arg(QString::fromStdString(p.name), countText(studies, tr("study"), tr("studies")),
+                                countText(observations, tr("observation"), tr("observations")));
+    if (QMessageBox::question(this, tr("Delete Process"), question + tr("\nEdit > Undo brings it back."),
+                              QMessageBox::Yes | QMessageBox::Cancel, QMessageBox::Cancel) != QMessageBox::Yes)
+        return;
+    m_document->undoStack()->push(new RemoveProcessCommand(m_document.get(), p.id, QString::fromStdString(p.name)));
+}
+
+void MainWindow::deleteStudy()
+{
+    if (!m_document || !m_document->currentStudy() || m_document->readOnly())
+        return;
+    const study::Study s = *m_document->currentStudy();
+    const auto n = m_document->project().observationCount(s.id);
+    const QString label = studyLabel(s);
+    const QString question = tr("Delete study '%1' and its %2?")
+                                 .arg(label, countText(n ? *n : 0, tr("observation"), tr("observations")));
+    if (QMessageBox::question(this, tr("Delete Study"), question + tr("\nEdit > Undo brings it back."),
+                              QMessageBox::Yes | QMessageBox::Cancel, QMessageBox::Cancel) != QMessageBox::Yes)
+        return;
+    m_document->undoStack()->push(new RemoveStudyCommand(m_document.get(), s.processId, s.id, label));
+}
+
+QString MainWindow::countText(qint64 n, const QString& one, const QString& many)
+{
+    return QStringLiteral("%1 %2").arg(QLocale().toString(n), n == 1 ? one : many);
+}
+
+QString MainWindow::studyLabel(const study::Study& s)
+{
+    // Date and time of the first lap (several studies a day are common), then the observer.
+    QString when = QString::fromStdString(s.date);
+    if (s.startedWallUs > 0)
+        when = QDateTime::fromMSecsSinceEpoch(s.startedWallUs / 1000).toString(QStringLiteral("yyyy-MM-dd HH:mm"));
+    QString label = tr("%1 - %2").arg(when, QString::fromStdString(s.observer));
+    if (!s.location.empty())
+        label += tr(" (%1)").arg(QString::fromStdString(s.location));
+    return label;
 }
 
 void MainWindow::renameProcess()

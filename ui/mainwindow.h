@@ -4,6 +4,8 @@
 
 #include <QMainWindow>
 
+#include "study/model.h"
+
 #include <memory>
 
 class QAction;
@@ -38,6 +40,11 @@ public:
     ObservationsPage* observationsPage() const { return m_observationsPage; }
     TimingView* timingView() const { return m_timingView; }
 
+    // How a study is named in lists: date and time of its start, observer, place.
+    static QString studyLabel(const study::Study& s);
+    // "1 observation", "120 observations" (English plurals without a translation file).
+    static QString countText(qint64 n, const QString& one, const QString& many);
+
     void startTiming();    // Ctrl+T: a new study of the current process, in the timing view
     void finishTiming();   // back from the timing view
 
@@ -64,6 +71,8 @@ private:
     void newProcess();
     void editStudyDetails();
     void renameProcess();
+    void deleteProcess();
+    void deleteStudy();
     void showAbout();
 
     std::unique_ptr<ProjectDocument> m_document;

@@ -110,8 +110,9 @@ public:
     Expected<Id> restore(const ProcessSnapshot& snapshot);
     Expected<std::vector<study::Observation>> observationsOf(const std::vector<Id>& ids);   // in the given order
     Expected<bool> removeObservations(const std::vector<Id>& ids);   // all or none
-    // With their ids, into the studies and cycles they came from; refused if an id is taken.
-    Expected<bool> restoreObservations(const std::vector<study::Observation>& observations);
+    // Into the studies and cycles they came from, with their ids (new ones if any is taken);
+    // returns the ids as stored, in the given order.
+    Expected<std::vector<Id>> restoreObservations(const std::vector<study::Observation>& observations);
     Expected<std::vector<Id>> observationIdsOfStep(Id stepId);
     // Moves observations to another step of the same process (all or none).
     Expected<bool> moveObservations(const std::vector<Id>& ids, Id stepId);

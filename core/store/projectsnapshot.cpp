@@ -451,27 +451,34 @@ Expected<bool> Project::removeObservations(const std::vector<Id>& ids)
     return tx->commit();
 }
 
-Expected<bool> Project::restoreObservations(const std::vector<Observation>& rows)
+Expected<std::vector<Id>> Project::restoreObservations(const std::vector<Observation>& rows)
 {
     if (auto ok = writable(database(), path()); !ok)
-        return ok;
+        return ok.error();
     auto tx = Transaction::begin(database());
     if (!tx)
         return tx.error();
-    // Observations are restored with their ids or not at all: their study and cycle must
-    // still be the ones they came from (an observation id taken since means other data).
     std::vector<Id> ids;
     for (const auto& o : rows)
         ids.push_back(o.id);
+    IdMap map;
     auto taken = anyTaken(database(), "observations", ids);
     if (!taken)
-        return taken;
-    if (*taken)
-        return makeError(ErrorCode::InvalidArgument,
-                         "the observations cannot be restored: their numbers have been used by observations added since");
-    if (auto ok = insertObservations(database(), rows, IdMap{}); !ok)
-        return ok;
-    return tx->commit();
+        return taken.error();
+    map.fresh = *taken;
+    if (map.fresh) {
+        ids.clear();
+        for (const auto& o : rows) {
+            if (auto ok = insertObservations(database(), {o}, map); !ok)
+                return ok.error();
+            ids.push_back(database().lastInsertRowid());
+        }
+    } else if (auto ok = insertObservations(database(), rows, map); !ok) {
+        return ok.error();
+    }
+    if (auto ok = tx->commit(); !ok)
+        return ok.error();
+    return ids;
 }
 
 Expected<std::vector<Id>> Project::observationIdsOfStep(Id stepId)

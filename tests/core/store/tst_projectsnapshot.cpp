@@ -273,11 +273,16 @@ private slots:
         QCOMPARE((*obs)[1].stepId, (*steps)[1].id);
         QCOMPARE(count(**p, "SELECT count(*) FROM charters WHERE process_id IS NOT NULL"), 1);
 
-        // Observations are restored with their ids or not at all.
+        // Observations come back with their ids, or new ones when those are taken.
         GEMBA_TRY(rows, (*p)->observationsOf({(*obs)[3].id}));
         QVERIFY((*p)->removeObservations({(*obs)[3].id}));
-        QVERIFY((*p)->restoreObservations(*rows));
-        QVERIFY(!(*p)->restoreObservations(*rows));
+        GEMBA_TRY(same, (*p)->restoreObservations(*rows));
+        QCOMPARE(*same, std::vector<Id>{(*obs)[3].id});
+        GEMBA_TRY(copy, (*p)->restoreObservations(*rows));
+        QVERIFY((*copy)[0] != (*obs)[3].id);
+        GEMBA_TRY(copied, (*p)->observation((*copy)[0]));
+        QCOMPARE(copied->note, (*rows)[0].note);
+        QCOMPARE(copied->durationUs, (*rows)[0].durationUs);
     }
 
 private:
