@@ -20,6 +20,13 @@
 #include "store/observationcsv.h"
 
 #include <QApplication>
+#include <QDialog>
+#include <QDialogButtonBox>
+#include <QHeaderView>
+#include <QPushButton>
+#include <QRegularExpression>
+#include <QTableWidget>
+#include <QVBoxLayout>
 #include <QCloseEvent>
 #include <QComboBox>
 #include <QDate>
@@ -40,6 +47,10 @@
 
 #include <boost/version.hpp>
 #include <sqlite3.h>
+
+#include <cerrno>
+#include <cstdio>
+#include <cstring>
 
 // Resources live in the static gemba_ui library, so they must be registered explicitly
 // (outside any namespace, as Q_INIT_RESOURCE requires).
@@ -68,6 +79,28 @@ MainWindow::MainWindow(QWidget* parent)
                              this);
     static_cast<QLabel*>(m_emptyPage)->setAlignment(Qt::AlignCenter);
     m_stack->addWidget(m_emptyPage);
+
+    // A project without processes would otherwise show an empty step list with nowhere to go.
+    m_noProcessPage = new QWidget(this);
+    m_noProcessPage->setObjectName(QStringLiteral("noProcessPage"));
+    {
+        auto* label = new QLabel(tr("<h2>This project has no process yet</h2>"
+                                    "<p>A process is the work you study: its steps, then timed studies of them.</p>"),
+                                 m_noProcessPage);
+        label->setAlignment(Qt::AlignCenter);
+        auto* button = new QPushButton(tr("New Process... (%1)")
+                                           .arg(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_N)
+                                                    .toString(QKeySequence::NativeText)),
+                                       m_noProcessPage);
+        button->setObjectName(QStringLiteral("newProcessButton"));
+        connect(button, &QPushButton::clicked, this, [this] { newProcess(); });
+        auto* layout = new QVBoxLayout(m_noProcessPage);
+        layout->addStretch();
+        layout->addWidget(label);
+        layout->addWidget(button, 0, Qt::AlignHCenter);
+        layout->addStretch();
+    }
+    m_stack->addWidget(m_noProcessPage);
     setCentralWidget(m_stack);
 
     auto* bar = addToolBar(tr("Process"));
@@ -163,7 +196,8 @@ void MainWindow::createActions()
     add(studyMenu, tr("Study &Details..."), QKeySequence(Qt::CTRL | Qt::Key_D), [this] { editStudyDetails(); });
 
     auto* help = menuBar()->addMenu(tr("&Help"));
-    add(help, tr("&About Gemba Workbench"), QKeySequence(Qt::Key_F1), [this] { showAbout(); });
+    add(help, tr("&Keyboard Shortcuts"), QKeySequence(Qt::Key_F1), [this] { showShortcuts(); });
+    add(help, tr("&About Gemba Workbench"), QKeySequence(Qt::SHIFT | Qt::Key_F1), [this] { showAbout(); });
 }
 
 void MainWindow::updateRecentMenu()
@@ -174,10 +208,42 @@ void MainWindow::updateRecentMenu()
     for (const QString& path : files) {
         ++n;
         QAction* a = m_recentMenu->addAction(QStringLiteral("&%1 %2").arg(n).arg(QDir::toNativeSeparators(path)),
-                                             this, [this, path] { openProject(path); });
+                                             this, [this, path] { openRecent(path); });
         a->setShortcut(QKeySequence(Qt::CTRL | Qt::ALT | static_cast<Qt::Key>(Qt::Key_0 + n)));
     }
     m_recentMenu->setEnabled(!files.isEmpty());
+}
+
+void MainWindow::openRecent(const QString& path)
+{
+    // Opening a missing path would create an empty project there; a moved or deleted file is
+    // reported instead, and may leave the list.
+    if (!QFileInfo::exists(path)) {
+        QMessageBox box(QMessageBox::Warning, tr("Open Recent"),
+                        tr("%1 was not found. It may have been moved, renamed or deleted.")
+                            .arg(QDir::toNativeSeparators(path)),
+                        QMessageBox::NoButton, this);
+        QPushButton* remove = box.addButton(tr("&Remove from List"), QMessageBox::DestructiveRole);
+        box.addButton(tr("&Keep"), QMessageBox::RejectRole);
+        box.exec();
+        if (box.clickedButton() == remove) {
+            QStringList files = kRecentFiles.get();
+            files.removeAll(path);
+            kRecentFiles.set(files);
+            updateRecentMenu();
+        }
+        return;
+    }
+    openProject(path);
+}
+
+bool MainWindow::openStartupProject()
+{
+    // The project the user last had open, if it is still there; the demo only on a first launch.
+    const QStringList files = kRecentFiles.get();
+    if (!files.isEmpty() && QFileInfo::exists(files.front()) && openProject(files.front()))
+        return true;
+    return openDefaultProject();
 }
 
 void MainWindow::rememberRecent(const QString& path)
@@ -253,6 +319,7 @@ void MainWindow::setDocument(std::unique_ptr<ProjectDocument> document)
         // nested event loop (the message box) half-way.
         connect(m_document.get(), &ProjectDocument::errorOccurred, this, &MainWindow::showError, Qt::QueuedConnection);
         connect(m_document.get(), &ProjectDocument::processesChanged, this, &MainWindow::fillProcessBox);
+        connect(m_document.get(), &ProjectDocument::processesChanged, this, &MainWindow::updatePage);
         connect(m_document.get(), &ProjectDocument::currentProcessChanged, this, &MainWindow::fillProcessBox);
         connect(m_document.get(), &ProjectDocument::studiesChanged, this, &MainWindow::fillStudyBox);
         connect(m_document.get(), &ProjectDocument::observationsChanged, this, &MainWindow::fillStudyBox);
@@ -264,6 +331,17 @@ void MainWindow::setDocument(std::unique_ptr<ProjectDocument> document)
     fillProcessBox();
     fillStudyBox();
     updateTitle();
+    updatePage();
+}
+
+void MainWindow::updatePage()
+{
+    if (!m_document || !m_tabs)
+        return;
+    QWidget* current = m_stack->currentWidget();
+    if (current != m_tabs && current != m_noProcessPage)
+        return;   // timing: the page is chosen when it ends
+    m_stack->setCurrentWidget(m_document->processes().empty() ? m_noProcessPage : m_tabs);
 }
 
 void MainWindow::fillProcessBox()
@@ -334,11 +412,54 @@ void MainWindow::saveCopyAs()
         return;
     if (!path.endsWith(QStringLiteral(".gemba")))
         path += QStringLiteral(".gemba");
-    const auto ok = m_document->project().saveCopy(path.toStdString());
-    if (!ok)
-        showError(tr("Could not save a copy:\n%1").arg(QString::fromStdString(ok.error().message)));
+    const QString error = saveCopyTo(path);
+    if (!error.isEmpty())
+        showError(tr("Could not save a copy:\n%1").arg(error));
     else
         statusBar()->showMessage(tr("Saved a copy to %1").arg(QDir::toNativeSeparators(path)), 5000);
+}
+
+QString MainWindow::saveCopyTo(const QString& path)
+{
+    if (!m_document)
+        return tr("No project is open.");
+    if (QFileInfo(path).absoluteFilePath() == QFileInfo(m_document->path()).absoluteFilePath())
+        return tr("%1 is the open project itself; choose another name.").arg(QDir::toNativeSeparators(path));
+    // The file dialog has already asked whether to replace an existing file. The copy goes to a
+    // new name beside it and is renamed over the old file only once complete, so a failed copy
+    // leaves the old file as it was.
+    const QFileInfo target(path);
+    QString temp;
+    for (int i = 0; temp.isEmpty() || QFileInfo::exists(temp); ++i)
+        temp = target.dir().filePath(QStringLiteral(".%1.%2.part").arg(target.fileName()).arg(i));
+    const auto ok = m_document->project().saveCopy(temp.toStdString());
+    if (!ok) {
+        QFile::remove(temp);
+        return QString::fromStdString(ok.error().message);
+    }
+    if (std::rename(QFile::encodeName(temp).constData(), QFile::encodeName(path).constData()) != 0) {
+        const QString why = QString::fromLocal8Bit(std::strerror(errno));
+        QFile::remove(temp);
+        return tr("%1: %2").arg(QDir::toNativeSeparators(path), why);
+    }
+    return {};
+}
+
+QString MainWindow::suggestedExportName() const
+{
+    // "<process> <study date and time>.csv", with characters file systems dislike replaced.
+    if (!m_document || !m_document->currentStudy())
+        return {};
+    const study::Study& s = *m_document->currentStudy();
+    QString when = QString::fromStdString(s.date);
+    if (s.startedWallUs > 0)
+        when = QDateTime::fromMSecsSinceEpoch(s.startedWallUs / 1000).toString(QStringLiteral("yyyy-MM-dd HHmm"));
+    const QString process = m_document->currentProcess() ? QString::fromStdString(m_document->currentProcess()->name)
+                                                         : tr("study");
+    QString name = QStringLiteral("%1 %2").arg(process, when).simplified();
+    static const QRegularExpression bad(QStringLiteral("[\\\\/:*?\"<>|]"));
+    name.replace(bad, QStringLiteral("-"));
+    return name + QStringLiteral(".csv");
 }
 
 void MainWindow::exportStudyCsv()
@@ -347,10 +468,13 @@ void MainWindow::exportStudyCsv()
         showError(tr("There is no study to export: time one first (Ctrl+T)."));
         return;
     }
-    const QString path = QFileDialog::getSaveFileName(this, tr("Export Study as CSV"), QDir::homePath(),
-                                                      tr("CSV files (*.csv)"));
+    QString path = QFileDialog::getSaveFileName(this, tr("Export Study as CSV"),
+                                                QDir(QDir::homePath()).filePath(suggestedExportName()),
+                                                tr("CSV files (*.csv)"));
     if (path.isEmpty())
         return;
+    if (!path.endsWith(QStringLiteral(".csv"), Qt::CaseInsensitive))
+        path += QStringLiteral(".csv");
     const auto ok = store::exportObservationsCsv(m_document->project(), m_document->currentStudyId(), path.toStdString());
     if (!ok)
         showError(tr("Could not export:\n%1").arg(QString::fromStdString(ok.error().message)));
@@ -555,6 +679,7 @@ void MainWindow::finishTiming()
     if (m_tabs) {
         m_stack->setCurrentWidget(m_tabs);
         m_tabs->setCurrentWidget(m_observationsPage);
+        updatePage();
     }
     if (m_document) {
         m_document->reloadStudies();
@@ -570,6 +695,70 @@ void MainWindow::closeEvent(QCloseEvent* event)
     kGeometry.set(saveGeometry());
     kWindowState.set(saveState());
     event->accept();
+}
+
+QList<QPair<QString, QString>> MainWindow::shortcutList() const
+{
+    // Built from the actions themselves, so the list cannot drift from what the keys do: the
+    // menus, then the actions of the pages (steps, observations) that work where they have focus.
+    QList<QPair<QString, QString>> rows;
+    auto addAction = [&rows](const QString& where, const QAction* a) {
+        if (a->isSeparator() || a->menu() || a->shortcuts().isEmpty())
+            return;
+        QStringList keys;
+        for (const QKeySequence& k : a->shortcuts())
+            keys << k.toString(QKeySequence::NativeText);
+        QString text = a->text();
+        text.remove(QLatin1Char('&'));
+        text.remove(QStringLiteral("..."));
+        rows.append({where.isEmpty() ? text : tr("%1: %2").arg(where, text), keys.join(tr(" or "))});
+    };
+    for (const QAction* menuAction : menuBar()->actions()) {
+        if (!menuAction->menu())
+            continue;
+        QString menuName = menuAction->text();
+        menuName.remove(QLatin1Char('&'));
+        for (const QAction* a : menuAction->menu()->actions())
+            if (a->menu() != m_recentMenu)
+                addAction(menuName, a);
+    }
+    if (m_processEditor)
+        for (const QAction* a : m_processEditor->actions())
+            addAction(tr("Process steps"), a);
+    if (m_observationsPage)
+        for (const QAction* a : m_observationsPage->actions())
+            addAction(tr("Observations"), a);
+    rows.append({tr("Process steps: Rename step"), QKeySequence(Qt::Key_F2).toString(QKeySequence::NativeText)});
+    rows.append({tr("Timing: lap / pause / skip / foreign / abnormal / note / undo lap / end"),
+                 tr("Space or Enter / P / S / F / A / N / Backspace / Esc")});
+    return rows;
+}
+
+void MainWindow::showShortcuts()
+{
+    QDialog dialog(this);
+    dialog.setObjectName(QStringLiteral("shortcutsDialog"));
+    dialog.setWindowTitle(tr("Keyboard Shortcuts"));
+    auto* table = new QTableWidget(&dialog);
+    const auto rows = shortcutList();
+    table->setColumnCount(2);
+    table->setRowCount(static_cast<int>(rows.size()));
+    table->setHorizontalHeaderLabels({tr("Action"), tr("Keys")});
+    for (int r = 0; r < rows.size(); ++r) {
+        table->setItem(r, 0, new QTableWidgetItem(rows[r].first));
+        table->setItem(r, 1, new QTableWidgetItem(rows[r].second));
+    }
+    table->setEditTriggers(QAbstractItemView::NoEditTriggers);
+    table->verticalHeader()->hide();
+    table->horizontalHeader()->setSectionResizeMode(0, QHeaderView::Stretch);
+    table->horizontalHeader()->setSectionResizeMode(1, QHeaderView::ResizeToContents);
+    auto* buttons = new QDialogButtonBox(QDialogButtonBox::Close, &dialog);
+    connect(buttons, &QDialogButtonBox::rejected, &dialog, &QDialog::reject);
+    auto* layout = new QVBoxLayout(&dialog);
+    layout->addWidget(table);
+    layout->addWidget(buttons);
+    dialog.resize(640, 560);
+    dialog.exec();
 }
 
 void MainWindow::showAbout()
