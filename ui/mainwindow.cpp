@@ -115,7 +115,7 @@ MainWindow::MainWindow(QWidget* parent)
     bar->addWidget(new QLabel(tr(" Study: "), this));
     m_studyBox = new QComboBox(this);
     m_studyBox->setObjectName(QStringLiteral("studyBox"));
-    m_studyBox->setMinimumContentsLength(28);
+    m_studyBox->setMinimumContentsLength(36);
     bar->addWidget(m_studyBox);
     connect(m_processBox, &QComboBox::activated, this, [this](int i) {
         if (m_document)
@@ -359,9 +359,13 @@ void MainWindow::fillStudyBox()
     m_studyBox->clear();
     if (!m_document)
         return;
-    for (const auto& s : m_document->studies())
-        m_studyBox->addItem(studyLabel(s), QVariant::fromValue<qint64>(s.id));
+    for (const auto& s : m_document->studies()) {
+        const QString label = studyLabel(s);
+        m_studyBox->addItem(label, QVariant::fromValue<qint64>(s.id));
+        m_studyBox->setItemData(m_studyBox->count() - 1, label, Qt::ToolTipRole);
+    }
     m_studyBox->setCurrentIndex(m_studyBox->findData(QVariant::fromValue<qint64>(m_document->currentStudyId())));
+    m_studyBox->setToolTip(m_studyBox->currentText());
 }
 
 void MainWindow::updateTitle()
@@ -750,6 +754,7 @@ void MainWindow::showShortcuts()
     }
     table->setEditTriggers(QAbstractItemView::NoEditTriggers);
     table->verticalHeader()->hide();
+    table->verticalHeader()->setDefaultSectionSize(table->fontMetrics().height() + 6);
     table->horizontalHeader()->setSectionResizeMode(0, QHeaderView::Stretch);
     table->horizontalHeader()->setSectionResizeMode(1, QHeaderView::ResizeToContents);
     auto* buttons = new QDialogButtonBox(QDialogButtonBox::Close, &dialog);

@@ -37,6 +37,11 @@ ObservationsPage::ObservationsPage(ProjectDocument* document, QWidget* parent)
     m_view->setSelectionMode(QAbstractItemView::SingleSelection);
     m_view->setEditTriggers(QAbstractItemView::DoubleClicked | QAbstractItemView::EditKeyPressed |
                             QAbstractItemView::AnyKeyPressed);
+    // Narrow number and flag columns leave room for the text ones at 1366 px; what is still cut
+    // off shows in full as a tooltip.
+    for (int c : {ObservationsModel::Cycle, ObservationsModel::Seconds, ObservationsModel::Rating,
+                  ObservationsModel::Abnormal, ObservationsModel::Excluded})
+        m_view->horizontalHeader()->setSectionResizeMode(c, QHeaderView::ResizeToContents);
     m_view->horizontalHeader()->setSectionResizeMode(ObservationsModel::Step, QHeaderView::ResizeToContents);
     m_view->horizontalHeader()->setSectionResizeMode(ObservationsModel::Note, QHeaderView::Stretch);
     m_view->verticalHeader()->setDefaultSectionSize(m_view->fontMetrics().height() + 6);

@@ -186,8 +186,18 @@ QVariant ObservationsModel::data(const QModelIndex& index, int role) const
         f.setStrikeOut(o->excluded);
         return f;
     }
-    if (role == Qt::ToolTipRole && o->spansSuspend)
-        return tr("The laptop was asleep during this element; check its time.");
+    if (role == Qt::ToolTipRole) {
+        // The full text of the columns a narrow window cuts off.
+        QString tip;
+        if (index.column() == Step || index.column() == Reason || index.column() == Note)
+            tip = data(index, Qt::DisplayRole).toString();
+        if (index.column() == Seconds)
+            tip = tr("%1 s").arg(QLocale().toString(o->seconds(), 'f', 6));
+        if (o->spansSuspend)
+            tip += (tip.isEmpty() ? QString() : QStringLiteral("\n")) +
+                   tr("The laptop was asleep during this element; check its time.");
+        return tip.isEmpty() ? QVariant() : QVariant(tip);
+    }
     if (role != Qt::DisplayRole && role != Qt::EditRole)
         return {};
     switch (index.column()) {
