@@ -2,6 +2,7 @@
 // stopwatch, with every action on the keyboard.
 #pragma once
 
+#include <QList>
 #include <QMainWindow>
 
 #include <memory>
@@ -54,6 +55,9 @@ private:
     void fillProcessBox();
     void fillStudyBox();
     void showError(const QString& message);
+    // While a study is being timed the document belongs to the capture: what would edit it,
+    // replace it or change what is being timed is disabled (see startTiming).
+    void lockWhileTiming(bool timing);
 
     void newProject();
     void openProjectDialog();
@@ -80,6 +84,7 @@ private:
     QAction* m_redoAction = nullptr;
     QAction* m_startTimingAction = nullptr;
     QUndoGroup* m_undoGroup = nullptr;
+    QList<QAction*> m_lockedWhileTiming;
 };
 
 } // namespace gemba::ui

@@ -728,6 +728,18 @@ Expected<bool> Project::updateStudy(const Study& st)
     return m_d->changeOne(q, "study", st.id);
 }
 
+Expected<bool> Project::removeStudy(Id id)
+{
+    if (auto ok = m_d->writable(); !ok)
+        return ok;
+    auto s = m_d->stmt("DELETE FROM studies WHERE id = ?");
+    if (!s)
+        return s.error();
+    Statement::Reset reset(**s);
+    (*s)->bind(1, id);
+    return m_d->changeOne(**s, "study", id);
+}
+
 Expected<std::vector<Study>> Project::studies(Id processId) const
 {
     auto s = m_d->stmt("SELECT " + kStudyColumns + " FROM studies WHERE process_id = ? ORDER BY id");

@@ -73,6 +73,7 @@ public:
     Expected<Id> addStudy(study::Study& s);
     Expected<bool> updateStudy(const study::Study& s) override;
     Expected<std::vector<study::Study>> studies(Id processId) const;
+    Expected<bool> removeStudy(Id id);   // with its cycles and observations
     Expected<Id> addCycle(study::Cycle& cycle) override;
     Expected<std::vector<study::Cycle>> cycles(Id studyId) const;
     Expected<Id> addObservation(study::Observation& obs) override;
