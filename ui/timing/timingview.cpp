@@ -151,8 +151,13 @@ void TimingView::buildUi()
     m_nextLabel->setAlignment(Qt::AlignCenter);
     m_lastLabel = bigLabel(this, 16, false, "lastLabel");
     m_lastLabel->setAlignment(Qt::AlignCenter);
-    m_ratingLabel = bigLabel(this, 16, true, "ratingLabel");
-
+    m_ratingLabel = bigLabel(this, 18, true, "ratingLabel");
+    m_ratingLabel->setAlignment(Qt::AlignCenter);
+    m_statusLabel->setAlignment(Qt::AlignRight | Qt::AlignVCenter);
+    // Messages of any length must not widen the column and make the clock jump: these
+    // labels take the width the layout gives them.
+    for (QLabel* l : {m_statusLabel, m_stepLabel, m_nextLabel, m_lastLabel, m_ratingLabel})
+        l->setSizePolicy(QSizePolicy::Ignored, QSizePolicy::Preferred);
     m_lapButton = new QPushButton(tr("LAP  (Space)"), this);
     m_lapButton->setObjectName(QStringLiteral("lapButton"));
     m_lapButton->setFocusPolicy(Qt::NoFocus);
@@ -177,6 +182,7 @@ void TimingView::buildUi()
     m_keysLabel->setObjectName(QStringLiteral("keysLabel"));
     m_keysLabel->setAlignment(Qt::AlignCenter);
     m_keysLabel->setWordWrap(true);
+    m_keysLabel->setSizePolicy(QSizePolicy::Ignored, QSizePolicy::Preferred);
 
     setTone(m_clockLabel, Tone::Normal);
     setTone(m_nextLabel, Tone::Secondary);
@@ -199,10 +205,8 @@ void TimingView::buildUi()
 
     auto* top = new QHBoxLayout;
     top->addWidget(m_cycleLabel);
-    top->addStretch();
-    top->addWidget(m_ratingLabel);
     top->addSpacing(24);
-    top->addWidget(m_statusLabel);
+    top->addWidget(m_statusLabel, 1);
 
     auto* centre = new QVBoxLayout;
     centre->addLayout(top);
@@ -210,6 +214,8 @@ void TimingView::buildUi()
     centre->addWidget(m_clockLabel);
     centre->addWidget(m_stepLabel);
     centre->addWidget(m_nextLabel);
+    centre->addSpacing(12);
+    centre->addWidget(m_ratingLabel);   // under the step it rates
     centre->addStretch();
     centre->addWidget(m_lastLabel);
     centre->addWidget(m_noteEdit);
@@ -391,7 +397,7 @@ void TimingView::flushRating()
     const int rating = m_ratingBuffer.toInt();
     m_ratingBuffer.clear();
     if (!study::isPlausibleRating(rating)) {
-        m_ratingRefused = tr("Rating %1 % refused (%2-%3 %): not stored").arg(rating)
+        m_ratingRefused = tr("Rating %1 % refused: %2-%3 %").arg(rating)
                               .arg(study::kMinRatingPercent)
                               .arg(study::kMaxRatingPercent);
         m_ratingRefusedUntil = QDeadlineTimer(kRatingRefusedShownMs);
@@ -497,6 +503,7 @@ void TimingView::refresh()
             m_nextLabel->clear();
             m_statusLabel->setText(tr("Ended"));
             setTone(m_clockLabel, Tone::Ended);
+            m_ratingRefused.clear();
             return;
         }
         m_clockLabel->setText(clockString(foreign ? s.elapsedInForeignUs(at) : s.elapsedInStepUs(at)));
