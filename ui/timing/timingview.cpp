@@ -457,9 +457,7 @@ void TimingView::onAcknowledged(CaptureWorker::Event event, const QString& summa
     --m_pending;
     m_lastLabel->setText(summary + QStringLiteral("  ✓"));
     setTone(m_lastLabel, Tone::Ok);
-    m_worker->tryRead([&](const study::StopwatchSession& s) {
-        m_summary->setData(s.steps(), s.observations(), s.study());
-    });
+    m_summaryStale = true;   // taken on the next frame the worker is not writing
     refresh();
     emit acknowledged();
     if (event == CaptureWorker::Event::End)
@@ -485,6 +483,10 @@ void TimingView::refresh()
         return;
     }
     bool read = m_worker->tryRead([&](const study::StopwatchSession& s) {
+        if (m_summaryStale) {
+            m_summary->setData(s.steps(), s.observations(), s.study());
+            m_summaryStale = false;
+        }
         const auto at = m_clock->now();
         const auto& steps = s.steps();
         m_ratingInSession = s.started() && !s.ended() ? s.pendingRating() : std::nullopt;

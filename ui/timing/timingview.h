@@ -111,6 +111,7 @@ private:
     int m_pending = 0;
     bool m_ending = false;
     bool m_pauseRequested = false;
+    bool m_summaryStale = false;   // an event was acknowledged since the summary was read
     QString m_ratingBuffer;     // digits typed, not yet applied
     QString m_ratingRefused;    // why the last rating was refused, shown for a few seconds
     QDeadlineTimer m_ratingRefusedUntil;
