@@ -153,15 +153,16 @@ void MainWindow::createActions()
         a->setShortcut(key);
         return a;
     };
-    add(file, tr("&New Project..."), QKeySequence(Qt::CTRL | Qt::Key_N), [this] { newProject(); });
-    add(file, tr("&Open Project..."), QKeySequence(Qt::CTRL | Qt::Key_O), [this] { openProjectDialog(); });
+    auto& locked = m_lockedWhileTiming;
+    locked << add(file, tr("&New Project..."), QKeySequence(Qt::CTRL | Qt::Key_N), [this] { newProject(); });
+    locked << add(file, tr("&Open Project..."), QKeySequence(Qt::CTRL | Qt::Key_O), [this] { openProjectDialog(); });
     m_recentMenu = file->addMenu(tr("Open &Recent"));
     file->addSeparator();
     add(file, tr("Save a Copy &As..."), QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_S), [this] { saveCopyAs(); });
-    add(file, tr("&Import Observations from CSV..."), QKeySequence(Qt::CTRL | Qt::Key_I), [this] { importCsv(); });
+    locked << add(file, tr("&Import Observations from CSV..."), QKeySequence(Qt::CTRL | Qt::Key_I), [this] { importCsv(); });
     add(file, tr("&Export Study as CSV..."), QKeySequence(Qt::CTRL | Qt::Key_E), [this] { exportStudyCsv(); });
     file->addSeparator();
-    add(file, tr("&Close Project"), QKeySequence(Qt::CTRL | Qt::Key_W), [this] { closeProject(); });
+    locked << add(file, tr("&Close Project"), QKeySequence(Qt::CTRL | Qt::Key_W), [this] { closeProject(); });
     // QKeySequence::Quit is empty on some platforms.
     add(file, tr("&Quit"), QKeySequence(Qt::CTRL | Qt::Key_Q), [this] { close(); });
     updateRecentMenu();
@@ -174,11 +175,12 @@ void MainWindow::createActions()
     edit->addAction(m_undoAction);
     edit->addAction(m_redoAction);
     edit->addSeparator();
-    add(edit, tr("New &Process..."), QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_N), [this] { newProcess(); });
-    add(edit, tr("Re&name Process..."), QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_R), [this] { renameProcess(); });
-    add(edit, tr("&Delete Process..."), QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_Backspace), [this] { deleteProcess(); });
-    add(edit, tr("Delete &Study..."), QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_Delete), [this] { deleteStudy(); });
-    add(edit, tr("E&xclude/Include Observation..."), QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_X), [this] {
+    locked << add(edit, tr("New &Process..."), QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_N), [this] { newProcess(); });
+    locked << add(edit, tr("Re&name Process..."), QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_R), [this] { renameProcess(); });
+    locked << add(edit, tr("&Delete Process..."), QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_Backspace),
+                  [this] { deleteProcess(); });
+    locked << add(edit, tr("Delete &Study..."), QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_Delete), [this] { deleteStudy(); });
+    locked << add(edit, tr("E&xclude/Include Observation..."), QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_X), [this] {
         if (m_observationsPage)
             m_observationsPage->toggleExcludeSelected();
     });
@@ -196,7 +198,7 @@ void MainWindow::createActions()
     auto* studyMenu = menuBar()->addMenu(tr("&Study"));
     m_startTimingAction = add(studyMenu, tr("Start &Timing"), QKeySequence(Qt::CTRL | Qt::Key_T), [this] { startTiming(); });
     m_startTimingAction->setShortcutContext(Qt::ApplicationShortcut);
-    add(studyMenu, tr("Study &Details..."), QKeySequence(Qt::CTRL | Qt::Key_D), [this] { editStudyDetails(); });
+    locked << add(studyMenu, tr("Study &Details..."), QKeySequence(Qt::CTRL | Qt::Key_D), [this] { editStudyDetails(); });
 
     auto* help = menuBar()->addMenu(tr("&Help"));
     add(help, tr("&Keyboard Shortcuts"), QKeySequence(Qt::Key_F1), [this] { showShortcuts(); });
@@ -278,6 +280,11 @@ void MainWindow::rememberRecent(const QString& path)
 
 bool MainWindow::openProject(const QString& path)
 {
+    if (m_timingView) {
+        // Replacing the document would abandon the study without ending it.
+        showError(tr("A study is being timed. End it first (Esc, then E)."));
+        return false;
+    }
     QString error;
     auto document = ProjectDocument::open(path, &error);
     if (!document) {
@@ -521,6 +528,8 @@ void MainWindow::exportStudyCsv()
 
 void MainWindow::importCsv()
 {
+    if (m_timingView)
+        return;
     if (!m_document || m_document->readOnly() || !m_document->currentProcessId()) {
         showError(tr("Open a writable project and choose the process to import into."));
         return;
@@ -572,7 +581,14 @@ study::Study MainWindow::newStudy() const
                            QDate::currentDate().toString(Qt::ISODate).toStdString());
 }
 
-void MainWindow::closeProject() { setDocument(nullptr); }
+void MainWindow::closeProject()
+{
+    if (m_timingView) {
+        showError(tr("A study is being timed. End it first (Esc, then E)."));
+        return;
+    }
+    setDocument(nullptr);
+}
 
 void MainWindow::newProcess()
 {
@@ -669,7 +685,7 @@ void MainWindow::renameProcess()
 
 void MainWindow::editStudyDetails()
 {
-    if (!m_document || !m_document->currentStudy() || m_document->readOnly())
+    if (!m_document || m_timingView || !m_document->currentStudy() || m_document->readOnly())
         return;
     const study::Study before = *m_document->currentStudy();
     StudyDialog dialog(before, this);
@@ -702,8 +718,9 @@ void MainWindow::startTiming()
     m_stack->setCurrentWidget(m_timingView);
     m_timingView->setFocus();
     m_startTimingAction->setEnabled(false);
+    lockWhileTiming(true);
     statusBar()->showMessage(tr("Timing: Space or Enter = lap, P pause, S skip, F foreign element, A abnormal, "
-                                "N note, Backspace undo, digits = rating, Esc = end study"));
+                                "N note, Backspace undo lap, digits = rating, Esc then E = end study"));
 }
 
 void MainWindow::finishTiming()
@@ -713,17 +730,44 @@ void MainWindow::finishTiming()
     m_stack->removeWidget(m_timingView);
     m_timingView->deleteLater();
     m_timingView = nullptr;
+    lockWhileTiming(false);
     m_startTimingAction->setEnabled(!m_document || !m_document->readOnly());
     if (m_tabs) {
         m_stack->setCurrentWidget(m_tabs);
         m_tabs->setCurrentWidget(m_observationsPage);
         updatePage();
     }
+    bool discarded = false;
     if (m_document) {
         m_document->reloadStudies();
+        if (!m_document->currentStudy()) {
+            // The study recorded nothing and was discarded (CaptureWorker): show the last one.
+            discarded = true;
+            const auto& studies = m_document->studies();
+            m_document->setCurrentStudy(studies.empty() ? 0 : studies.back().id);
+            fillStudyBox();
+        }
         m_document->notifyObservationsChanged();
     }
-    statusBar()->showMessage(tr("Study saved"), 5000);
+    statusBar()->showMessage(discarded ? tr("Nothing was timed; the empty study was discarded") : tr("Study saved"),
+                             5000);
+}
+
+void MainWindow::lockWhileTiming(bool timing)
+{
+    // Undo would reach past the laps into earlier edits of other studies (the laps have their
+    // own undo, Backspace); study details would overwrite the start time the capture thread
+    // wrote; open/close would abandon the study unended; import would hold the write lock until
+    // laps time out; the Process and Study boxes would name another study than the one timed.
+    for (QAction* a : std::as_const(m_lockedWhileTiming))
+        a->setEnabled(!timing);
+    m_recentMenu->setEnabled(!timing && !kRecentFiles.get().isEmpty());
+    m_processBox->setEnabled(!timing);
+    m_studyBox->setEnabled(!timing);
+    if (timing)
+        m_undoGroup->setActiveStack(nullptr);
+    else if (m_document)
+        m_undoGroup->setActiveStack(m_document->undoStack());
 }
 
 void MainWindow::closeEvent(QCloseEvent* event)

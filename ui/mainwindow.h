@@ -78,6 +78,9 @@ private:
     void fillStudyBox();
     void showError(const QString& message);
     study::Study newStudy() const;   // the details a new study of the current process starts with
+    // While a study is being timed the document belongs to the capture: what would edit it,
+    // replace it or change what is being timed is disabled (see startTiming).
+    void lockWhileTiming(bool timing);
 
     void newProject();
     void openProjectDialog();
@@ -108,6 +111,7 @@ private:
     QAction* m_redoAction = nullptr;
     QAction* m_startTimingAction = nullptr;
     QUndoGroup* m_undoGroup = nullptr;
+    QList<QAction*> m_lockedWhileTiming;
 };
 
 } // namespace gemba::ui

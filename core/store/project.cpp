@@ -954,6 +954,39 @@ Expected<bool> Project::appendStudyStep(Id studyId, Id stepId)
     return (*s)->run();
 }
 
+Expected<std::vector<Project::StudyStepPlace>> Project::studyStepPlaces(Id stepId) const
+{
+    auto s = m_d->stmt("SELECT study_id, position FROM study_steps WHERE step_id = ? ORDER BY study_id");
+    if (!s)
+        return s.error();
+    Statement::Reset reset(**s);
+    (*s)->bind(1, stepId);
+    return readRows<StudyStepPlace>(**s, [](const Statement& q) { return StudyStepPlace{q.int64(0), q.int64(1)}; });
+}
+
+Expected<bool> Project::restoreStudyStepPlaces(Id stepId, const std::vector<StudyStepPlace>& places)
+{
+    if (auto ok = m_d->writable(); !ok)
+        return ok;
+    auto tx = Transaction::begin(m_d->db);
+    if (!tx)
+        return tx.error();
+    auto s = m_d->stmt("INSERT INTO study_steps (study_id, position, step_id) VALUES (?, ?, ?)");
+    if (!s)
+        return s.error();
+    for (const StudyStepPlace& place : places) {
+        Statement::Reset reset(**s);
+        (*s)->bind(1, place.studyId);
+        (*s)->bind(2, place.position);
+        (*s)->bind(3, stepId);
+        if (auto ok = (*s)->run(); !ok)
+            return ok.error();
+    }
+    if (auto ok = tx->commit(); !ok)
+        return ok.error();
+    return true;
+}
+
 Expected<bool> Project::updateStudy(const Study& st)
 {
     if (auto ok = m_d->writable(); !ok)

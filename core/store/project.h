@@ -103,6 +103,14 @@ public:
     Expected<std::vector<study::Step>> studySteps(Id studyId) const;
     // Adds a step at the end of a study's list (a step created while importing that study).
     Expected<bool> appendStudyStep(Id studyId, Id stepId);
+    // Where a step stands in the studies' element lists: removing the step removes it from them,
+    // and undoing the removal puts it back in the same places.
+    struct StudyStepPlace {
+        Id studyId = 0;
+        std::int64_t position = 0;
+    };
+    Expected<std::vector<StudyStepPlace>> studyStepPlaces(Id stepId) const;
+    Expected<bool> restoreStudyStepPlaces(Id stepId, const std::vector<StudyStepPlace>& places);   // one transaction
     Expected<bool> updateStudy(const study::Study& s) override;
     Expected<std::vector<study::Study>> studies(Id processId) const;
     Expected<Id> addCycle(study::Cycle& cycle) override;

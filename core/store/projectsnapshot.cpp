@@ -156,6 +156,21 @@ Expected<bool> insertStudy(Database& db, const StudySnapshot& snap, IdMap& map)
         if (map.fresh)
             map.cycles[cycle.id] = db.lastInsertRowid();
     }
+    // The study's own element list. A step removed since (possible only if this study never
+    // timed it) stays out; the positions keep their order.
+    auto e = db.prepare("INSERT INTO study_steps (study_id, position, step_id) "
+                        "SELECT ?, ?, ? WHERE EXISTS (SELECT 1 FROM steps WHERE id = ?)");
+    if (!e)
+        return e.error();
+    for (std::size_t i = 0; i < snap.elementSteps.size(); ++i) {
+        const Id step = IdMap::of(map.steps, snap.elementSteps[i]);
+        e->bind(1, IdMap::of(map.studies, st.id));
+        e->bind(2, static_cast<std::int64_t>(i));
+        e->bind(3, step);
+        e->bind(4, step);
+        if (auto ok = run(*e); !ok)
+            return ok;
+    }
     return insertObservations(db, snap.observations, map);
 }
 
@@ -256,6 +271,11 @@ Expected<StudySnapshot> Project::studySnapshot(Id studyId)
     if (!analyses)
         return analyses.error();
     snap.analyses = std::move(analyses).value();
+    auto elements = studySteps(studyId);
+    if (!elements)
+        return elements.error();
+    for (const auto& step : *elements)
+        snap.elementSteps.push_back(step.id);
     return snap;
 }
 

@@ -27,6 +27,7 @@ struct StudySnapshot {
     std::vector<study::Cycle> cycles;
     std::vector<study::Observation> observations;
     std::vector<AnalysisRow> analyses;   // attached to the study
+    std::vector<study::Id> elementSteps; // the steps it was timed against, in order (study_steps)
 };
 
 struct ProcessSnapshot {

@@ -1,8 +1,11 @@
 // The stopwatch of a time study: continuous timing of a process's steps, cycle after cycle.
 #include "study/stopwatchsession.h"
 
+#include "study/rating.h"
+
 #include <algorithm>
 #include <cmath>
+#include <cstdio>
 #include <string>
 #include <utility>
 
@@ -13,6 +16,17 @@ namespace {
 Error stateError(const char* what, const char* why)
 {
     return makeError(ErrorCode::InvalidArgument, std::string(what) + ": " + why);
+}
+
+// A rating as typed: "110", or "112.5" when it has a fraction.
+std::string formatRating(double percent)
+{
+    char text[32];
+    std::snprintf(text, sizeof text, "%.1f", percent);
+    std::string out(text);
+    if (out.size() > 2 && out.compare(out.size() - 2, 2, ".0") == 0)
+        out.resize(out.size() - 2);
+    return out;
 }
 
 } // namespace
@@ -312,8 +326,11 @@ Expected<bool> StopwatchSession::setRating(std::optional<double> percent)
         return stateError("rating", "no element is being timed");
     if (percent && !std::isfinite(*percent))
         return makeError(ErrorCode::NotFinite, "rating: the performance rating must be a number");
-    if (percent && *percent <= 0)
-        return makeError(ErrorCode::OutOfRange, "rating: the performance rating must be positive (100 = normal pace)");
+    if (percent && !isPlausibleRating(*percent))
+        return makeError(ErrorCode::OutOfRange, "rating: " + formatRating(*percent) +
+                                                    " % is outside the plausible range " +
+                                                    formatRating(kMinRatingPercent) + "-" +
+                                                    formatRating(kMaxRatingPercent) + " % (100 = normal pace)");
     activeElement().rating = percent;
     return true;
 }

@@ -101,7 +101,8 @@ public:
     // re-attributed to it. Repeatable back to the first lap; the clock itself keeps running.
     Expected<UndoResult> undoLastLap();
     // The note and rating of the element in progress (the foreign element while one is being
-    // timed), stored with it when it is recorded. A rating must be positive; nullopt clears it.
+    // timed), stored with it when it is recorded. A rating outside the plausible range
+    // (study/rating.h, 50-150 %) is refused with OutOfRange; nullopt clears it.
     Expected<bool> setNote(std::string text);
     Expected<bool> setRating(std::optional<double> percent);
     // Ends the study: the element in progress (and a foreign element in progress) is discarded,

@@ -65,6 +65,11 @@ QStringList dumpStudy(store::Project& p, study::Id studyId)
                    .arg(QStringLiteral("%1%2%3%4").arg(o.foreignElement).arg(o.abnormal).arg(o.excluded).arg(o.spansSuspend))
                    .arg(QString::fromStdString(o.excludedReason))
                    .arg(QString::fromStdString(o.note));
+    // The element list the study was timed against (file format 2) comes back too.
+    QStringList elements;
+    for (const auto id : snap->elementSteps)
+        elements << QString::number(id);
+    out << QStringLiteral("elements %1").arg(elements.join(QLatin1Char(',')));
     return out;
 }
 
@@ -267,7 +272,8 @@ void TestUndoIntegrity::deleteStudyAndUndoRestoresEveryRow()
     auto& doc = *m_doc;
     const auto studyId = doc.currentStudyId();
     const QStringList before = dumpStudy(doc.project(), studyId);
-    QCOMPARE(before.size(), 1 + 12 + 84);
+    QCOMPARE(before.size(), 1 + 12 + 84 + 1);
+    QCOMPARE(before.last().count(QLatin1Char(',')), 6);   // the demo's 7 elements
     doc.undoStack()->push(new RemoveStudyCommand(&doc, doc.currentProcessId(), studyId, QStringLiteral("demo")));
     QVERIFY(doc.studies().empty());
     QCOMPARE(doc.currentStudyId(), study::Id(0));

@@ -27,6 +27,9 @@ void RemoveStepCommand::redo()
         }
         m_moved = std::move(ids).value();
     }
+    // The studies that list the step (study_steps): removing it takes it out of their lists.
+    auto places = m_document->project().studyStepPlaces(m_step.id);
+    m_places = places ? std::move(places).value() : decltype(m_places){};
     if (!m_document->removeStep(m_step.id)) {
         if (!m_moved.empty())
             m_document->moveObservations(m_moved, m_step.id);
@@ -39,6 +42,11 @@ void RemoveStepCommand::undo()
     m_document->showProcess(m_step.processId);
     // Re-inserted with its old id and position, so later commands that refer to it still apply.
     if (m_document->insertStep(m_step) == 0) {
+        setObsolete(true);
+        return;
+    }
+    // Back in each study's element list, at its old place, before its observations return.
+    if (!m_places.empty() && !m_document->project().restoreStudyStepPlaces(m_step.id, m_places)) {
         setObsolete(true);
         return;
     }

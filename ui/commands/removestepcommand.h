@@ -1,6 +1,7 @@
 // Undoable: remove a step; its observations, if any, move to another step of the process first.
 #pragma once
 
+#include "store/project.h"
 #include "study/model.h"
 
 #include <QUndoCommand>
@@ -11,8 +12,8 @@ namespace gemba::ui {
 
 class ProjectDocument;
 
-// One undo step for both parts: undo brings the step back with its id and position and moves
-// its observations back to it.
+// One undo step for both parts: undo brings the step back with its id and position, puts it back
+// in the element lists of the studies that had it, and moves its observations back to it.
 class RemoveStepCommand : public QUndoCommand {
 public:
     // `moveTo`: the step that takes over its observations (0: it has none; the store refuses
@@ -26,6 +27,7 @@ private:
     study::Step m_step;
     study::Id m_moveTo;
     std::vector<study::Id> m_moved;   // the observations moved by the last redo
+    std::vector<store::Project::StudyStepPlace> m_places;   // its places in studies' element lists
 };
 
 } // namespace gemba::ui

@@ -4,6 +4,7 @@
 
 #include "commands/changeobservationcommand.h"
 #include "projectdocument.h"
+#include "study/rating.h"
 
 #include <QFont>
 #include <QLocale>
@@ -296,8 +297,15 @@ bool ObservationsModel::setData(const QModelIndex& index, const QVariant& value,
             double r = value.toDouble(&ok);
             if (!ok)
                 r = QLocale().toDouble(text, &ok);
-            if (!ok || !(r >= study::kMinRatingPercent) || r > study::kMaxRatingPercent)
+            if (!ok || !study::isPlausibleRating(r)) {
+                // Refused with a message, never stored: see study/rating.h.
+                emit m_document->errorOccurred(tr("A rating must be a number from %1 to %2 % (100 = normal pace); "
+                                                  "\"%3\" was not saved.")
+                                                   .arg(study::kMinRatingPercent)
+                                                   .arg(study::kMaxRatingPercent)
+                                                   .arg(value.toString()));
                 return false;
+            }
             after.ratingPercent = r;
         }
         if (after.ratingPercent == o->ratingPercent)

@@ -8,6 +8,8 @@
 #include <QCoreApplication>
 #include <QLocale>
 
+#include <cmath>
+
 namespace gemba::ui {
 namespace {
 QString secondsText(const study::Observation& o) { return QLocale().toString(o.seconds(), 'f', 2); }
@@ -50,10 +52,15 @@ void CaptureWorker::handle(Event event, study::ClockReading at, QString text, do
     auto tr = [](const char* s) { return QCoreApplication::translate("CaptureWorker", s); };
     QString summary;
     std::string error;
+    bool paused = false;
     {
         std::lock_guard lock(m_mutex);
         if (!m_session) {
-            emit failed(event, tr("The project is not open for timing."));
+            emit failed(event, tr("The project is not open for timing."), false);
+            return;
+        }
+        if (m_discarded) {
+            emit failed(event, tr("The study has ended."), false);
             return;
         }
         auto& s = *m_session;
@@ -63,6 +70,11 @@ void CaptureWorker::handle(Event event, study::ClockReading at, QString text, do
                     return QString::fromStdString(step.name);
             return QString();
         };
+        auto stepAt = [&](std::size_t i) {
+            return i < m_steps.size() ? QString::fromStdString(m_steps[i].name) : QString();
+        };
+        // The step the event applies to, taken before the event moves on.
+        const QString current = stepAt(s.currentStepIndex());
         switch (event) {
         case Event::Lap:
             if (auto r = s.lap(at)) {
@@ -71,7 +83,7 @@ void CaptureWorker::handle(Event event, study::ClockReading at, QString text, do
                                   .arg(stepName(r->observation->stepId), secondsText(*r->observation))
                                   .arg(r->observationCycle);
                 else
-                    summary = tr("Clock started");
+                    summary = tr("Clock started: %1").arg(stepAt(r->currentStep));
             } else {
                 error = r.error().message;
             }
@@ -80,38 +92,39 @@ void CaptureWorker::handle(Event event, study::ClockReading at, QString text, do
             if (auto r = s.pause(at); !r)
                 error = r.error().message;
             else
-                summary = tr("Paused");
+                summary = tr("Paused: %1").arg(current);
             break;
         case Event::Resume:
             if (auto r = s.resume(at); !r)
                 error = r.error().message;
             else
-                summary = tr("Resumed");
+                summary = tr("Resumed: %1").arg(current);
             break;
         case Event::Skip:
             if (auto r = s.skip(at); !r)
                 error = r.error().message;
             else
-                summary = tr("Step skipped");
+                summary = tr("Skipped: %1").arg(current);
             break;
         case Event::Foreign:
             if (auto r = s.toggleForeign(at)) {
-                summary = r->started ? tr("Foreign element started")
-                                     : tr("Foreign element: %1 s").arg(r->observation ? secondsText(*r->observation)
-                                                                                      : QStringLiteral("-"));
+                summary = r->started ? tr("Foreign element started, interrupting %1").arg(current)
+                                     : tr("Foreign element during %1: %2 s")
+                                           .arg(current, r->observation ? secondsText(*r->observation)
+                                                                        : QStringLiteral("-"));
             } else {
                 error = r.error().message;
             }
             break;
         case Event::Abnormal:
             if (auto r = s.markAbnormal(true))
-                summary = tr("Marked abnormal: %1 s").arg(secondsText(*r));
+                summary = tr("Abnormal: %1 %2 s").arg(stepName(r->stepId), secondsText(*r));
             else
                 error = r.error().message;
             break;
         case Event::Undo:
             if (auto r = s.undoLastLap())
-                summary = tr("Undone: %1 s").arg(secondsText(r->removed));
+                summary = tr("Undone: %1 %2 s, timing it again").arg(stepName(r->removed.stepId), secondsText(r->removed));
             else
                 error = r.error().message;
             break;
@@ -119,26 +132,41 @@ void CaptureWorker::handle(Event event, study::ClockReading at, QString text, do
             if (auto r = s.setNote(text.toStdString()); !r)
                 error = r.error().message;
             else
-                summary = tr("Note added");
+                summary = tr("Note added to %1").arg(s.inForeign() ? tr("the foreign element") : current);
             break;
-        case Event::Rating:
-            if (auto r = s.setRating(number); !r)
+        case Event::Rating: {
+            const std::optional<double> rating = std::isnan(number) ? std::nullopt : std::optional<double>(number);
+            if (auto r = s.setRating(rating); !r)
                 error = r.error().message;
+            else if (rating)
+                summary = tr("Rating %1 %: %2").arg(number).arg(s.inForeign() ? tr("the foreign element") : current);
             else
-                summary = tr("Rating %1 %").arg(number);
-            break;
-        case Event::End:
-            if (auto r = s.end(at); !r)
-                error = r.error().message;
-            else
-                summary = tr("Study ended");
+                summary = tr("Rating cleared: %1").arg(s.inForeign() ? tr("the foreign element") : current);
             break;
         }
+        case Event::End:
+            if (s.observations().empty() && !s.ended()) {
+                // Nothing was recorded: an empty study would only clutter the list of studies
+                // (and its cycle 1, if the clock was started, goes with it).
+                if (auto r = m_project->removeStudy(m_study.id); !r) {
+                    error = r.error().message;
+                } else {
+                    m_discarded = true;
+                    summary = tr("Nothing was timed; the empty study was discarded");
+                }
+            } else if (auto r = s.end(at); !r) {
+                error = r.error().message;
+            } else {
+                summary = tr("Study ended");
+            }
+            break;
+        }
+        paused = s.paused();
     }
     if (error.empty())
-        emit acknowledged(event, summary);
+        emit acknowledged(event, summary, paused);
     else
-        emit failed(event, QString::fromStdString(error));
+        emit failed(event, QString::fromStdString(error), paused);
 }
 
 } // namespace gemba::ui

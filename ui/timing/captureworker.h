@@ -41,14 +41,19 @@ public:
 
 public slots:
     void open();   // on the worker thread, before any event
-    // On the worker thread: applies one event taken at `at`; `text` is a note, `number` a rating.
+    // On the worker thread: applies one event taken at `at`; `text` is a note, `number` a rating
+    // (NaN clears the rating). Summaries name the element affected ("Skipped: Drive 4 screws").
+    // End of a study that recorded no observation (Esc before the second lap, or every lap
+    // undone) removes the study instead of keeping an empty one; its summary then says so.
     void handle(gemba::ui::CaptureWorker::Event event, gemba::study::ClockReading at, QString text, double number);
 
 signals:
     void opened(QString error);   // empty on success
     // The event is durable (committed); `summary` says what it recorded, for the status line.
-    void acknowledged(gemba::ui::CaptureWorker::Event event, QString summary);
-    void failed(gemba::ui::CaptureWorker::Event event, QString error);
+    // `paused` is the session's state after the event, so the window's P key stays in step
+    // without reading the session.
+    void acknowledged(gemba::ui::CaptureWorker::Event event, QString summary, bool paused);
+    void failed(gemba::ui::CaptureWorker::Event event, QString error, bool paused);
 
 private:
     QString m_path;
@@ -58,6 +63,7 @@ private:
     std::unique_ptr<study::StopwatchSession> m_session;
     mutable std::mutex m_mutex;
     std::atomic<bool> m_open{false};
+    bool m_discarded = false;   // the empty study was removed at its end
 };
 
 } // namespace gemba::ui

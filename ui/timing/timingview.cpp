@@ -4,6 +4,7 @@
 
 #include "models/summarymodel.h"
 #include "projectdocument.h"
+#include "study/rating.h"
 #include "study/stopwatchsession.h"
 
 #include <QAbstractSpinBox>
@@ -21,8 +22,14 @@
 #include <QTextEdit>
 #include <QVBoxLayout>
 
+#include <cmath>
+#include <limits>
+
 namespace gemba::ui {
 namespace {
+
+constexpr char kToneProperty[] = "gembaTone";
+constexpr int kRatingRefusedShownMs = 6000;
 
 QString clockString(std::int64_t us)
 {
@@ -41,6 +48,8 @@ bool isTextInput(const QObject* o)
            qobject_cast<const QPlainTextEdit*>(o) || qobject_cast<const QAbstractSpinBox*>(o);
 }
 
+bool isLapKey(int key) { return key == Qt::Key_Space || key == Qt::Key_Return || key == Qt::Key_Enter; }
+
 QLabel* bigLabel(QWidget* parent, int pointSize, bool bold, const char* name)
 {
     auto* l = new QLabel(parent);
@@ -50,6 +59,25 @@ QLabel* bigLabel(QWidget* parent, int pointSize, bool bold, const char* name)
     l->setFont(f);
     l->setObjectName(QString::fromLatin1(name));
     return l;
+}
+
+// WCAG 2.x relative luminance and contrast ratio (W3C, "Web Content Accessibility Guidelines
+// 2.1", definitions "relative luminance" and "contrast ratio").
+double channel(double c) { return c <= 0.04045 ? c / 12.92 : std::pow((c + 0.055) / 1.055, 2.4); }
+double luminance(const QColor& c)
+{
+    return 0.2126 * channel(c.redF()) + 0.7152 * channel(c.greenF()) + 0.0722 * channel(c.blueF());
+}
+double contrast(const QColor& a, const QColor& b)
+{
+    const double la = luminance(a), lb = luminance(b);
+    return (std::max(la, lb) + 0.05) / (std::min(la, lb) + 0.05);
+}
+QColor mix(const QColor& a, const QColor& b, double towardB)
+{
+    return QColor::fromRgbF(static_cast<float>(a.redF() + (b.redF() - a.redF()) * towardB),
+                            static_cast<float>(a.greenF() + (b.greenF() - a.greenF()) * towardB),
+                            static_cast<float>(a.blueF() + (b.blueF() - a.blueF()) * towardB));
 }
 
 } // namespace
@@ -100,6 +128,8 @@ TimingView::~TimingView()
 
 void TimingView::buildUi()
 {
+    // Dark, so the clock reads at arm's length on the floor; every other colour is derived
+    // from these two (toneColour), so no state can leave the clock unreadable.
     setAutoFillBackground(true);
     QPalette pal = palette();
     pal.setColor(QPalette::Window, QColor(0x10, 0x14, 0x1a));
@@ -119,11 +149,15 @@ void TimingView::buildUi()
     m_stepLabel->setWordWrap(true);
     m_nextLabel = bigLabel(this, 18, false, "nextLabel");
     m_nextLabel->setAlignment(Qt::AlignCenter);
-    m_nextLabel->setStyleSheet(QStringLiteral("color: #9fb3c8;"));
     m_lastLabel = bigLabel(this, 16, false, "lastLabel");
     m_lastLabel->setAlignment(Qt::AlignCenter);
-    m_ratingLabel = bigLabel(this, 16, false, "ratingLabel");
-
+    m_ratingLabel = bigLabel(this, 18, true, "ratingLabel");
+    m_ratingLabel->setAlignment(Qt::AlignCenter);
+    m_statusLabel->setAlignment(Qt::AlignRight | Qt::AlignVCenter);
+    // Messages of any length must not widen the column and make the clock jump: these
+    // labels take the width the layout gives them.
+    for (QLabel* l : {m_statusLabel, m_stepLabel, m_nextLabel, m_lastLabel, m_ratingLabel})
+        l->setSizePolicy(QSizePolicy::Ignored, QSizePolicy::Preferred);
     m_lapButton = new QPushButton(tr("LAP  (Space)"), this);
     m_lapButton->setObjectName(QStringLiteral("lapButton"));
     m_lapButton->setFocusPolicy(Qt::NoFocus);
@@ -142,12 +176,18 @@ void TimingView::buildUi()
     m_noteEdit->setPlaceholderText(tr("Note for the step being timed; Enter saves, Esc cancels"));
     m_noteEdit->hide();
 
-    auto* keys = new QLabel(tr("Space/Enter lap · P pause · S skip · F foreign element · A abnormal · "
-                               "N note · 0-9 rating · Backspace undo · Esc end study"),
-                            this);
-    keys->setStyleSheet(QStringLiteral("color: #9fb3c8;"));
-    keys->setAlignment(Qt::AlignCenter);
-    keys->setWordWrap(true);
+    m_keysLabel = new QLabel(tr("Space/Enter lap · P pause · S skip · F foreign element · A abnormal · N note · "
+                                "digits rating (Backspace/Del correct it) · Backspace undo lap · Esc then E end study"),
+                             this);
+    m_keysLabel->setObjectName(QStringLiteral("keysLabel"));
+    m_keysLabel->setAlignment(Qt::AlignCenter);
+    m_keysLabel->setWordWrap(true);
+    m_keysLabel->setSizePolicy(QSizePolicy::Ignored, QSizePolicy::Preferred);
+
+    setTone(m_clockLabel, Tone::Normal);
+    setTone(m_nextLabel, Tone::Secondary);
+    setTone(m_keysLabel, Tone::Secondary);
+    setTone(m_lastLabel, Tone::Ok);
 
     m_summary = new SummaryModel(this);
     m_summaryView = new QTableView(this);
@@ -165,10 +205,8 @@ void TimingView::buildUi()
 
     auto* top = new QHBoxLayout;
     top->addWidget(m_cycleLabel);
-    top->addStretch();
-    top->addWidget(m_ratingLabel);
     top->addSpacing(24);
-    top->addWidget(m_statusLabel);
+    top->addWidget(m_statusLabel, 1);
 
     auto* centre = new QVBoxLayout;
     centre->addLayout(top);
@@ -176,15 +214,73 @@ void TimingView::buildUi()
     centre->addWidget(m_clockLabel);
     centre->addWidget(m_stepLabel);
     centre->addWidget(m_nextLabel);
+    centre->addSpacing(12);
+    centre->addWidget(m_ratingLabel);   // under the step it rates
     centre->addStretch();
     centre->addWidget(m_lastLabel);
     centre->addWidget(m_noteEdit);
     centre->addWidget(m_lapButton);
-    centre->addWidget(keys);
+    centre->addWidget(m_keysLabel);
 
     auto* layout = new QHBoxLayout(this);
     layout->addLayout(centre, 3);
     layout->addWidget(m_summaryView, 2);
+}
+
+QColor TimingView::toneColour(Tone tone, const QPalette& palette)
+{
+    const QColor window = palette.color(QPalette::Window);
+    const QColor text = palette.color(QPalette::WindowText);
+    QColor c = text;
+    switch (tone) {
+    case Tone::Normal: c = text; break;
+    case Tone::Secondary: c = mix(text, window, 0.3); break;
+    case Tone::Ended: c = mix(text, window, 0.2); break;
+    case Tone::Paused:
+    case Tone::Pending: c = QColor(0xf2, 0xc1, 0x4e); break;   // amber: waiting for the observer
+    case Tone::Foreign: c = QColor(0xff, 0x8a, 0x80); break;   // coral: time kept out of the step
+    case Tone::Ok: c = QColor(0x7d, 0xdc, 0x8a); break;
+    case Tone::Error: c = QColor(0xff, 0x6e, 0x6e); break;
+    }
+    // A light palette (or a high-contrast theme) could make an accent faint: move it toward
+    // the text colour until it reads. WCAG 2.1 AA asks 4.5:1 for body text.
+    for (int i = 0; i < 10 && contrast(c, window) < 4.5; ++i)
+        c = mix(c, text, 0.25);
+    if (contrast(c, window) < 4.5)
+        c = text;
+    return c;
+}
+
+void TimingView::setTone(QLabel* label, Tone tone)
+{
+    // A palette, never a per-state style sheet: clearing a label's style sheet drops the
+    // palette it inherited, and the 96-pt clock turned black on the dark window.
+    const QVariant old = label->property(kToneProperty);
+    if (old.isValid() && old.toInt() == static_cast<int>(tone))
+        return;
+    label->setProperty(kToneProperty, static_cast<int>(tone));
+    QPalette pal = label->palette();
+    pal.setColor(QPalette::WindowText, toneColour(tone, palette()));
+    label->setPalette(pal);
+}
+
+void TimingView::applyTones()
+{
+    for (QLabel* label : findChildren<QLabel*>()) {
+        const QVariant tone = label->property(kToneProperty);
+        if (!tone.isValid())
+            continue;
+        QPalette pal = label->palette();
+        pal.setColor(QPalette::WindowText, toneColour(static_cast<Tone>(tone.toInt()), palette()));
+        label->setPalette(pal);
+    }
+}
+
+void TimingView::changeEvent(QEvent* event)
+{
+    QWidget::changeEvent(event);
+    if (event->type() == QEvent::PaletteChange)
+        applyTones();
 }
 
 bool TimingView::eventFilter(QObject* watched, QEvent* event)
@@ -194,6 +290,16 @@ bool TimingView::eventFilter(QObject* watched, QEvent* event)
     // Keys work whichever widget has the focus, except a text field being typed in; the
     // window's own shortcuts (Ctrl+...) pass through.
     auto* key = static_cast<QKeyEvent*>(event);
+    if (m_endQuestion && QApplication::activeModalWidget() == m_endQuestion && isLapKey(key->key())) {
+        // "End this study?" is up and the observer keeps lapping: keep timing and take the lap
+        // at this moment. Never an answer of "end".
+        if (!key->isAutoRepeat() && !m_lapWhileAsking) {
+            m_lapWhileAsking = m_clock->now();
+            if (QAbstractButton* keep = m_endQuestion->escapeButton())
+                keep->click();
+        }
+        return true;
+    }
     if (watched == m_noteEdit) {
         // Handled here: QLineEdit lets Return travel on to its parent, which would take a lap.
         if (key->key() == Qt::Key_Escape) {
@@ -205,8 +311,9 @@ bool TimingView::eventFilter(QObject* watched, QEvent* event)
             return true;
         }
     }
-    // Not while a dialog is up or another window has the keyboard.
-    if (QApplication::activeModalWidget() || (QApplication::activeWindow() && QApplication::activeWindow() != window()))
+    // Not while a dialog, a menu or a combo box's list is up, or another window has the keyboard.
+    if (QApplication::activeModalWidget() || QApplication::activePopupWidget() ||
+        (QApplication::activeWindow() && QApplication::activeWindow() != window()))
         return QWidget::eventFilter(watched, event);
     if (isTextInput(watched) || isTextInput(QApplication::focusWidget()) ||
         (key->modifiers() & (Qt::ControlModifier | Qt::AltModifier)))
@@ -218,9 +325,10 @@ bool TimingView::handleKey(QKeyEvent* key)
 {
     if (key->isAutoRepeat()) {
         // A held key must not take a burst of laps.
-        return key->key() == Qt::Key_Space || key->key() == Qt::Key_Return || key->key() == Qt::Key_Enter ||
-               key->key() == Qt::Key_Backspace;
+        return isLapKey(key->key()) || key->key() == Qt::Key_Backspace;
     }
+    if (handleRatingKey(key))
+        return true;
     switch (key->key()) {
     case Qt::Key_Space:
     case Qt::Key_Return:
@@ -231,21 +339,52 @@ bool TimingView::handleKey(QKeyEvent* key)
         send(m_pauseRequested ? CaptureWorker::Event::Resume : CaptureWorker::Event::Pause);
         m_pauseRequested = !m_pauseRequested;
         return true;
-    case Qt::Key_S: send(CaptureWorker::Event::Skip); return true;
-    case Qt::Key_F: send(CaptureWorker::Event::Foreign); return true;
+    case Qt::Key_S:
+        flushRating();
+        send(CaptureWorker::Event::Skip);
+        return true;
+    case Qt::Key_F:
+        flushRating();
+        send(CaptureWorker::Event::Foreign);
+        return true;
     case Qt::Key_A: send(CaptureWorker::Event::Abnormal); return true;
     case Qt::Key_N: startNote(); return true;
     case Qt::Key_Backspace: send(CaptureWorker::Event::Undo); return true;
     case Qt::Key_Escape: askToEnd(); return true;
     default: break;
     }
-    if (key->key() >= Qt::Key_0 && key->key() <= Qt::Key_9) {
-        // Digits build a performance rating (e.g. 1 1 0 = 110 %), applied to the element in
-        // progress when three digits are typed or at the next lap.
-        m_ratingBuffer += QChar(u'0' + (key->key() - Qt::Key_0));
-        m_ratingLabel->setText(tr("Rating: %1 %").arg(m_ratingBuffer));
+    return false;
+}
+
+bool TimingView::handleRatingKey(QKeyEvent* key)
+{
+    const int k = key->key();
+    if (k >= Qt::Key_0 && k <= Qt::Key_9) {
+        m_ratingRefused.clear();
+        m_ratingBuffer += QChar(u'0' + (k - Qt::Key_0));
         if (m_ratingBuffer.size() >= 3)
             flushRating();
+        showRating();
+        return true;
+    }
+    if (!m_ratingBuffer.isEmpty()) {
+        // A rating being typed owns the correction keys, so they never touch a lap.
+        if (k == Qt::Key_Backspace) {
+            m_ratingBuffer.chop(1);
+            showRating();
+            return true;
+        }
+        if (k == Qt::Key_Delete || k == Qt::Key_Escape) {
+            m_ratingBuffer.clear();
+            showRating();
+            return true;
+        }
+        return false;
+    }
+    if (k == Qt::Key_Delete) {
+        // Nothing being typed: Delete takes back the rating given to the element in progress.
+        if (m_ratingInSession)
+            send(CaptureWorker::Event::Rating, {}, std::numeric_limits<double>::quiet_NaN());
         return true;
     }
     return false;
@@ -257,56 +396,81 @@ void TimingView::flushRating()
         return;
     const int rating = m_ratingBuffer.toInt();
     m_ratingBuffer.clear();
-    if (rating < 10 || rating > 250) {
-        m_ratingLabel->setText(tr("Rating %1 % ignored (10-250)").arg(rating));
+    if (!study::isPlausibleRating(rating)) {
+        m_ratingRefused = tr("Rating %1 % refused: %2-%3 %").arg(rating)
+                              .arg(study::kMinRatingPercent)
+                              .arg(study::kMaxRatingPercent);
+        m_ratingRefusedUntil = QDeadlineTimer(kRatingRefusedShownMs);
+        showRating();
         return;
     }
     send(CaptureWorker::Event::Rating, {}, rating);
+    showRating();
+}
+
+void TimingView::showRating()
+{
+    if (!m_ratingBuffer.isEmpty()) {
+        m_ratingLabel->setText(tr("Rating %1_ % (typing)").arg(m_ratingBuffer));
+        setTone(m_ratingLabel, Tone::Pending);
+    } else if (!m_ratingRefused.isEmpty() && !m_ratingRefusedUntil.hasExpired()) {
+        m_ratingLabel->setText(m_ratingRefused);
+        setTone(m_ratingLabel, Tone::Error);
+    } else if (m_ratingInSession) {
+        m_ratingLabel->setText(tr("Rating %1 %").arg(*m_ratingInSession));
+        setTone(m_ratingLabel, Tone::Normal);
+    } else {
+        m_ratingRefused.clear();
+        m_ratingLabel->clear();
+    }
 }
 
 void TimingView::send(CaptureWorker::Event event, const QString& text, double number)
 {
+    // The moment of the key press, not of the commit: a slow disk must not stretch a step.
+    send(event, m_clock->now(), text, number);
+}
+
+void TimingView::send(CaptureWorker::Event event, const study::ClockReading& at, const QString& text, double number)
+{
     if (m_ending && event != CaptureWorker::Event::End)
         return;
-    // The moment of the key press, not of the commit: a slow disk must not stretch a step.
-    const study::ClockReading at = m_clock->now();
     ++m_pending;
     QMetaObject::invokeMethod(m_worker, "handle", Qt::QueuedConnection, Q_ARG(gemba::ui::CaptureWorker::Event, event),
                               Q_ARG(gemba::study::ClockReading, at), Q_ARG(QString, text), Q_ARG(double, number));
     refresh();
 }
 
-void TimingView::lap()
+void TimingView::lap() { lapAt(m_clock->now()); }
+
+void TimingView::lapAt(const study::ClockReading& at)
 {
+    // A rating cut short by the lap is judged as typed (see the header); the lap is taken
+    // either way.
     flushRating();
-    send(CaptureWorker::Event::Lap);
+    send(CaptureWorker::Event::Lap, at, {}, 0);
 }
 
-void TimingView::onAcknowledged(CaptureWorker::Event event, const QString& summary)
+void TimingView::onAcknowledged(CaptureWorker::Event event, const QString& summary, bool paused)
 {
+    Q_UNUSED(paused)
     --m_pending;
     m_lastLabel->setText(summary + QStringLiteral("  ✓"));
-    m_lastLabel->setStyleSheet(QStringLiteral("color: #7ddc8a;"));
-    if (event == CaptureWorker::Event::Rating)
-        m_ratingLabel->setText(summary);
-    if (event == CaptureWorker::Event::Lap)
-        m_ratingLabel->clear();
-    m_worker->tryRead([&](const study::StopwatchSession& s) {
-        m_summary->setData(s.steps(), s.observations(), s.study());
-    });
+    setTone(m_lastLabel, Tone::Ok);
+    m_summaryStale = true;   // taken on the next frame the worker is not writing
     refresh();
     emit acknowledged();
     if (event == CaptureWorker::Event::End)
         emit finished();
 }
 
-void TimingView::onFailed(CaptureWorker::Event event, const QString& error)
+void TimingView::onFailed(CaptureWorker::Event event, const QString& error, bool paused)
 {
     --m_pending;
     if (event == CaptureWorker::Event::Pause || event == CaptureWorker::Event::Resume)
-        m_worker->tryRead([&](const study::StopwatchSession& s) { m_pauseRequested = s.paused(); });
+        m_pauseRequested = paused;
     m_lastLabel->setText(tr("Not recorded: %1").arg(error));
-    m_lastLabel->setStyleSheet(QStringLiteral("color: #ff8a80;"));
+    setTone(m_lastLabel, Tone::Error);
     if (event == CaptureWorker::Event::End)
         m_ending = false;
     refresh();
@@ -319,36 +483,61 @@ void TimingView::refresh()
         return;
     }
     bool read = m_worker->tryRead([&](const study::StopwatchSession& s) {
+        if (m_summaryStale) {
+            m_summary->setData(s.steps(), s.observations(), s.study());
+            m_summaryStale = false;
+        }
         const auto at = m_clock->now();
         const auto& steps = s.steps();
+        m_ratingInSession = s.started() && !s.ended() ? s.pendingRating() : std::nullopt;
         if (!s.started()) {
             showReady();
             return;
         }
         const bool foreign = s.inForeign();
-        m_clockLabel->setText(clockString(foreign ? s.elapsedInForeignUs(at) : s.elapsedInStepUs(at)));
         const std::size_t current = s.currentStepIndex();
-        m_stepLabel->setText(foreign ? tr("Foreign element (F to end)")
-                                     : (current < steps.size() ? QString::fromStdString(steps[current].name) : QString()));
+        const QString stepName = current < steps.size() ? QString::fromStdString(steps[current].name) : QString();
         const std::size_t next = s.nextStepIndex();
-        m_nextLabel->setText(next < steps.size() ? tr("Next: %1").arg(QString::fromStdString(steps[next].name)) : QString());
         m_cycleLabel->setText(tr("Cycle %1 · step %2 of %3").arg(s.cycleNumber()).arg(current + 1).arg(steps.size()));
-        m_statusLabel->setText(s.ended() ? tr("Ended") : s.paused() ? tr("PAUSED (P resumes)") : foreign ? tr("Foreign element") : tr("Running"));
-        m_clockLabel->setStyleSheet(s.paused() ? QStringLiteral("color: #f2c14e;")
-                                               : foreign ? QStringLiteral("color: #ff8a80;") : QString());
+        if (s.ended()) {
+            m_clockLabel->setText(clockString(0));
+            m_stepLabel->setText(tr("Study ended"));
+            m_nextLabel->clear();
+            m_statusLabel->setText(tr("Ended"));
+            setTone(m_clockLabel, Tone::Ended);
+            m_ratingRefused.clear();
+            return;
+        }
+        m_clockLabel->setText(clockString(foreign ? s.elapsedInForeignUs(at) : s.elapsedInStepUs(at)));
+        // The interrupted step stays on screen during a foreign element: it is what the
+        // observer returns to.
+        m_stepLabel->setText(stepName);
+        if (foreign)
+            m_nextLabel->setText(tr("Foreign element interrupting this step · F ends it"));
+        else
+            m_nextLabel->setText(next < steps.size() ? tr("Next: %1").arg(QString::fromStdString(steps[next].name))
+                                                     : QString());
+        m_statusLabel->setText(s.paused()  ? tr("PAUSED (P resumes)")
+                               : foreign ? tr("FOREIGN ELEMENT (F ends it)")
+                                         : tr("Running"));
+        setTone(m_clockLabel, s.paused() ? Tone::Paused : foreign ? Tone::Foreign : Tone::Normal);
+        setTone(m_statusLabel, s.paused() ? Tone::Paused : foreign ? Tone::Foreign : Tone::Normal);
     });
     if (read && m_pending > 0)
         m_statusLabel->setText(m_statusLabel->text() + tr(" · saving…"));
+    showRating();
 }
 
 void TimingView::showReady()
 {
     const auto& steps = m_document->steps();
     m_clockLabel->setText(clockString(0));
+    setTone(m_clockLabel, Tone::Normal);
     m_stepLabel->setText(steps.empty() ? QString() : QString::fromStdString(steps.front().name));
     m_nextLabel->setText(tr("Press Space when the operator starts this step"));
     m_cycleLabel->setText(tr("Ready"));
     m_statusLabel->setText(m_pending > 0 ? tr("Starting…") : tr("Not started"));
+    setTone(m_statusLabel, Tone::Normal);
 }
 
 void TimingView::startNote()
@@ -379,24 +568,45 @@ void TimingView::askToEnd()
         cancelNote();
         return;
     }
-    const auto answer = QMessageBox::question(this, tr("End study"),
-                                              tr("End this study? The step being timed now is not recorded."),
-                                              QMessageBox::Yes | QMessageBox::No, QMessageBox::Yes);
-    if (answer == QMessageBox::Yes)
+    if (m_endQuestion)
+        return;
+    // No lap key answers "end": Space and Enter are what a busy observer presses without
+    // looking, so they keep timing (and take their lap, see eventFilter); only E or a click ends.
+    QMessageBox box(QMessageBox::Question, tr("End study"),
+                    tr("End this study? The step being timed now is not recorded.\n\n"
+                       "E ends the study. Esc or K keeps timing; Space or Enter keeps timing and takes the lap."),
+                    QMessageBox::NoButton, this);
+    box.setObjectName(QStringLiteral("endStudyQuestion"));
+    QPushButton* keep = box.addButton(tr("&Keep timing"), QMessageBox::RejectRole);
+    QPushButton* end = box.addButton(tr("&End study"), QMessageBox::DestructiveRole);
+    keep->setObjectName(QStringLiteral("keepTimingButton"));
+    end->setObjectName(QStringLiteral("endStudyButton"));
+    // Never the default, never focusable: Enter and Space cannot reach it, even after Tab.
+    end->setAutoDefault(false);
+    end->setFocusPolicy(Qt::NoFocus);
+    box.setDefaultButton(keep);
+    box.setEscapeButton(keep);
+    m_endQuestion = &box;
+    box.exec();
+    m_endQuestion = nullptr;
+    const auto lapAtMoment = m_lapWhileAsking;
+    m_lapWhileAsking.reset();
+    if (box.clickedButton() == end)
         endStudy();
+    else if (lapAtMoment)
+        lapAt(*lapAtMoment);
 }
 
 void TimingView::endStudy()
 {
     if (m_ending)
         return;
-    bool started = false;
-    m_worker->tryRead([&](const study::StopwatchSession& s) { started = s.started() && !s.ended(); });
+    // Always through the worker, behind every event already queued: whether the study started
+    // is the session's to say (a first lap may still be in the queue), never a guess from a
+    // read that may not get the lock.
+    m_ratingBuffer.clear();
+    send(CaptureWorker::Event::End);
     m_ending = true;
-    if (started)
-        send(CaptureWorker::Event::End);
-    else
-        emit finished();
 }
 
 QString TimingView::clockText() const { return m_clockLabel->text(); }
@@ -404,5 +614,7 @@ QString TimingView::currentStepText() const { return m_stepLabel->text(); }
 QString TimingView::nextStepText() const { return m_nextLabel->text(); }
 QString TimingView::cycleText() const { return m_cycleLabel->text(); }
 QString TimingView::statusText() const { return m_statusLabel->text(); }
+QString TimingView::lastText() const { return m_lastLabel->text(); }
+QString TimingView::ratingText() const { return m_ratingLabel->text(); }
 
 } // namespace gemba::ui

@@ -6,13 +6,16 @@
 #include "study/model.h"
 #include "timing/captureworker.h"
 
+#include <QDeadlineTimer>
 #include <QThread>
 #include <QTimer>
 #include <QWidget>
 
 #include <memory>
+#include <optional>
 
 class QLabel;
+class QMessageBox;
 class QLineEdit;
 class QPushButton;
 class QTableView;
@@ -22,6 +25,21 @@ namespace gemba::ui {
 class ProjectDocument;
 class SummaryModel;
 
+// Keys (README "Timing at the gemba"): Space/Enter lap, P pause, S skip, F foreign element,
+// A abnormal, N note, digits a rating, Backspace undo the last lap, Esc end the study.
+//
+// Conventions where keys could clash:
+// - Ending needs a deliberate answer: Esc asks, the dialog's default is "Keep timing", and only
+//   its own key E (or a click) ends. A lap key pressed while the question is up closes it and
+//   takes the lap at that moment, so an observer who brushed Esc and kept lapping loses
+//   nothing (an unwanted lap is one Backspace away; a lost one cannot be recovered).
+// - A rating being typed is shown as pending and owns Backspace (deletes a digit), Delete and
+//   Esc (clear it). It is applied to the element in progress when it has three digits, or by
+//   the next lap, skip or foreign-element key. A rating outside study::kMinRatingPercent ..
+//   kMaxRatingPercent (50-150 %) is refused with a message, never stored; the lap that carried
+//   it is still taken, unrated ("11" of an unfinished "110" is refused as 11 %). Delete with
+//   no rating pending clears the rating already given to the element in progress.
+// - No key is a lap while a menu, a combo box list or a dialog is open.
 class TimingView : public QWidget {
     Q_OBJECT
 public:
@@ -31,8 +49,12 @@ public:
                const study::Clock* clock = nullptr);
     ~TimingView() override;
 
-    void endStudy();   // ends the study now (the element in progress is discarded)
+    // Ends the study now (the element in progress is discarded). Sent to the capture thread
+    // behind every event already queued, whatever the session's state looks like from here; a
+    // study that recorded nothing is removed rather than kept empty.
+    void endStudy();
     int pendingEvents() const { return m_pending; }   // sent but not yet durable
+    const study::Study& study() const { return m_study; }
 
     // What the user sees, for tests.
     QString clockText() const;
@@ -40,6 +62,8 @@ public:
     QString nextStepText() const;
     QString cycleText() const;
     QString statusText() const;
+    QString lastText() const;     // the feedback line: what the last event recorded
+    QString ratingText() const;   // the rating being typed, applied or refused
     SummaryModel* summaryModel() const { return m_summary; }
 
 signals:
@@ -48,21 +72,34 @@ signals:
 
 protected:
     bool eventFilter(QObject* watched, QEvent* event) override;
+    void changeEvent(QEvent* event) override;
 
 private:
+    // What the clock shows; each has its colour (toneColour() in the .cpp).
+    enum class Tone { Normal, Secondary, Paused, Foreign, Ended, Ok, Error, Pending };
+
     void buildUi();
     bool handleKey(QKeyEvent* key);
+    bool handleRatingKey(QKeyEvent* key);
     void send(CaptureWorker::Event event, const QString& text = {}, double number = 0);
+    void send(CaptureWorker::Event event, const study::ClockReading& at, const QString& text, double number);
     void lap();
+    void lapAt(const study::ClockReading& at);
     void refresh();
     void showReady();
-    void onAcknowledged(CaptureWorker::Event event, const QString& summary);
-    void onFailed(CaptureWorker::Event event, const QString& error);
+    void onAcknowledged(CaptureWorker::Event event, const QString& summary, bool paused);
+    void onFailed(CaptureWorker::Event event, const QString& error, bool paused);
     void startNote();
     void commitNote();
     void cancelNote();
     void flushRating();
+    void showRating();
     void askToEnd();
+    // The one place the view's colours come from: its palette's text and window colours, and
+    // an accent per state, each kept at WCAG contrast >= 4.5 against the window.
+    static QColor toneColour(Tone tone, const QPalette& palette);
+    void setTone(QLabel* label, Tone tone);
+    void applyTones();
 
     ProjectDocument* m_document;
     study::Study m_study;
@@ -74,7 +111,13 @@ private:
     int m_pending = 0;
     bool m_ending = false;
     bool m_pauseRequested = false;
-    QString m_ratingBuffer;
+    bool m_summaryStale = false;   // an event was acknowledged since the summary was read
+    QString m_ratingBuffer;     // digits typed, not yet applied
+    QString m_ratingRefused;    // why the last rating was refused, shown for a few seconds
+    QDeadlineTimer m_ratingRefusedUntil;
+    std::optional<double> m_ratingInSession;   // what the element in progress carries
+    QMessageBox* m_endQuestion = nullptr;   // while "End this study?" is open
+    std::optional<study::ClockReading> m_lapWhileAsking;
 
     QLabel* m_clockLabel = nullptr;
     QLabel* m_stepLabel = nullptr;
@@ -83,6 +126,7 @@ private:
     QLabel* m_statusLabel = nullptr;
     QLabel* m_lastLabel = nullptr;
     QLabel* m_ratingLabel = nullptr;
+    QLabel* m_keysLabel = nullptr;
     QPushButton* m_lapButton = nullptr;
     QLineEdit* m_noteEdit = nullptr;
     QTableView* m_summaryView = nullptr;

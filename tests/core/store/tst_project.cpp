@@ -38,6 +38,7 @@ private slots:
     void stepOrder();
     void removeStepRefusedWhileObserved();
     void removeProcessCascades();
+    void removeStudyCascades();
     void hostileTextRoundTrips();
     void pagesAndCounts();
     void undoLapIsOneTransaction();
@@ -394,6 +395,28 @@ void TestProject::removeProcessCascades()
     QCOMPARE(project.studies(s.process.id)->size(), std::size_t(0));
     QCOMPARE(project.cycles(s.study.id)->size(), std::size_t(0));
     QCOMPARE(project.steps(other.process.id)->size(), std::size_t(3));
+    QCOMPARE(test::rawText(project.handle(), "PRAGMA foreign_key_check"), std::string());
+}
+
+void TestProject::removeStudyCascades()
+{
+    // The timing view discards a study that recorded nothing; its cycles go with it, and the
+    // process's other studies stay.
+    GEMBA_TRY(p, Project::open(file("rmstudy.gemba")));
+    Project& project = **p;
+    Sample s = addSample(project);
+    Study second = s.study;
+    second.id = 0;
+    QVERIFY(project.addStudy(second).hasValue());
+    QCOMPARE(project.studies(s.process.id)->size(), std::size_t(2));
+    QVERIFY(project.removeStudy(s.study.id).hasValue());
+    QCOMPARE(project.studies(s.process.id)->size(), std::size_t(1));
+    QCOMPARE(project.studies(s.process.id)->front().id, second.id);
+    QCOMPARE(project.cycles(s.study.id)->size(), std::size_t(0));
+    QCOMPARE(*project.observationCount(), std::int64_t(0));
+    QCOMPARE(project.steps(s.process.id)->size(), std::size_t(3));
+    const auto again = project.removeStudy(s.study.id);   // gone: an error, not a silent no-op
+    QVERIFY(!again.hasValue());
     QCOMPARE(test::rawText(project.handle(), "PRAGMA foreign_key_check"), std::string());
 }
 

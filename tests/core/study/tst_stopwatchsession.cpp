@@ -771,6 +771,19 @@ void TestStopwatchSession::ratingValidation()
     QVERIFY(!zero);
     QCOMPARE(zero.error().code, ErrorCode::OutOfRange);
     QVERIFY(!s.setRating(-5));
+    // Outside the plausible 50-150 % (study/rating.h): the "10" of a "100" cut short, an "11"
+    // of a "110", a "250" typo. The bounds themselves are accepted.
+    for (double slip : {10.0, 11.0, 49.9, 150.1, 250.0}) {
+        const auto refused = s.setRating(slip);
+        QVERIFY(!refused);
+        QCOMPARE(refused.error().code, ErrorCode::OutOfRange);
+        QVERIFY(refused.error().message.find("50-150 %") != std::string::npos);
+    }
+    QCOMPARE(s.setRating(11).error().message,
+             std::string("rating: 11 % is outside the plausible range 50-150 % (100 = normal pace)"));
+    VERIFY_OK(s.setRating(50));
+    VERIFY_OK(s.setRating(150));
+    VERIFY_OK(s.setRating(90));
     const auto nan = s.setRating(std::numeric_limits<double>::quiet_NaN());
     QVERIFY(!nan);
     QCOMPARE(nan.error().code, ErrorCode::NotFinite);
