@@ -149,7 +149,14 @@ void Args::positional(const std::string& name, const std::string& help, const st
 void Args::option(const std::string& name, OptionType type, const std::string& value, const std::string& help,
                   bool required)
 {
-    CLI::Option* o = m_d->app.add_option("--" + name, help);
+    option(name, '\0', type, value, help, required);
+}
+
+void Args::option(const std::string& name, char shortName, OptionType type, const std::string& value,
+                  const std::string& help, bool required)
+{
+    CLI::Option* o =
+        m_d->app.add_option(shortName ? std::string{'-', shortName} + ",--" + name : "--" + name, help);
     o->type_name(value.empty() ? defaultValueName(type) : value);
     if (type != OptionType::Text)
         o->check(CLI::Validator(
@@ -177,7 +184,19 @@ std::string Args::help() const { return m_d->app.help(); }
 
 bool Args::parse(const Arguments& arguments, std::FILE* out)
 {
-    std::vector<std::string> reversed(arguments.rbegin(), arguments.rend());   // CLI11 takes them backwards
+    // CLI11 takes the arguments backwards. "--name=" is passed as "--name" and an empty value:
+    // CLI11 would otherwise take the next argument as the value, where an empty one was meant.
+    std::vector<std::string> reversed;
+    reversed.reserve(arguments.size() + 1);
+    for (auto it = arguments.rbegin(); it != arguments.rend(); ++it) {
+        if (it->size() > 3 && it->compare(0, 2, "--") == 0 && it->back() == '=' &&
+            it->find('=') == it->size() - 1) {
+            reversed.emplace_back();
+            reversed.push_back(it->substr(0, it->size() - 1));
+        } else {
+            reversed.push_back(*it);
+        }
+    }
     try {
         m_d->app.parse(reversed);
     } catch (const CLI::CallForHelp&) {

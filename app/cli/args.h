@@ -43,6 +43,9 @@ public:
     // A required option left out is "missing option --name".
     void option(const std::string& name, OptionType type, const std::string& value, const std::string& help,
                 bool required = false);
+    // The same with a one-letter alias (-o for --output); values are read by the long name.
+    void option(const std::string& name, char shortName, OptionType type, const std::string& value,
+                const std::string& help, bool required = false);
     void flagOption(const std::string& name, const std::string& help);
     // Text printed after the options in --help (conventions, examples).
     void footer(const std::string& text);

@@ -48,6 +48,17 @@ quoted fields; decimal point or decimal comma). Add --json for machine-readable 
   standard-time --observed D --rating PCT --allowance PCT --allowance-of normal|work
   sample-size FILE --value COL [--confidence 0.95] [--accuracy 0.05]
 
+Projects (.gemba files), without the window:
+
+  import PROJECT FILE [--process NAME] [--study NAME] [column options]
+      a CSV file of observations into a new study; creates the project, the process and the
+      steps when missing; all or nothing. Reads the columns 'gemba export' writes.
+  summary PROJECT [--process NAME] [--study NAME|ID]
+      per step: n, mean, SD, CV, min, max, observations needed, normal and standard time;
+      the observations left out and why; the cycle totals.
+  export PROJECT [--process NAME] [--study NAME|ID] -o FILE
+      a study's observations as CSV. Without --study: the latest study of the process.
+
 A duration D is written like 8h, 30m, 45s, 1h30m, 2.5s or plain seconds.
 Run 'gemba COMMAND --help' (or 'gemba help COMMAND') for the options of one command.
 Exit status: 0 success, 1 bad data, 2 bad usage.
@@ -65,6 +76,9 @@ const std::map<std::string, CommandFn>& commands()
         {"oee", runOee},
         {"standard-time", runStandardTime},
         {"sample-size", runSampleSize},
+        {"import", runImport},
+        {"summary", runSummary},
+        {"export", runExport},
     };
     return table;
 }

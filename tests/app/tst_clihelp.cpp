@@ -52,6 +52,14 @@ private slots:
                                        << QStringList{"--demand"};
         QTest::newRow("sample-size") << "sample-size" << QStringList{"--value", "--confidence", "--accuracy"}
                                      << QStringList{"--lsl"};
+        QTest::newRow("import") << "import"
+                                << QStringList{"PROJECT", "FILE", "--process", "--study", "--step-column",
+                                               "--foreign-column", "--reason-column", "--no-new-steps"}
+                                << QStringList{"--output", "--tests"};
+        QTest::newRow("summary") << "summary" << QStringList{"PROJECT", "--process", "--study", "--json"}
+                                 << QStringList{"--step-column", "--output"};
+        QTest::newRow("export") << "export" << QStringList{"PROJECT", "-o,--output", "--study"}
+                                << QStringList{"--step-column", "--json"};
     }
     void everyCommandHasItsOwnHelp()
     {
@@ -88,7 +96,8 @@ private slots:
     {
         const Result r = run({"--help"});
         QCOMPARE(r.status, 0);
-        for (const char* command : {"stats", "chart", "capability", "takt", "oee", "standard-time", "sample-size"})
+        for (const char* command : {"stats", "chart", "capability", "takt", "oee", "standard-time", "sample-size",
+                                    "import PROJECT FILE", "summary PROJECT", "export PROJECT"})
             QVERIFY2(r.out.contains(command), command);
     }
 
