@@ -16,6 +16,7 @@
 
 #include "io/csvreader.h"
 #include "store/observationcsv.h"
+#include "study/newstudy.h"
 
 #include <QApplication>
 #include <QCloseEvent>
@@ -374,14 +375,12 @@ void MainWindow::importCsv()
     QStringList header;
     for (const auto& h : head->header)
         header << QString::fromStdString(h);
-    ImportDialog dialog(path, header, this);
+    study::Study s = newStudy();
+    s.notes = tr("Imported from %1").arg(QFileInfo(path).fileName()).toStdString();
+    ImportDialog dialog(path, header, s, this);
     if (dialog.exec() != QDialog::Accepted)
         return;
-    study::Study s;
-    s.processId = m_document->currentProcessId();
-    s.date = QDate::currentDate().toString(Qt::ISODate).toStdString();
-    s.observer = qEnvironmentVariable("USER").toStdString();
-    s.notes = tr("Imported from %1").arg(QFileInfo(path).fileName()).toStdString();
+    s = dialog.study();
     QApplication::setOverrideCursor(Qt::WaitCursor);
     const auto result = store::importObservationsCsv(m_document->project(), path.toStdString(), s, dialog.options());
     QApplication::restoreOverrideCursor();
@@ -394,6 +393,15 @@ void MainWindow::importCsv()
     fillStudyBox();
     m_tabs->setCurrentWidget(m_observationsPage);
     statusBar()->showMessage(tr("Imported %1 observations in %2 cycles").arg(result->observations).arg(result->cycles), 5000);
+}
+
+study::Study MainWindow::newStudy() const
+{
+    // One rule for every study, timed or imported (study/newstudy.h); the observer is whoever
+    // uses the program, never the previous study's.
+    return study::newStudy(m_document->currentProcessId(), m_document->studies(),
+                           qEnvironmentVariable("USER", tr("observer")).toStdString(),
+                           QDate::currentDate().toString(Qt::ISODate).toStdString());
 }
 
 void MainWindow::closeProject() { setDocument(nullptr); }
@@ -455,19 +463,7 @@ void MainWindow::startTiming()
         showError(tr("The process has no steps yet. Add them first (Ctrl+Return in the step list)."));
         return;
     }
-    // A new study takes over the observer, place and allowances of the process's last study.
-    study::Study s;
-    if (!m_document->studies().empty()) {
-        s = m_document->studies().back();
-        s.id = 0;
-        s.notes.clear();
-        s.endedWallUs.reset();
-    } else {
-        s.observer = qEnvironmentVariable("USER", tr("observer")).toStdString();
-        s.allowancePercent = 15;   // a common PF&D default; Ctrl+D edits it
-    }
-    s.date = QDate::currentDate().toString(Qt::ISODate).toStdString();
-    s.startedWallUs = 0;   // set by the first lap
+    study::Study s = newStudy();   // the start time is set by the first lap
     const study::Id id = m_document->insertStudy(s);
     if (!id)
         return;

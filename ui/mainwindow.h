@@ -2,6 +2,8 @@
 // stopwatch, with every action on the keyboard.
 #pragma once
 
+#include "study/model.h"
+
 #include <QMainWindow>
 
 #include <memory>
@@ -54,6 +56,7 @@ private:
     void fillProcessBox();
     void fillStudyBox();
     void showError(const QString& message);
+    study::Study newStudy() const;   // the details a new study of the current process starts with
 
     void newProject();
     void openProjectDialog();

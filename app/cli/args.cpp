@@ -18,6 +18,25 @@ constexpr const char* kDurationHint = "write it like 8h, 30m, 45s, 1h30m, 2.5s o
 
 // The value checks run by CLI11 while it parses. They throw UsageError themselves (CLI11 only
 // catches its own ValidationError), so the message is exactly ours and parsing stops there.
+// A number option's value, read as a CSV cell is; the errors name the option.
+double numberValue(const std::string& name, const std::string& v)
+{
+    double out = 0;
+    switch (io::readNumber(v, out)) {
+    case io::NumberResult::Ok:
+        return out;
+    case io::NumberResult::Ambiguous:
+        throw UsageError("option --" + name + ": '" + v +
+                         "' could have a decimal mark or a thousands separator; write it without the separator or "
+                         "with a decimal point");
+    case io::NumberResult::OutOfRange:
+        throw UsageError("option --" + name + ": '" + v + "' is out of range");
+    case io::NumberResult::NotANumber:
+        break;
+    }
+    throw UsageError("option --" + name + ": '" + v + "' is not a number");
+}
+
 void checkValue(const std::string& name, OptionType type, const std::string& value)
 {
     double number = 0;
@@ -25,12 +44,10 @@ void checkValue(const std::string& name, OptionType type, const std::string& val
     case OptionType::Text:
         return;
     case OptionType::Number:
-        if (!io::parseNumber(value, number))
-            throw UsageError("option --" + name + ": '" + value + "' is not a number");
+        numberValue(name, value);
         return;
     case OptionType::Integer:
-        if (!io::parseNumber(value, number))
-            throw UsageError("option --" + name + ": '" + value + "' is not a number");
+        number = numberValue(name, value);
         if (number != std::floor(number) || std::fabs(number) > 9e15)
             throw UsageError("option --" + name + ": '" + value + "' is not a whole number");
         return;
@@ -64,8 +81,8 @@ const char* defaultValueName(OptionType type)
 } // namespace
 
 const char* const kCsvFooter =
-    "FILE is a CSV file with a header row: comma, semicolon or tab separated, quoted fields, decimal point or "
-    "decimal comma. Exit status: 0 success, 1 bad data, 2 bad usage.";
+    "FILE is a CSV file with a header row (UTF-8, quoted fields); the delimiter and the decimal mark are "
+    "guessed unless --delimiter and --decimal give them. Exit status: 0 success, 1 bad data, 2 bad usage.";
 const char* const kDurationFooter =
     "A duration D is written like 8h, 30m, 45s, 1h30m, 2.5s or plain seconds. Exit status: 0 success, 1 bad data, "
     "2 bad usage.";
@@ -256,10 +273,7 @@ std::optional<double> Args::number(const std::string& name) const
     const auto v = text(name);
     if (!v)
         return std::nullopt;
-    double out = 0;
-    if (!io::parseNumber(*v, out))
-        throw UsageError("option --" + name + ": '" + *v + "' is not a number");
-    return out;
+    return numberValue(name, *v);
 }
 
 double Args::requiredNumber(const std::string& name) const

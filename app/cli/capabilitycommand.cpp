@@ -27,12 +27,12 @@ struct CapabilityInput {
 };
 
 CapabilityInput readInput(const std::string& path, const std::string& valueColumn,
-                          const std::optional<std::string>& subgroupColumn)
+                          const std::optional<std::string>& subgroupColumn, const io::CsvOptions& options)
 {
     std::vector<io::ColumnRequest> requests = {{valueColumn, io::ColumnKind::Number}};
     if (subgroupColumn)
         requests.push_back({*subgroupColumn, io::ColumnKind::Text});
-    const io::CsvData data = loadCsv(path, requests);
+    const io::CsvData data = loadCsv(path, requests, options);
 
     CapabilityInput in;
     std::map<std::string, std::size_t> index;
@@ -184,6 +184,7 @@ int runCapability(const Arguments& arguments, std::FILE* out)
     args.option("confidence", OptionType::Number, "X",
                 "confidence level of the intervals, strictly between 0 and 1 (default 0.95)");
     args.flagOption("json", "machine-readable output");
+    declareCsvOptions(args);
     args.footer(kCsvFooter);
     if (!args.parse(arguments, out))
         return kExitOk;
@@ -225,7 +226,7 @@ int runCapability(const Arguments& arguments, std::FILE* out)
         throw UsageError("--sigma " + methodName +
                          " needs subgroups: add --subgroup COL (or use --sigma mr for individual values)");
 
-    const CapabilityInput in = readInput(path, valueColumn, subgroupColumn);
+    const CapabilityInput in = readInput(path, valueColumn, subgroupColumn, csvOptions(args));
     const std::string where = path + ": column '" + valueColumn + "'";
     if (in.values.empty())
         throw DataError(where + ": no values");

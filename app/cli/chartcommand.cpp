@@ -114,7 +114,7 @@ Loaded loadColumns(const Args& args, const std::string& path, ChartType type)
     if (auto t = args.text("trial"))
         trialCol = add(*t, io::ColumnKind::Text);
 
-    io::CsvData data = loadCsv(path, req);
+    io::CsvData data = loadCsv(path, req, csvOptions(args));
     if (data.rows == 0)
         throw DataError(path + ": the file has a header but no data rows");
 
@@ -305,6 +305,7 @@ int runChart(const Arguments& arguments, std::FILE* out)
                 "known (historical) center instead of the estimate (attribute charts: pbar, cbar or ubar)");
     args.option("sd", OptionType::Number, "Y", "known (historical) sigma instead of the estimate (variables charts)");
     args.flagOption("json", "machine-readable output");
+    declareCsvOptions(args);
     args.footer(kCsvFooter);
     if (!args.parse(arguments, out))
         return kExitOk;

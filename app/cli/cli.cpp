@@ -15,7 +15,12 @@ constexpr const char* kHelp = R"(Usage: gemba [--help | --version | <command> [o
 Without a command, gemba starts the Gemba Workbench window.
 
 Commands (each reads a CSV file with a header row; comma, semicolon or tab separated;
-quoted fields; decimal point or decimal comma). Add --json for machine-readable output.
+quoted fields; decimal point or decimal comma; UTF-8). Add --json for machine-readable output.
+Commands that read a file also take:
+  --decimal point|comma    the decimal mark. By default the file settles it: "2,5" has a
+                           comma, "2.5" a point; "1,234" alone could be either and is an error.
+                           With it settled, the other mark may group thousands (1,234.5).
+  --delimiter comma|semicolon|tab|CHAR   by default guessed from the first lines.
 
   stats FILE --value COL [--confidence 0.95] [--quantiles type6|type7]
       n, mean, SD, variance, range, quartiles, lag-1 autocorrelation, confidence intervals

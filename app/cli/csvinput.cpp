@@ -1,6 +1,7 @@
 // Loading CSV columns for a subcommand, turning core errors into CLI errors.
 #include "csvinput.h"
 
+#include "args.h"
 #include "clierror.h"
 
 #include <algorithm>
@@ -9,13 +10,56 @@
 
 namespace gemba::cli {
 
-io::CsvData loadCsv(const std::string& path, const std::vector<io::ColumnRequest>& requests)
+void declareCsvOptions(Args& args)
 {
-    auto data = io::readCsv(path, requests);
+    args.option("decimal", OptionType::Text, "MARK",
+                "point or comma: the decimal mark. By default the file settles it (\"2,5\" has a comma, \"2.5\" "
+                "a point; \"1,234\" alone could be either and is an error). With it settled, the other mark may "
+                "group thousands (1,234.5)");
+    args.option("delimiter", OptionType::Text, "SEP",
+                "comma, semicolon, tab or one character (default: guessed from the first lines)");
+}
+
+io::CsvOptions csvOptions(const Args& args)
+{
+    io::CsvOptions options;
+    if (const auto d = args.text("decimal")) {
+        if (*d == "point" || *d == ".")
+            options.decimal = io::DecimalMark::Point;
+        else if (*d == "comma" || *d == ",")
+            options.decimal = io::DecimalMark::Comma;
+        else if (*d != "auto")
+            throw UsageError("option --decimal: '" + *d + "' is not a decimal mark (use point or comma)");
+    }
+    if (const auto d = args.text("delimiter")) {
+        if (*d == "comma" || *d == ",")
+            options.delimiter = ',';
+        else if (*d == "semicolon" || *d == ";")
+            options.delimiter = ';';
+        else if (*d == "tab" || *d == "\\t" || *d == "\t")
+            options.delimiter = '\t';
+        else if (d->size() == 1 && *d != "\"" && *d != "\n" && *d != "\r")
+            options.delimiter = (*d)[0];
+        else if (*d != "auto")
+            throw UsageError("option --delimiter: '" + *d +
+                             "' is not a delimiter (use comma, semicolon, tab or a single character)");
+    }
+    return options;
+}
+
+io::CsvData loadCsv(const std::string& path, const std::vector<io::ColumnRequest>& requests,
+                    const io::CsvOptions& options)
+{
+    auto data = io::readCsv(path, requests, options);
     if (!data) {
-        if (data.error().code == ErrorCode::InvalidArgument)
-            throw UsageError(data.error().message);
-        throw DataError(data.error().message);
+        const Error& e = data.error();
+        if (e.code == ErrorCode::InvalidArgument)
+            throw UsageError(e.message);
+        if (e.field == "decimal")
+            throw DataError(e.message + " (--decimal point|comma)");
+        if (e.field == "delimiter")
+            throw DataError(e.message + " (--delimiter comma|semicolon|tab)");
+        throw DataError(e.message);
     }
     return std::move(data).value();
 }

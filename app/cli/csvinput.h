@@ -8,8 +8,20 @@
 
 namespace gemba::cli {
 
-// Reads the columns; a missing column is a UsageError, anything else wrong with the file a DataError.
-io::CsvData loadCsv(const std::string& path, const std::vector<io::ColumnRequest>& requests);
+class Args;
+
+// Declares the options every command that reads a CSV file takes:
+//   --decimal point|comma                 the decimal mark (default: settled by the file)
+//   --delimiter comma|semicolon|tab|CHAR  the delimiter (default: guessed from the first lines)
+void declareCsvOptions(Args& args);
+
+// Reads them; an unknown value is a UsageError.
+io::CsvOptions csvOptions(const Args& args);
+
+// Reads the columns; a missing column is a UsageError, anything else wrong with the file a
+// DataError. An error the options settle ends with the option to give ("--decimal point|comma").
+io::CsvData loadCsv(const std::string& path, const std::vector<io::ColumnRequest>& requests,
+                    const io::CsvOptions& options = {});
 
 // The values of a Number column with missing (empty) cells dropped; `rows` receives the row
 // index of each value kept when not null.

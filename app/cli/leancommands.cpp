@@ -283,6 +283,7 @@ int runSampleSize(const Arguments& arguments, std::FILE* out)
     args.option("confidence", OptionType::NumberOrPercent, "X", "0.95 or 95% (default 0.95)");
     args.option("accuracy", OptionType::NumberOrPercent, "X", "0.05 or 5% for ±5 % (default 0.05)");
     args.flagOption("json", "machine-readable output");
+    declareCsvOptions(args);
     args.footer(kCsvFooter);
     if (!args.parse(arguments, out))
         return kExitOk;
@@ -291,7 +292,7 @@ int runSampleSize(const Arguments& arguments, std::FILE* out)
     const double confidence = fractionOption(args, "confidence", 0.95, "0.95 or 95%");
     const double accuracy = fractionOption(args, "accuracy", 0.05, "0.05 or 5% for ±5 %");
 
-    const auto data = loadCsv(path, {{column, io::ColumnKind::Number}});
+    const auto data = loadCsv(path, {{column, io::ColumnKind::Number}}, csvOptions(args));
     const auto times = presentValues(data.columns.front());
     const auto r = study::observationsNeeded(times, confidence, accuracy);
     if (!r)

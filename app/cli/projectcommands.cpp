@@ -5,6 +5,7 @@
 #include "args.h"
 #include "clierror.h"
 #include "commands.h"
+#include "csvinput.h"
 #include "jsonwriter.h"
 #include "texttable.h"
 
@@ -13,6 +14,7 @@
 #include "store/observationcsv.h"
 #include "store/project.h"
 #include "store/transaction.h"
+#include "study/newstudy.h"
 #include "study/stepsummary.h"
 
 #include <algorithm>
@@ -157,7 +159,7 @@ Selection selectStudy(store::Project& project, const std::optional<std::string>&
 }
 
 // The header of a CSV file, read from its first lines only.
-std::vector<std::string> csvHeader(const std::string& path)
+std::vector<std::string> csvHeader(const std::string& path, const io::CsvOptions& options)
 {
     std::FILE* f = std::fopen(path.c_str(), "rb");
     if (!f)
@@ -168,7 +170,7 @@ std::vector<std::string> csvHeader(const std::string& path)
     std::fclose(f);
     if (!whole)
         head.resize(head.rfind('\n') == std::string::npos ? 0 : head.rfind('\n') + 1);
-    auto data = io::parseCsv(head, path, {});
+    auto data = io::parseCsv(head, path, {}, options);
     return data ? data->header : std::vector<std::string>();
 }
 
@@ -209,9 +211,11 @@ int runImport(const Arguments& arguments, std::FILE* out)
                 "the process to import into, created when missing (default: the project's only process; a new "
                 "project gets one named after FILE)");
     args.option("study", OptionType::Text, "NAME", "notes of the new study (default 'Imported from FILE')");
-    args.option("allowance", OptionType::NumberOrPercent, "PCT", "the study's allowance in % (default 0)");
+    args.option("allowance", OptionType::NumberOrPercent, "PCT",
+                "the study's allowance in % (default: as the process's latest study, else 15)");
     args.option("allowance-of", OptionType::Text, "BASIS",
-                "normal (default: a % of normal time) or work (a % of working time)");
+                "normal (a % of normal time) or work (a % of working time); default: as the process's latest "
+                "study, else normal");
     args.option("step-column", OptionType::Text, "COL", "the step (default step)");
     args.option("steps-by", OptionType::Text, "HOW", "name (default) or position: the step column holds 1-based "
                                                     "positions in the process");
@@ -229,6 +233,7 @@ int runImport(const Arguments& arguments, std::FILE* out)
     args.option("suspend-column", OptionType::Text, "COL", "spans-suspend flag (default spans_suspend)");
     args.option("note-column", OptionType::Text, "COL", "note (default note)");
     args.flagOption("json", "machine-readable output");
+    declareCsvOptions(args);
     args.footer("A column option names a column of FILE; an empty COL (--note-column=) leaves that field out. "
                 "Without a duration column the time is end - start. Flags are 1/0, true/false, yes/no or x. A file "
                 "with ratings makes a rated study (pace rating); without, an unrated one. " +
@@ -238,29 +243,29 @@ int runImport(const Arguments& arguments, std::FILE* out)
     const std::string projectPath = args.positional(0, "PROJECT file");
     const std::string csvPath = args.positional(1, "CSV file");
 
-    study::Study study;
-    if (auto allowance = args.text("allowance")) {
-        std::string t = *allowance;
+    std::optional<double> allowance;
+    if (auto text = args.text("allowance")) {
+        std::string t = *text;
         if (!t.empty() && t.back() == '%')
             t.pop_back();
         double v = 0;
         if (!io::parseNumber(t, v) || !(v >= 0) || !std::isfinite(v))
-            throw UsageError("option --allowance: '" + *allowance + "' must be a percentage of 0 or more");
-        study.allowancePercent = v;
+            throw UsageError("option --allowance: '" + *text + "' must be a percentage of 0 or more");
+        allowance = v;
     }
-    if (auto basis = args.text("allowance-of")) {
-        if (*basis == "normal")
-            study.allowanceBasis = study::AllowanceBasis::NormalTime;
-        else if (*basis == "work")
-            study.allowanceBasis = study::AllowanceBasis::WorkingTime;
+    std::optional<study::AllowanceBasis> basis;
+    if (auto text = args.text("allowance-of")) {
+        if (*text == "normal")
+            basis = study::AllowanceBasis::NormalTime;
+        else if (*text == "work")
+            basis = study::AllowanceBasis::WorkingTime;
         else
-            throw UsageError("option --allowance-of: '" + *basis + "' must be 'normal' or 'work'");
+            throw UsageError("option --allowance-of: '" + *text + "' must be 'normal' or 'work'");
     }
-    if (study.allowanceBasis == study::AllowanceBasis::WorkingTime && study.allowancePercent >= 100)
-        throw UsageError("option --allowance: a share of working time must be below 100 %");
 
     store::ObservationCsvImportOptions options;
     options.readExportedStatusColumns = false;   // every column is mapped here, by default or by option
+    options.csv = csvOptions(args);
     options.createMissingSteps = !args.flag("no-new-steps");
     if (auto how = args.text("steps-by")) {
         if (*how == "position")
@@ -268,7 +273,7 @@ int runImport(const Arguments& arguments, std::FILE* out)
         else if (*how != "name")
             throw UsageError("option --steps-by: '" + *how + "' must be 'name' or 'position'");
     }
-    const std::vector<std::string> header = csvHeader(csvPath);
+    const std::vector<std::string> header = csvHeader(csvPath, options.csv);
     auto hasColumn = [&](const std::string& name) {
         return std::find(header.begin(), header.end(), name) != header.end();
     };
@@ -352,20 +357,36 @@ int runImport(const Arguments& arguments, std::FILE* out)
     if (newProcess)
         valueOr(project->addProcess(process));
 
-    study.processId = process.id;
-    study.date = today();
-    if (const char* user = std::getenv("USER"))
-        study.observer = user;
+    // The window's rule for every new study (study/newstudy.h): the conventions of the process's
+    // latest study, or the defaults; the observer is whoever runs the command.
+    const std::vector<study::Study> earlier =
+        newProcess ? std::vector<study::Study>() : valueOr(project->studies(process.id));
+    const char* user = std::getenv("USER");
+    study::Study study = study::newStudy(process.id, earlier, user && *user ? user : "observer", today());
+    if (allowance)
+        study.allowancePercent = *allowance;
+    if (basis)
+        study.allowanceBasis = *basis;
+    if (study.allowanceBasis == study::AllowanceBasis::WorkingTime && study.allowancePercent >= 100)
+        throw UsageError("option --allowance: a share of working time must be below 100 %");
     study.notes = args.text("study").value_or("Imported from " + std::filesystem::path(csvPath).filename().string());
 
     auto result = store::importObservationsCsv(*project, csvPath, study, options);
     if (!result) {
-        if (result.error().code == ErrorCode::InvalidArgument)   // a column the file does not have
-            throw UsageError(result.error().message);
-        throw DataError(result.error().message);
+        const Error& e = result.error();
+        if (e.code == ErrorCode::InvalidArgument)   // a column the file does not have
+            throw UsageError(e.message);
+        if (e.field == "decimal")
+            throw DataError(e.message + " (--decimal point|comma)");
+        if (e.field == "delimiter")
+            throw DataError(e.message + " (--delimiter comma|semicolon|tab)");
+        throw DataError(e.message);
     }
-    if (result->rated == 0) {   // nothing rated: an unrated study, as the stopwatch would start it
-        study.ratingMethod = study::RatingMethod::None;
+    // A file with ratings makes a rated study, one without an unrated one, whatever the
+    // process's earlier studies used.
+    const auto method = result->rated ? study::RatingMethod::PaceRating : study::RatingMethod::None;
+    if (study.ratingMethod != method) {
+        study.ratingMethod = method;
         valueOr(project->updateStudy(study));
     }
     valueOr(tx->commit());

@@ -60,6 +60,7 @@ int runStats(const Arguments& arguments, std::FILE* out)
                                                        "(default 0.95)");
     args.option("quantiles", OptionType::Text, "METHOD", "type6 (default, Minitab) or type7 (R's default)");
     args.flagOption("json", "machine-readable output");
+    declareCsvOptions(args);
     args.footer(kCsvFooter);
     if (!args.parse(arguments, out))
         return kExitOk;
@@ -70,7 +71,7 @@ int runStats(const Arguments& arguments, std::FILE* out)
         throw UsageError("option --confidence: must lie strictly between 0 and 1 (e.g. 0.95)");
     const stats::QuantileMethod method = parseQuantileMethod(args.text("quantiles"));
 
-    const io::CsvData data = loadCsv(path, {{column, io::ColumnKind::Number}});
+    const io::CsvData data = loadCsv(path, {{column, io::ColumnKind::Number}}, csvOptions(args));
     const std::vector<double> values = presentValues(data.columns.front());
     const std::size_t missing = data.rows - values.size();
     const std::string where = path + ": column '" + column + "'";

@@ -27,10 +27,25 @@ struct Column {
     std::vector<std::string> texts;    // ColumnKind::Text
 };
 
+// Which character separates the integer part of a number from its fraction.
+enum class DecimalMark {
+    Auto,    // settled by the numbers of the file (see readCsv)
+    Point,   // 1234.5 or 1,234.5
+    Comma,   // 1234,5 or 1.234,5
+};
+
+struct CsvOptions {
+    char delimiter = 0;                        // ',', ';', '\t' or any other; 0 = guess (see readCsv)
+    DecimalMark decimal = DecimalMark::Auto;
+};
+
 struct CsvData {
     std::string path;
     std::vector<std::string> header;
     char delimiter = ',';
+    // The decimal mark the numbers were read with: the one given, or the one the file settled;
+    // Auto when no cell needed one (integers only).
+    DecimalMark decimal = DecimalMark::Auto;
     std::size_t rows = 0;
     std::vector<Column> columns;       // in the order requested
 
@@ -44,23 +59,64 @@ struct CsvData {
 };
 
 // Reads the requested columns of a CSV file with a header row.
-// Dialect: the delimiter (comma, semicolon or tab) is the one the header line uses most
-// outside quotes; fields may be quoted with "" as an escaped quote and may span lines
-// (RFC 4180); CRLF and a UTF-8 byte-order mark are accepted; blank lines are skipped.
-// Numbers: leading/trailing blanks allowed; the decimal mark is '.' or ',' (a field holding
-// both is rejected as ambiguous: thousands separators are not accepted); exponents allowed;
-// NaN and infinity are rejected. An empty cell in a Number column is missing (NaN).
-// Text cells lose blanks at either end unless they are quoted, which keeps them as written.
+//
+// Text: UTF-8 (a byte-order mark is skipped); a byte sequence that is not UTF-8, anywhere in
+// the file, is a ParseError naming its line (callers copy text into JSON, which must be valid).
+//
+// Dialect: fields may be quoted with "" as an escaped quote and may span lines (RFC 4180);
+// CRLF is accepted; blank lines are skipped. The delimiter is options.delimiter, or else the
+// one of comma, semicolon and tab that splits the header and the first data lines (up to 50
+// records or 64 KiB, counted outside quotes) into the same number of fields:
+//  - if only one of them splits the header, it is the delimiter;
+//  - if several split the header, the one whose field count is the same on every sampled line;
+//    two such candidates are an error ("set the delimiter"), none leaves the header's most
+//    frequent one (the row with the wrong field count is then reported);
+//  - if none splits the header (one column), one that does not occur in the sampled lines, so
+//    "Wert" over "1,5" is one column of decimal commas.
+//
+// Header: a requested column whose name occurs twice in the header is a ParseError naming both
+// positions; a requested column that is not there is an InvalidArgument error listing the
+// columns that are.
+//
+// Numbers: blanks around them are allowed; one leading sign ('+' or '-'); an exponent (1e-3)
+// when there is no thousands separator; NaN and infinity are rejected; a value beyond the
+// range of a double (1e400) or too small to be told from 0 (1e-400) is "out of range". An
+// empty cell in a Number column is missing (NaN).
+// The decimal mark is options.decimal, or else settled by the number cells read (all requested
+// Number columns together) - never guessed from a single value that could be read two ways:
+//  - "2,5", "0,125", "1234,5", "1,2345" can only have a decimal comma, "2.5", "0.125" only a
+//    decimal point; "1.234,5" and "1.234.567" only a decimal comma with '.' grouping thousands,
+//    "1,234.5" and "1,234,567" only a decimal point with ',' grouping thousands.
+//  - "1,234" and "1.234" (one separator, a first digit 1-9 and at most three digits before it,
+//    exactly three after it, no exponent) read 1.234 with one mark and 1234 with the other: they
+//    take the mark the rest of the file settles; if nothing settles it, they are a ParseError
+//    ending in "set the decimal mark" (Error::field = "decimal").
+//  - cells that settle it both ways ("1.5" and "2,5") are a ParseError naming both.
+//  - with the mark settled, the other character may only group thousands: groups of exactly
+//    three digits after a first group of one to three ("1,234,567.5"); anything else is not
+//    a number.
 // Errors name the file, the line and the column: "data.csv:17: column 'value' (2): 'abc' is
-// not a number". A requested column that is not in the header is an InvalidArgument error
-// listing the columns that are.
-Expected<CsvData> readCsv(const std::string& path, const std::vector<ColumnRequest>& requests);
+// not a number". Errors that the delimiter or decimal mark option settles have Error::field
+// "delimiter" or "decimal", so a caller can name its own control for it.
+Expected<CsvData> readCsv(const std::string& path, const std::vector<ColumnRequest>& requests,
+                          const CsvOptions& options = {});
 
 // Same, over text already in memory (`path` is only used in messages).
 Expected<CsvData> parseCsv(std::string_view text, const std::string& path,
-                           const std::vector<ColumnRequest>& requests);
+                           const std::vector<ColumnRequest>& requests, const CsvOptions& options = {});
 
-// Parses one number cell as readCsv does. Returns false when the text is not a number.
+enum class NumberResult {
+    Ok,
+    NotANumber,
+    OutOfRange,   // a number beyond the range of a double, or too small to be told from 0
+    Ambiguous,    // "1,234" or "1.234" with DecimalMark::Auto: 1.234 or 1234
+};
+
+// Reads one number cell with the rules of readCsv, the decimal mark given (with Auto, a cell
+// that settles the mark by itself reads with it; "1,234" is Ambiguous). `out` is set on Ok.
+NumberResult readNumber(std::string_view text, double& out, DecimalMark mark = DecimalMark::Auto);
+
+// readNumber(text, out, Auto) == Ok: true when the text is a number that reads one way only.
 bool parseNumber(std::string_view text, double& out);
 
 } // namespace gemba::io

@@ -355,7 +355,7 @@ Expected<bool> Importer::readFile()
     request(c.spansSuspend, ColumnKind::Text, m_slots.spansSuspend);
     request(c.note, ColumnKind::Text, m_slots.note);
 
-    auto data = io::readCsv(m_path, requests);
+    auto data = io::readCsv(m_path, requests, m_options.csv);
     if (!data)
         return data.error();
     m_data = std::move(*data);
@@ -382,7 +382,7 @@ std::string Importer::readHead() const
 
 void Importer::addExportedStatusColumns()
 {
-    auto data = io::parseCsv(readHead(), m_path, {});
+    auto data = io::parseCsv(readHead(), m_path, {}, m_options.csv);
     if (!data)
         return;   // readCsv reports what is wrong with the file
     const std::vector<std::string>& header = data->header;
@@ -412,14 +412,17 @@ TimeKind Importer::peekTimeKind(const std::string& column) const
     const std::string head = readHead();
     if (head.empty())
         return TimeKind::Unknown;   // readCsv reports it
-    auto data = io::parseCsv(head, m_path, {{column, io::ColumnKind::Text}});
+    auto data = io::parseCsv(head, m_path, {{column, io::ColumnKind::Text}}, m_options.csv);
     if (!data)
         return TimeKind::Unknown;   // a quoted field cut in the middle, a missing column, ...
     for (const std::string& cell : data->columns[0].texts) {
         if (cell.empty())
             continue;
         double seconds = 0;
-        return io::parseNumber(cell, seconds) ? TimeKind::Seconds : TimeKind::Timestamp;
+        // "1,234" is seconds too: the reader then settles its decimal mark or reports it.
+        return io::readNumber(cell, seconds, m_options.csv.decimal) != io::NumberResult::NotANumber
+                   ? TimeKind::Seconds
+                   : TimeKind::Timestamp;
     }
     return TimeKind::Unknown;
 }
@@ -519,9 +522,15 @@ Expected<std::int64_t> Importer::timeOf(int slot, std::size_t row, TimeKind& kin
     if (cell.empty())
         return cellError(row, slot, "the time is missing");
     double seconds = 0;
-    if (kind != TimeKind::Timestamp && io::parseNumber(cell, seconds)) {
+    const io::NumberResult number =
+        kind == TimeKind::Timestamp ? io::NumberResult::NotANumber : io::readNumber(cell, seconds, m_data.decimal);
+    if (number == io::NumberResult::Ambiguous)
+        return cellError(row, slot,
+                         quoted(cell) + " can be seconds with a decimal mark or with a thousands separator, and no "
+                                        "other number in the file settles which; set the decimal mark");
+    if (number != io::NumberResult::NotANumber) {
         kind = TimeKind::Seconds;
-        if (auto us = secondsToUs(seconds))
+        if (auto us = number == io::NumberResult::Ok ? secondsToUs(seconds) : std::nullopt)
             return *us;
         return cellError(row, slot, quoted(cell) + " is out of range");
     }

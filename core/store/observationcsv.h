@@ -2,6 +2,7 @@
 #pragma once
 
 #include "error.h"
+#include "io/csvreader.h"
 #include "study/model.h"
 
 #include <cstdint>
@@ -71,6 +72,9 @@ struct ObservationCsvImportOptions {
     // excluded times would count again. So an export imports back as it was even through a
     // mapping that names only step, cycle and the times (the window's import dialog).
     bool readExportedStatusColumns = true;
+    // Delimiter and decimal mark; by default guessed and settled as io::readCsv does, so
+    // "1,234" with nothing in the file to settle the mark is an error asking for it.
+    io::CsvOptions csv;
 };
 
 struct ObservationCsvImportResult {
@@ -82,7 +86,7 @@ struct ObservationCsvImportResult {
 };
 
 // Imports a CSV file (one row per observation; delimiter, quoting and decimal mark as
-// io::readCsv reads them) into a new study of `study.processId`, described by `study`.
+// io::readCsv reads them with options.csv) into a new study of `study.processId`, described by `study`.
 // It lands whole, in one transaction (study, new steps, cycles, observations), or not at all:
 // an error names "file:line:column: the problem" and leaves the project as it was. On success
 // study.id is set. Needs a project open for writing.

@@ -19,9 +19,10 @@ namespace {
 
 constexpr double kNaN = std::numeric_limits<double>::quiet_NaN();
 
-// The figures of one step from its counted times (seconds) and their ratings.
-void summarizeTimes(StepSummary& s, const std::vector<double>& times, double ratingSum, const Study& study,
-                    double confidence, double accuracy)
+// The figures of one step from its counted times (seconds), the ratings applied to them (100 for
+// an unrated one) and their normal times (NaN where a rating cannot level a time).
+void summarizeTimes(StepSummary& s, const std::vector<double>& times, const std::vector<double>& ratings,
+                    const std::vector<double>& normals, const Study& study, double confidence, double accuracy)
 {
     s.n = times.size();
     if (times.empty()) {
@@ -36,11 +37,15 @@ void summarizeTimes(StepSummary& s, const std::vector<double>& times, double rat
     const auto [lo, hi] = std::minmax_element(times.begin(), times.end());
     s.minSeconds = *lo;
     s.maxSeconds = *hi;
-    s.meanRatingPercent = ratingSum / static_cast<double>(s.n);
+    s.meanRatingPercent = stats::mean(ratings);
 
-    const auto st = standardTime(s.meanSeconds, s.meanRatingPercent, study.allowancePercent, study.allowanceBasis);
-    s.normalSeconds = st ? st->normalSeconds : kNaN;
-    s.standardSeconds = st ? st->standardSeconds : kNaN;
+    // Rated per observation, then averaged (see the header): NaN in any normal time makes the
+    // mean NaN, so one unusable rating leaves the step without a normal time rather than a wrong one.
+    s.normalSeconds = stats::mean(normals);
+    const auto standard = std::isfinite(s.normalSeconds)
+                              ? standardFromNormal(s.normalSeconds, study.allowancePercent, study.allowanceBasis)
+                              : Expected<double>(kNaN);
+    s.standardSeconds = standard ? *standard : kNaN;
 
     const auto size = observationsNeeded(times, confidence, accuracy);
     if (!size) {   // n < 2, a mean of 0 or a negative time: the count is undefined
@@ -76,7 +81,8 @@ Expected<StudySummary> summarizeSteps(std::span<const Step> steps, std::span<con
     StudySummary summary;
     summary.steps.resize(steps.size());
     std::vector<std::vector<double>> times(steps.size());
-    std::vector<double> ratingSums(steps.size(), 0);
+    std::vector<std::vector<double>> ratings(steps.size());
+    std::vector<std::vector<double>> normals(steps.size());
     std::map<Id, std::set<std::size_t>> stepsInCycle;
     const bool rated = study.ratingMethod != RatingMethod::None;
 
@@ -97,12 +103,14 @@ Expected<StudySummary> summarizeSteps(std::span<const Step> steps, std::span<con
         times[found->second].push_back(o.seconds());
         if (o.abnormal)
             ++s.abnormalCount;
+        double rating = 100;   // not rated, or a study without rating: normal pace
         if (rated && o.ratingPercent) {
             ++s.ratedCount;
-            ratingSums[found->second] += *o.ratingPercent;
-        } else {
-            ratingSums[found->second] += 100;
+            rating = *o.ratingPercent;
         }
+        ratings[found->second].push_back(rating);
+        const auto normal = normalTime(o.seconds(), rating);
+        normals[found->second].push_back(normal ? *normal : kNaN);
         if (o.cycleId != 0)   // 0: not in a stored cycle (nothing to count it towards)
             stepsInCycle[o.cycleId].insert(found->second);
     }
@@ -112,7 +120,7 @@ Expected<StudySummary> summarizeSteps(std::span<const Step> steps, std::span<con
     for (std::size_t i = 0; i < steps.size(); ++i) {
         StepSummary& s = summary.steps[i];
         s.stepId = steps[i].id;
-        summarizeTimes(s, times[i], ratingSums[i], study, confidence, accuracy);
+        summarizeTimes(s, times[i], ratings[i], normals[i], study, confidence, accuracy);
         // NaN propagates, so the totals stay NaN until every step has been timed once.
         cycle.meanSeconds += s.meanSeconds;
         cycle.normalSeconds += s.normalSeconds;

@@ -31,8 +31,9 @@ struct StepSummary {
     bool consistent = false;                    // n ≥ 2 and n ≥ needed
 
     double meanRatingPercent = 100;   // mean over the counted observations, unrated = 100 %
+                                      // (for information: normal time does not use it)
     std::size_t ratedCount = 0;       // counted observations that carry a rating
-    double normalSeconds = 0;         // mean × mean rating / 100
+    double normalSeconds = 0;         // mean of observed × rating / 100, per observation
     double standardSeconds = 0;       // normal time plus the study's allowance
 
     std::size_t abnormalCount = 0;    // counted observations flagged abnormal (they still count)
@@ -63,9 +64,13 @@ struct StudySummary {
 // Freivalds); a step is consistent when n reaches the larger, so a small pilot sample that
 // happens to agree closely is not declared done by the classic formula alone.
 // Rating: the study's rating method None means 100 % throughout; otherwise an unrated
-// observation counts as 100 %. Normal time = mean observed × mean rating / 100, standard time by
-// study::standardTime with the study's allowance basis and percent (Niebel & Freivalds;
-// Heizer & Render).
+// observation counts as 100 %. Each observation is rated on its own, so normal (basic) time is
+// levelled per observation and then averaged: normal = Σ(tᵢ × rᵢ / 100) / n (BS 3138 "Glossary
+// of terms used in management services", basic time; Kanawaty, ILO "Introduction to Work
+// Study", rating). Mean time × mean rating is not the same: 12 s at 80 % and 8 s at 120 % are
+// 9.6 s of normal time each, not 10 s. An observation whose rating cannot level it (≤ 0, not
+// finite) makes its step's normal and standard time NaN. Standard time = normal time plus the
+// study's allowance by study::standardFromNormal (Niebel & Freivalds; Heizer & Render).
 // Errors: confidence or accuracy outside (0, 1), NaN (OutOfRange, NotFinite); an allowance the
 // study's convention rejects (standardFromNormal's errors). Odd data never fails the summary: it
 // gives NaN or nullopt for that step.

@@ -78,6 +78,10 @@ Observation StopwatchSession::makeObservation(const Element& e, const ClockReadi
     // element's time doubtful, since the pause is not counted anyway.
     const std::int64_t countedMonotonicUs = at.monotonicUs - e.start.monotonicUs - e.excludedMonotonicUs;
     obs.spansSuspend = obs.durationUs - countedMonotonicUs > kSuspendThresholdUs;
+    if (obs.spansSuspend && !foreign) {
+        obs.excluded = true;
+        obs.excludedReason = kSuspendReason;
+    }
     obs.ratingPercent = e.rating;
     obs.foreignElement = foreign;
     obs.note = e.note;

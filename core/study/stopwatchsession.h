@@ -69,6 +69,12 @@ public:
     // time flags it spansSuspend. The two clocks agree to well under a millisecond otherwise; two
     // seconds also ignores a screen lock that did not really sleep.
     static constexpr std::int64_t kSuspendThresholdUs = 2'000'000;
+    // A step observation that spans suspend is recorded excluded, with this reason: its time is
+    // what really passed (CLOCK_BOOTTIME), but the operator was not timed working through the
+    // sleep, so it stays out of the summary (n, mean, observations needed, standard time) until
+    // the analyst includes it again, like any other exclusion. A foreign element is only flagged:
+    // it never enters a step's figures.
+    static constexpr const char* kSuspendReason = "the computer slept during this step";
 
     // `study` must already be stored (id set); `steps` are the process's steps in order.
     // The sink must outlive the session.

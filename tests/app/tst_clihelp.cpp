@@ -38,7 +38,9 @@ private slots:
         QTest::addColumn<QString>("command");
         QTest::addColumn<QStringList>("has");
         QTest::addColumn<QStringList>("hasNot");
-        QTest::newRow("stats") << "stats" << QStringList{"--value", "--confidence", "--quantiles", "FILE"}
+        QTest::newRow("stats") << "stats"
+                               << QStringList{"--value", "--confidence", "--quantiles", "FILE", "--decimal",
+                                              "--delimiter"}
                                << QStringList{"--lsl", "--tests"};
         QTest::newRow("capability") << "capability"
                                     << QStringList{"--lsl", "--usl", "--target", "--sigma", "--subgroup"}

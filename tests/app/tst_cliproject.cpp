@@ -268,6 +268,17 @@ void TestCliProject::importColumnOptions()
     QCOMPARE(p->observations(json(withNotes)["study_id"].toInteger())->at(2).note,
              std::string("slow, dropped a screw"));
 
+    // --decimal and --delimiter, as for every command that reads a CSV file: "1,250" alone could
+    // be 1.25 or 1250 and is refused, naming the option that settles it.
+    const QString comma = write("comma.csv", "step;cycle;duration_s\nPick;1;1,250\n");
+    const Result ambiguous = run({"import", project, comma});
+    QCOMPARE(ambiguous.status, 1);
+    QVERIFY2(ambiguous.err.contains("--decimal point|comma"), ambiguous.err.constData());
+    const QStringList settled = {"import", project, comma, "--decimal", "comma", "--delimiter", "semicolon", "--json"};
+    const Result ok = run(settled);
+    QVERIFY2(ok.status == 0, describe(settled, ok));
+    QCOMPARE(p->observations(json(ok)["study_id"].toInteger())->at(0).durationUs, std::int64_t(1'250'000));
+
     // --no-new-steps: an unknown step is an error naming its line; a missing column is usage.
     const QString unknown = write("unknown.csv", "step,cycle,duration_s\nPick,1,1\nPaint,1,2\n");
     const Result u = run({"import", project, unknown, "--no-new-steps"});
@@ -291,29 +302,33 @@ void TestCliProject::summaryJsonValues()
     const QJsonObject pick = steps[0].toObject();
     QCOMPARE(pick["name"].toString(), QString("Pick"));
     QCOMPARE(pick["n"].toInt(), 3);
-    // 4.1, 4.3, 4.2: mean 4.2, SD 0.1, CV 0.1/4.2; ratings 110, 105, unrated (100): 105 %,
-    // normal 4.2 × 1.05 = 4.41; no allowance, so standard = normal.
+    // 4.1, 4.3, 4.2: mean 4.2, SD 0.1, CV 0.1/4.2; ratings 110, 105, unrated (100): each time
+    // rated on its own, (4.1 × 1.1 + 4.3 × 1.05 + 4.2) / 3 = 13.225 / 3; the new process's study
+    // has the default allowance, 15 % of normal time (study/newstudy.h).
     GEMBA_COMPARE_REL(pick["mean_seconds"].toDouble(), 4.2, 1e-14);
     GEMBA_COMPARE_REL(pick["sd_seconds"].toDouble(), 0.1, 1e-12);
     GEMBA_COMPARE_REL(pick["cv"].toDouble(), 0.1 / 4.2, 1e-12);
     QCOMPARE(pick["min_seconds"].toDouble(), 4.1);
     QCOMPARE(pick["max_seconds"].toDouble(), 4.3);
     GEMBA_COMPARE_REL(pick["mean_rating_percent"].toDouble(), 105.0, 1e-15);
-    GEMBA_COMPARE_REL(pick["normal_seconds"].toDouble(), 4.41, 1e-14);
-    GEMBA_COMPARE_REL(pick["standard_seconds"].toDouble(), 4.41, 1e-14);
+    GEMBA_COMPARE_REL(pick["normal_seconds"].toDouble(), 13.225 / 3, 1e-14);
+    GEMBA_COMPARE_REL(pick["standard_seconds"].toDouble(), 13.225 / 3 * 1.15, 1e-14);
+    QCOMPARE(o["study"].toObject()["allowance_percent"].toDouble(), 15.0);
+    QCOMPARE(o["study"].toObject()["allowance_of"].toString(), QString("normal"));
     QCOMPARE(pick["consistent"].toBool(), false);
     const QJsonObject fit = steps[1].toObject();
     GEMBA_COMPARE_REL(fit["mean_seconds"].toDouble(), 18.1 / 3, 1e-14);
     const QJsonObject cycle = o["cycle"].toObject();
     GEMBA_COMPARE_REL(cycle["mean_seconds"].toDouble(), 4.2 + 18.1 / 3, 1e-14);
-    GEMBA_COMPARE_REL(cycle["normal_seconds"].toDouble(), 4.41 + 18.1 / 3, 1e-14);
+    GEMBA_COMPARE_REL(cycle["normal_seconds"].toDouble(), 13.225 / 3 + 18.1 / 3, 1e-14);
+    GEMBA_COMPARE_REL(cycle["standard_seconds"].toDouble(), (13.225 / 3 + 18.1 / 3) * 1.15, 1e-14);
     QCOMPARE(cycle["complete_cycles"].toInt(), 3);
     QCOMPARE(o["left_out"].toArray().size(), 0);
 
     // The readable form: a table row per step and the cycle line.
     const Result text = run({"summary", project});
     QCOMPARE(text.status, 0);
-    QVERIFY2(text.out.contains("Pick") && text.out.contains("4.41") && text.out.contains("Cycle: observed 10.2333 s"),
+    QVERIFY2(text.out.contains("Pick") && text.out.contains("4.40833") && text.out.contains("Cycle: observed 10.2333 s"),
              text.out.constData());
 }
 

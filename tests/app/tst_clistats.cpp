@@ -76,6 +76,7 @@ private slots:
     void dataErrors_data();
     void dataErrors();
     void errorNamesFileAndLine();
+    void decimalAndDelimiterOptions();
 
 private:
     QString writeFile(const QString& name, const QByteArray& text);
@@ -325,6 +326,8 @@ void TestCliStats::usageErrors_data()
     QTest::newRow("stats bad quantiles") << QStringList{"stats", nist, "--value", "value", "--quantiles", "type9"};
     QTest::newRow("stats bad confidence") << QStringList{"stats", nist, "--value", "value", "--confidence", "95"};
     QTest::newRow("stats unknown option") << QStringList{"stats", nist, "--value", "value", "--lsl", "3"};
+    QTest::newRow("capability limit with a thousands separator")
+        << QStringList{"capability", piston, "--value", "value", "--usl", "1,234"};
     QTest::newRow("capability without limits") << QStringList{"capability", piston, "--value", "value"};
     QTest::newRow("capability lsl above usl")
         << QStringList{"capability", piston, "--value", "value", "--lsl", "74.05", "--usl", "73.95"};
@@ -410,6 +413,56 @@ void TestCliStats::errorNamesFileAndLine()
         QVERIFY2(err.contains("value"), qPrintable(err));
         QVERIFY2(err.contains("abc"), qPrintable(err));
     }
+}
+
+// "1,234" with nothing else to settle the decimal mark is an error that names the option; every
+// command that reads a file takes --decimal and --delimiter.
+void TestCliStats::decimalAndDelimiterOptions()
+{
+    const QString thousands = writeFile("thousands.csv", "id,v\n1,\"1,234\"\n2,\"2,345\"\n3,\"1,876\"\n4,\"2,001\"\n");
+    auto r = runGemba({"stats", thousands, "--value", "v"});
+    QCOMPARE(r.exitCode, 1);
+    QString err = QString::fromUtf8(r.err);
+    QVERIFY2(err.contains(thousands + ":2: column 'v' (2): '1,234' can be read as 1.234 or as 1234"), qPrintable(err));
+    QVERIFY2(err.trimmed().endsWith("set the decimal mark (--decimal point|comma)"), qPrintable(err));
+
+    r = runGemba({"stats", thousands, "--value", "v", "--decimal", "point", "--json"});
+    QCOMPARE(r.exitCode, 0);
+    QCOMPARE(parseJson(r).value("mean").toDouble(), 1864.0);
+    r = runGemba({"stats", thousands, "--value", "v", "--decimal", "comma", "--json"});
+    QCOMPARE(r.exitCode, 0);
+    QVERIFY(std::fabs(parseJson(r).value("mean").toDouble() - 1.864) < 1e-12);
+    for (const QStringList& command : {QStringList{"capability", thousands, "--value", "v", "--usl", "3000"},
+                                       QStringList{"chart", "imr", thousands, "--value", "v"},
+                                       QStringList{"sample-size", thousands, "--value", "v"}}) {
+        r = runGemba(command);
+        QVERIFY2(r.exitCode == 1 && QString::fromUtf8(r.err).contains("--decimal point|comma"), r.err.constData());
+        r = runGemba(command + QStringList{"--decimal", "point"});
+        QVERIFY2(r.exitCode == 0, r.err.constData());
+    }
+
+    // Both the comma and the semicolon split every line evenly.
+    const QString both = writeFile("both.csv", "a,b;c\n1,2;3\n4,5;6\n7,8;9\n");
+    r = runGemba({"stats", both, "--value", "c"});
+    QCOMPARE(r.exitCode, 1);
+    err = QString::fromUtf8(r.err);
+    QVERIFY2(err.trimmed().endsWith("set the delimiter (--delimiter comma|semicolon|tab)"), qPrintable(err));
+    for (const QString& semicolon : {QString("semicolon"), QString(";")}) {
+        r = runGemba({"stats", both, "--value", "c", "--delimiter", semicolon, "--json"});
+        QCOMPARE(r.exitCode, 0);
+        QCOMPARE(parseJson(r).value("mean").toDouble(), 6.0);
+    }
+
+    QCOMPARE(runGemba({"stats", both, "--value", "c", "--decimal", "dot"}).exitCode, 2);
+    QCOMPARE(runGemba({"stats", both, "--value", "c", "--delimiter", "pipe"}).exitCode, 2);
+
+    // Text that is not UTF-8 never reaches the JSON output.
+    const QString latin1 = writeFile("latin1.csv", "v,note\n1,ok\n2,caf\xE9\n");
+    r = runGemba({"stats", latin1, "--value", "v", "--json"});
+    QCOMPARE(r.exitCode, 1);
+    QVERIFY(r.out.isEmpty());
+    QVERIFY2(QString::fromUtf8(r.err).contains(latin1 + ":3: the text is not valid UTF-8 (byte 0xE9)"),
+             r.err.constData());
 }
 
 QTEST_GUILESS_MAIN(TestCliStats)

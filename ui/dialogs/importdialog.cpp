@@ -1,19 +1,26 @@
 // Maps the columns of a CSV file of observations to step, cycle and time before importing.
 #include "dialogs/importdialog.h"
 
+#include "dialogs/studydetailsform.h"
+
 #include <QCheckBox>
 #include <QComboBox>
 #include <QDialogButtonBox>
 #include <QFileInfo>
 #include <QFormLayout>
+#include <QGroupBox>
+#include <QHBoxLayout>
+#include <QVBoxLayout>
 #include <QLabel>
 #include <QPushButton>
 
 namespace gemba::ui {
 
-ImportDialog::ImportDialog(const QString& fileName, const QStringList& header, QWidget* parent)
+ImportDialog::ImportDialog(const QString& fileName, const QStringList& header, const study::Study& study,
+                           QWidget* parent)
     : QDialog(parent)
     , m_header(header)
+    , m_details(new StudyDetailsForm(study, this))
 {
     setWindowTitle(tr("Import Observations"));
     m_step = column(QStringLiteral("step"), false);
@@ -40,12 +47,22 @@ ImportDialog::ImportDialog(const QString& fileName, const QStringList& header, Q
     form->addRow(tr("&Rating (%):"), m_rating);
     form->addRow(tr("&Note:"), m_note);
     form->addRow(m_createSteps);
+    auto* columns = new QGroupBox(tr("Columns"), this);
+    columns->setLayout(form);
+    // The new study is described here, as when it is timed (study::newStudy decides the defaults).
+    auto* details = new QGroupBox(tr("New study"), this);
+    auto* detailsLayout = new QVBoxLayout(details);
+    detailsLayout->addWidget(m_details);
+    auto* sides = new QHBoxLayout;
+    sides->addWidget(columns);
+    sides->addWidget(details);
+    auto* layout = new QVBoxLayout(this);
+    layout->addLayout(sides);
     auto* buttons = new QDialogButtonBox(QDialogButtonBox::Ok | QDialogButtonBox::Cancel, this);
     buttons->button(QDialogButtonBox::Ok)->setText(tr("&Import"));
     connect(buttons, &QDialogButtonBox::accepted, this, &QDialog::accept);
     connect(buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
-    form->addRow(buttons);
-    setLayout(form);
+    layout->addWidget(buttons);
 }
 
 QComboBox* ImportDialog::column(const QString& guess, bool optional)
@@ -86,5 +103,7 @@ store::ObservationCsvImportOptions ImportDialog::options() const
     o.createMissingSteps = m_createSteps->isChecked();
     return o;
 }
+
+study::Study ImportDialog::study() const { return m_details->study(); }
 
 } // namespace gemba::ui

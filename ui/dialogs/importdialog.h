@@ -1,7 +1,9 @@
-// Maps the columns of a CSV file of observations to step, cycle and time before importing.
+// Maps the columns of a CSV file of observations to step, cycle and time before importing, and
+// shows the details the new study will have.
 #pragma once
 
 #include "store/observationcsv.h"
+#include "study/model.h"
 
 #include <QDialog>
 #include <QStringList>
@@ -11,12 +13,16 @@ class QComboBox;
 
 namespace gemba::ui {
 
+class StudyDetailsForm;
+
 class ImportDialog : public QDialog {
     Q_OBJECT
 public:
-    // `header` holds the file's column names.
-    ImportDialog(const QString& fileName, const QStringList& header, QWidget* parent = nullptr);
+    // `header` holds the file's column names; `study` is the new study the observations go to.
+    ImportDialog(const QString& fileName, const QStringList& header, const study::Study& study,
+                 QWidget* parent = nullptr);
     store::ObservationCsvImportOptions options() const;
+    study::Study study() const;   // the new study with the details as edited
 
 private:
     QComboBox* column(const QString& guess, bool optional);
@@ -32,6 +38,7 @@ private:
     QComboBox* m_rating;
     QComboBox* m_note;
     QCheckBox* m_createSteps;
+    StudyDetailsForm* m_details;
 };
 
 } // namespace gemba::ui

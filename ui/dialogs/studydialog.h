@@ -5,13 +5,9 @@
 
 #include <QDialog>
 
-class QComboBox;
-class QDateEdit;
-class QDoubleSpinBox;
-class QLineEdit;
-class QPlainTextEdit;
-
 namespace gemba::ui {
+
+class StudyDetailsForm;
 
 class StudyDialog : public QDialog {
     Q_OBJECT
@@ -20,15 +16,7 @@ public:
     study::Study study() const;   // the study with the edited fields
 
 private:
-    study::Study m_study;
-    QDateEdit* m_date;
-    QLineEdit* m_observer;
-    QLineEdit* m_location;
-    QLineEdit* m_shift;
-    QComboBox* m_rating;
-    QComboBox* m_basis;
-    QDoubleSpinBox* m_allowance;
-    QPlainTextEdit* m_notes;
+    StudyDetailsForm* m_form;
 };
 
 } // namespace gemba::ui

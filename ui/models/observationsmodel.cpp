@@ -118,7 +118,9 @@ QVariant ObservationsModel::data(const QModelIndex& index, int role) const
         return f;
     }
     if (role == Qt::ToolTipRole && o->spansSuspend)
-        return tr("The laptop was asleep during this element; check its time.");
+        return o->excluded ? tr("The computer slept during this element, so it is left out; include it if its "
+                                "time is right.")
+                           : tr("The computer slept during this element; check its time.");
     if (role != Qt::DisplayRole && role != Qt::EditRole)
         return {};
     switch (index.column()) {

@@ -55,6 +55,16 @@ QString SummaryModel::totalsText() const
     text += QLatin1Char(' ');
     text += c.studyComplete ? tr("Every step is consistent: the study is complete.")
                             : tr("Keep timing until every step is consistent (95 % confidence, ±5 %).");
+    // Excluded times (by the analyst, or because the computer slept during them) are not in any
+    // figure above; say so, so that a missing time is looked for in the observations table.
+    std::size_t leftOut = 0;
+    for (const auto& s : m_summary.steps)
+        leftOut += s.excludedCount;
+    if (leftOut > 0) {
+        text += QLatin1Char(' ');
+        text += tr("%n excluded observation(s) left out; the observations table shows why.", nullptr,
+                   static_cast<int>(leftOut));
+    }
     return text;
 }
 

@@ -27,6 +27,7 @@ private slots:
     void errorOnLastLineLeavesNothing_data();
     void errorOnLastLineLeavesNothing();
     void mappingErrors();
+    void decimalMarkAndDelimiterOptions();
     void bulkImportRebuildsIndexesAndRestoresSettings();
     void failedBulkImportKeepsIndexes();
     void exportFormat();
@@ -358,6 +359,43 @@ void TestObservationCsv::mappingErrors()
     orphan.processId = 4242;
     QVERIFY(test::contains(importObservationsCsv(*m_project, path, orphan).error().message, "no process with id 4242"));
     QCOMPARE(m_project->studies(m_process.id)->size(), std::size_t(0));
+}
+
+// "1,250" with nothing else in the file to settle the decimal mark is an error, not 1.25 s;
+// the import options settle the mark and the delimiter.
+void TestObservationCsv::decimalMarkAndDelimiterOptions()
+{
+    const std::string path = write("ms.csv", "step;cycle;duration_s\nPick;1;1,250\nFit;1;2,125\n");
+    Study study = newStudy();
+    auto r = importObservationsCsv(*m_project, path, study);
+    QVERIFY(!r.hasValue());
+    QVERIFY2(test::contains(r.error().message,
+                            path + ":2: column 'duration_s' (3): '1,250' can be read as 1.250 or as 1250"),
+             r.error().message.c_str());
+    QCOMPARE(r.error().field, std::string("decimal"));
+    QCOMPARE(*m_project->observationCount(), std::int64_t(0));
+
+    ObservationCsvImportOptions options;
+    options.csv.decimal = io::DecimalMark::Comma;
+    GEMBA_TRY(comma, importObservationsCsv(*m_project, path, study, options));
+    GEMBA_TRY(obs, m_project->observations(study.id));
+    QCOMPARE((*obs)[0].durationUs, std::int64_t(1'250'000));
+    QCOMPARE((*obs)[1].durationUs, std::int64_t(2'125'000));
+
+    Study second = newStudy();
+    options.csv.decimal = io::DecimalMark::Point;   // ',' groups thousands: 1250 s
+    GEMBA_TRY(point, importObservationsCsv(*m_project, path, second, options));
+    GEMBA_TRY(obs2, m_project->observations(second.id));
+    QCOMPARE((*obs2)[0].durationUs, std::int64_t(1'250'000'000));
+
+    const std::string piped = write("pipe.csv", "step|cycle|duration_s\nPick|1|1.5\n");
+    Study third = newStudy();
+    QCOMPARE(importObservationsCsv(*m_project, piped, third).error().code, ErrorCode::InvalidArgument);
+    options = {};
+    options.csv.delimiter = '|';
+    GEMBA_TRY(pipe, importObservationsCsv(*m_project, piped, third, options));
+    GEMBA_TRY(obs3, m_project->observations(third.id));
+    QCOMPARE((*obs3)[0].durationUs, std::int64_t(1'500'000));
 }
 
 static std::string bulkCsv(int rows, const std::string& lastLine = {})

@@ -95,6 +95,7 @@ private slots:
     void cycleTotals();
     void studyComplete();
     void ratingMethodNone();
+    void ratedPerObservation();
     void workingTimeAllowance();
     void otherAccuracy();
     void smallN();
@@ -129,9 +130,11 @@ void TestStepSummary::perStepFigures()
     // Ratings 110 + 90 + 100 (unrated) + 100 + 120 = 520, / 5 = 104 %; 4 of 5 rated.
     GEMBA_COMPARE_REL(a.meanRatingPercent, 104.0, 1e-15);
     QCOMPARE(a.ratedCount, std::size_t(4));
-    // Normal 7.8 × 1.04 = 8.112 s; standard 8.112 × 1.15 = 9.3288 s.
-    GEMBA_COMPARE_REL(a.normalSeconds, 8.112, 1e-15);
-    GEMBA_COMPARE_REL(a.standardSeconds, 9.3288, 1e-15);
+    // Normal time per observation, then averaged: 8 × 1.10 + 7 × 0.90 + 8 × 1.00 + 9 × 1.00
+    // + 7 × 1.20 = 8.8 + 6.3 + 8 + 9 + 8.4 = 40.5, / 5 = 8.1 s (mean × mean rating would give
+    // 7.8 × 1.04 = 8.112 s); standard 8.1 × 1.15 = 9.315 s.
+    GEMBA_COMPARE_REL(a.normalSeconds, 8.1, 1e-14);
+    GEMBA_COMPARE_REL(a.standardSeconds, 9.315, 1e-14);
     QCOMPARE(a.abnormalCount, std::size_t(0));
     QCOMPARE(a.excludedCount, std::size_t(0));
     QCOMPARE(a.foreignCount, std::size_t(0));
@@ -179,10 +182,10 @@ void TestStepSummary::cycleTotals()
     const auto obsList = sample();
     const auto r = study::summarizeSteps(steps({kA, kB}), obsList, aStudy());
     QVERIFY(r.hasValue());
-    // Means 7.8 + 10.1 = 17.9; normal 8.112 + 10.1 = 18.212; standard 9.3288 + 11.615 = 20.9438.
+    // Means 7.8 + 10.1 = 17.9; normal 8.1 + 10.1 = 18.2; standard 9.315 + 11.615 = 20.93.
     GEMBA_COMPARE_REL(r->cycle.meanSeconds, 17.9, 1e-15);
-    GEMBA_COMPARE_REL(r->cycle.normalSeconds, 18.212, 1e-15);
-    GEMBA_COMPARE_REL(r->cycle.standardSeconds, 20.9438, 1e-15);
+    GEMBA_COMPARE_REL(r->cycle.normalSeconds, 18.2, 1e-14);
+    GEMBA_COMPARE_REL(r->cycle.standardSeconds, 20.93, 1e-14);
     // Cycles 101–104 have A and B; 105 has A only (its B time is excluded).
     QCOMPARE(r->cycle.completeCycles, std::size_t(4));
     QVERIFY(!r->cycle.studyComplete);   // A needs 16 more
@@ -215,6 +218,45 @@ void TestStepSummary::ratingMethodNone()
     GEMBA_COMPARE_REL(r->steps[0].standardSeconds, 8.97, 1e-15);
 }
 
+void TestStepSummary::ratedPerObservation()
+{
+    // Each observation is rated on its own (BS 3138; Kanawaty, ILO "Introduction to Work Study"):
+    // basic time = observed × rating / 100 per observation, then averaged. 12 s at 80 % and 8 s
+    // at 120 % are both 9.6 s of basic time; mean time × mean rating would give 10 × 1.00 = 10 s.
+    const std::vector<Observation> paced = {obs(3, 301, 12'000'000, 80), obs(3, 302, 8'000'000, 120)};
+    const auto r = study::summarizeSteps(steps({3}), paced, aStudy());
+    QVERIFY(r.hasValue());
+    GEMBA_COMPARE_REL(r->steps[0].meanSeconds, 10.0, 1e-15);
+    GEMBA_COMPARE_REL(r->steps[0].meanRatingPercent, 100.0, 1e-15);
+    GEMBA_COMPARE_REL(r->steps[0].normalSeconds, 9.6, 1e-14);
+    GEMBA_COMPARE_REL(r->steps[0].standardSeconds, 9.6 * 1.15, 1e-14);   // 11.04 s
+    GEMBA_COMPARE_REL(r->cycle.normalSeconds, 9.6, 1e-14);
+    GEMBA_COMPARE_REL(r->cycle.standardSeconds, 11.04, 1e-14);
+
+    // Unrated counts at 100 %: (12 × 0.80 + 8 × 1.00) / 2 = 8.8 s (not 10 × 0.90 = 9 s).
+    const std::vector<Observation> partly = {obs(3, 301, 12'000'000, 80), obs(3, 302, 8'000'000)};
+    const auto p = study::summarizeSteps(steps({3}), partly, aStudy());
+    QVERIFY(p.hasValue());
+    GEMBA_COMPARE_REL(p->steps[0].normalSeconds, 8.8, 1e-14);
+    QCOMPARE(p->steps[0].ratedCount, std::size_t(1));
+
+    // Rating method none: every observation at 100 %, whatever it carries: normal = mean = 10 s.
+    study::Study none = aStudy();
+    none.ratingMethod = study::RatingMethod::None;
+    const auto n = study::summarizeSteps(steps({3}), paced, none);
+    QVERIFY(n.hasValue());
+    GEMBA_COMPARE_REL(n->steps[0].normalSeconds, 10.0, 1e-15);
+
+    // A rating that is not positive cannot level a time: that step's normal and standard time
+    // are undefined (NaN), the summary itself does not fail.
+    std::vector<Observation> bad = paced;
+    bad[1].ratingPercent = 0;
+    const auto b = study::summarizeSteps(steps({3}), bad, aStudy());
+    QVERIFY(b.hasValue());
+    GEMBA_COMPARE_REL(b->steps[0].meanSeconds, 10.0, 1e-15);
+    QVERIFY(std::isnan(b->steps[0].normalSeconds) && std::isnan(b->steps[0].standardSeconds));
+}
+
 void TestStepSummary::workingTimeAllowance()
 {
     study::Study s = aStudy();
@@ -222,10 +264,10 @@ void TestStepSummary::workingTimeAllowance()
     const auto obsList = sample();
     const auto r = study::summarizeSteps(steps({kA, kB}), obsList, s);
     QVERIFY(r.hasValue());
-    // 15 % of the working day: 8.112 / 0.85 = 9.54352941176470588; 10.1 / 0.85 = 11.8823529411764706.
-    GEMBA_COMPARE_REL(r->steps[0].standardSeconds, 9.5435294117647059, 1e-15);
+    // 15 % of the working day: 8.1 / 0.85 = 9.52941176470588235; 10.1 / 0.85 = 11.8823529411764706.
+    GEMBA_COMPARE_REL(r->steps[0].standardSeconds, 9.5294117647058824, 1e-14);
     GEMBA_COMPARE_REL(r->steps[1].standardSeconds, 11.882352941176471, 1e-15);
-    GEMBA_COMPARE_REL(r->cycle.standardSeconds, 9.5435294117647059 + 11.882352941176471, 1e-15);
+    GEMBA_COMPARE_REL(r->cycle.standardSeconds, 9.5294117647058824 + 11.882352941176471, 1e-14);
 }
 
 void TestStepSummary::otherAccuracy()

@@ -174,6 +174,7 @@ private slots:
     void markAbnormal();
     void suspendIsFlagged();
     void suspendDuringPauseIsNotFlagged();
+    void suspendedStepIsLeftOut();
     void sinkFailureOnLap();
     void sinkFailureOnCycle();
     void sinkFailureOnFirstLap();
@@ -828,6 +829,58 @@ void TestStopwatchSession::suspendDuringPauseIsNotFlagged()
     const auto r2 = s.lap(clock.now());
     QCOMPARE(r2->observation->durationUs, std::int64_t(2 * kSecond));
     QVERIFY(!r2->observation->spansSuspend);
+}
+
+void TestStopwatchSession::suspendedStepIsLeftOut()
+{
+    // Two cycles of three steps, 2 s each, except that the laptop slept 30 min inside step 2 of
+    // cycle 1. That time (1802 s) is stored as timed, but excluded with its reason, so it does
+    // not make step 2's mean 902 s.
+    MemorySink sink;
+    ManualClock clock;
+    StopwatchSession s(aStudy(), threeSteps(), sink);
+    VERIFY_OK(s.lap(clock.now()));
+    for (int i = 0; i < 6; ++i) {
+        clock.advanceUs(kSecond);
+        if (i == 1)
+            clock.suspendUs(1800 * kSecond);
+        clock.advanceUs(kSecond);
+        VERIFY_OK(s.lap(clock.now()));
+    }
+    QCOMPARE(sink.observations.size(), std::size_t(6));
+    const Observation& slept = sink.observations[1];
+    QCOMPARE(slept.stepId, Id(12));
+    QCOMPARE(slept.durationUs, std::int64_t(1802 * kSecond));
+    QVERIFY(slept.spansSuspend);
+    QVERIFY(slept.excluded);
+    QCOMPARE(slept.excludedReason, std::string("the computer slept during this step"));
+    QVERIFY(s.observations()[1].excluded);
+    for (std::size_t i = 0; i < sink.observations.size(); ++i)
+        if (i != 1)
+            QVERIFY(!sink.observations[i].excluded && sink.observations[i].excludedReason.empty());
+
+    // Left out of the summary: step 2 has n = 1 (2 s), one excluded; it still needs observations;
+    // the cycle's standard time is 3 × 2 s × 1.15 = 6.9 s; only cycle 2 is complete.
+    const auto sum = study::summarizeSteps(s.steps(), sink.observations, s.study());
+    VERIFY_OK(sum);
+    QCOMPARE(sum->steps[1].n, std::size_t(1));
+    QCOMPARE(sum->steps[1].excludedCount, std::size_t(1));
+    GEMBA_COMPARE_REL(sum->steps[1].meanSeconds, 2.0, 0);
+    QCOMPARE(sum->steps[1].stillNeeded, std::size_t(1));
+    GEMBA_COMPARE_REL(sum->cycle.standardSeconds, 6.9, 1e-15);
+    QCOMPARE(sum->cycle.completeCycles, std::size_t(1));
+
+    // The analyst decides the time is good after all and includes it again (the observations
+    // table's "include", an undoable edit): then it counts like any other.
+    Observation included = slept;
+    included.excluded = false;
+    included.excludedReason.clear();
+    VERIFY_OK(sink.updateObservation(included));
+    const auto back = study::summarizeSteps(s.steps(), sink.observations, s.study());
+    VERIFY_OK(back);
+    QCOMPARE(back->steps[1].n, std::size_t(2));
+    GEMBA_COMPARE_REL(back->steps[1].meanSeconds, 902.0, 1e-15);   // (1802 + 2) / 2
+    QCOMPARE(back->cycle.completeCycles, std::size_t(2));
 }
 
 void TestStopwatchSession::sinkFailureOnLap()

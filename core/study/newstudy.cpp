@@ -1,0 +1,22 @@
+// The details a new study starts with (see newstudy.h).
+#include "study/newstudy.h"
+
+namespace gemba::study {
+
+Study newStudy(Id processId, std::span<const Study> earlier, std::string observer, std::string date)
+{
+    Study s;
+    s.processId = processId;
+    s.date = std::move(date);
+    s.observer = std::move(observer);
+    s.allowancePercent = kDefaultAllowancePercent;
+    if (!earlier.empty()) {
+        const Study& last = earlier.back();
+        s.ratingMethod = last.ratingMethod;
+        s.allowanceBasis = last.allowanceBasis;
+        s.allowancePercent = last.allowancePercent;
+    }
+    return s;
+}
+
+} // namespace gemba::study
