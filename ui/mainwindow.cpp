@@ -50,6 +50,8 @@ const Preference<QStringList> kRecentFiles(QStringLiteral("files/recent"));
 const Preference<QByteArray> kGeometry(QStringLiteral("window/geometry"));
 const Preference<QByteArray> kWindowState(QStringLiteral("window/state"));
 constexpr int kMaxRecent = 9;
+// Marks the actions that change the project: a read-only project disables them (updateTitle).
+constexpr char kEditsProject[] = "gembaEditsProject";
 } // namespace
 
 MainWindow::MainWindow(QWidget* parent)
@@ -161,6 +163,18 @@ void MainWindow::createActions()
 
     auto* help = menuBar()->addMenu(tr("&Help"));
     add(help, tr("&About Gemba Workbench"), QKeySequence(Qt::Key_F1), [this] { showAbout(); });
+
+    // Import, New/Rename Process, Exclude/Include, Start Timing, Study Details; found by their
+    // shortcuts, which tst_readonlywindow checks. Undo and Redo follow the (empty) undo stack.
+    const QList<QKeySequence> edits{QKeySequence(Qt::CTRL | Qt::Key_I),
+                                    QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_N),
+                                    QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_R),
+                                    QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_X),
+                                    QKeySequence(Qt::CTRL | Qt::Key_T),
+                                    QKeySequence(Qt::CTRL | Qt::Key_D)};
+    for (QAction* a : menuBar()->findChildren<QAction*>())
+        if (edits.contains(a->shortcut()))
+            a->setProperty(kEditsProject, true);
 }
 
 void MainWindow::updateRecentMenu()
@@ -287,6 +301,21 @@ void MainWindow::fillStudyBox()
 
 void MainWindow::updateTitle()
 {
+    // A read-only project (Project::open: marked read-only, read-only media, damaged after a
+    // crash) says so in the status bar, with the reason as tooltip, and its edits are off.
+    const bool readOnly = m_document && m_document->readOnly();
+    for (QAction* a : menuBar()->findChildren<QAction*>())
+        if (a->property(kEditsProject).toBool())
+            a->setEnabled(!readOnly);
+    auto* readOnlyLabel = statusBar()->findChild<QLabel*>(QStringLiteral("readOnlyLabel"));
+    if (!readOnlyLabel) {
+        readOnlyLabel = new QLabel(tr("Read-only"), statusBar());
+        readOnlyLabel->setObjectName(QStringLiteral("readOnlyLabel"));
+        statusBar()->addPermanentWidget(readOnlyLabel);
+    }
+    readOnlyLabel->setVisible(readOnly);
+    readOnlyLabel->setToolTip(readOnly ? m_document->warning() : QString());
+
     if (!m_document) {
         setWindowTitle(tr("Gemba Workbench"));
         return;
@@ -487,7 +516,7 @@ void MainWindow::finishTiming()
     m_stack->removeWidget(m_timingView);
     m_timingView->deleteLater();
     m_timingView = nullptr;
-    m_startTimingAction->setEnabled(true);
+    m_startTimingAction->setEnabled(!m_document || !m_document->readOnly());
     if (m_tabs) {
         m_stack->setCurrentWidget(m_tabs);
         m_tabs->setCurrentWidget(m_observationsPage);

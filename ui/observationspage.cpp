@@ -77,18 +77,25 @@ ObservationsPage::ObservationsPage(ProjectDocument* document, QWidget* parent)
         QPointer<ObservationsPage> self(this);
         const std::string path = m_document->path().toStdString();
         const study::Study studyCopy = *s;
-        const std::vector<study::Step> steps = m_document->steps();
-        QThreadPool::globalInstance()->start([self, path, studyCopy, steps, generation] {
+        QThreadPool::globalInstance()->start([self, path, studyCopy, generation] {
             auto project = store::Project::open(path, store::OpenMode::ReadOnly);
+            // The study's own element list, not the process's steps as edited since: a step
+            // added to the process later is no part of this study's cycles.
+            std::vector<study::Step> steps;
             std::vector<study::Observation> all;
             QString error;
-            if (!project)
+            if (!project) {
                 error = QString::fromStdString(project.error().message);
-            else if (auto obs = (*project)->observations(studyCopy.id))
-                all = std::move(obs).value();
-            else
+            } else if (auto list = (*project)->studySteps(studyCopy.id); !list) {
+                error = QString::fromStdString(list.error().message);
+            } else if (auto obs = (*project)->observations(studyCopy.id); !obs) {
                 error = QString::fromStdString(obs.error().message);
-            QMetaObject::invokeMethod(qApp, [self, steps, all = std::move(all), studyCopy, generation, error] {
+            } else {
+                steps = std::move(list).value();
+                all = std::move(obs).value();
+            }
+            QMetaObject::invokeMethod(qApp, [self, steps = std::move(steps), all = std::move(all), studyCopy,
+                                             generation, error] {
                 if (!self || generation != self->m_generation)
                     return;   // the page is gone, or a newer refresh is under way
                 self->m_summary->setData(steps, all, studyCopy);

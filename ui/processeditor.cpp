@@ -44,6 +44,7 @@ ProcessEditor::ProcessEditor(ProjectDocument* document, QWidget* parent)
         a->setShortcut(key);
         a->setShortcutContext(Qt::WidgetWithChildrenShortcut);
         a->setToolTip(QStringLiteral("%1 (%2)").arg(text, key.toString(QKeySequence::NativeText)));
+        a->setEnabled(!m_document->readOnly());   // every one of them edits the project
         this->addAction(a);
         return a;
     };

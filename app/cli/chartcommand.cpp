@@ -65,6 +65,15 @@ stats::ChartOptions readOptions(const Args& args, ChartType type)
             throw UsageError("--tests: " + rules.error().message);
         options.rules = *rules;
     }
+    // The MR chart runs test 1 of --tests unless told otherwise; core caps it to tests 1-4.
+    if (auto tests = args.text("mr-tests")) {
+        if (type != ChartType::IMR)
+            throw UsageError("--mr-tests applies to imr charts only (it picks the moving range chart's tests)");
+        auto rules = stats::RuleSet::parse(*tests);
+        if (!rules)
+            throw UsageError("--mr-tests: " + rules.error().message);
+        options.movingRangeRules = *rules;
+    }
     options.knownCenter = args.number("center");
     options.knownSigma = args.number("sd");
     if (options.knownSigma && stats::isAttributeChart(type))
@@ -204,6 +213,15 @@ std::string pointList(const stats::PreparedChart& prepared, const stats::Control
     return list;
 }
 
+// "1, 2=8, 5=2" (test 1's K is the limits' width, so it is not shown), or "none".
+std::string testList(const stats::RuleSet& rules)
+{
+    std::string text;
+    for (int t : rules.enabledTests())
+        text += (text.empty() ? "" : ", ") + std::to_string(t) + (t > 1 ? "=" + std::to_string(rules.kOf(t)) : "");
+    return text.empty() ? "none" : text;
+}
+
 void writeTable(std::FILE* out, const std::string& path, const stats::PreparedChart& prepared, std::size_t skipped)
 {
     const auto& a = prepared.analysis;
@@ -213,23 +231,16 @@ void writeTable(std::FILE* out, const std::string& path, const stats::PreparedCh
         std::fprintf(out, " (%zu rows without a value skipped)", skipped);
     if (!a.flags.phase.empty()) {
         const auto phase1 = static_cast<std::size_t>(std::count(a.flags.phase.begin(), a.flags.phase.end(), 1));
-        std::fprintf(out, "\nPhase I: %zu points (the limits are estimated from them); phase II: %zu points",
-                     phase1, a.pointCount - phase1);
+        if (phase1 == 0)
+            std::fprintf(out, "\nPhase II: all %zu points, judged against the known values", a.pointCount);
+        else
+            std::fprintf(out, "\nPhase I: %zu points (the limits are estimated from them); phase II: %zu points",
+                         phase1, a.pointCount - phase1);
     }
     if (!a.flags.excluded.empty())
         std::fprintf(out, "\nExcluded from the estimates: %zu points",
                      static_cast<std::size_t>(std::count(a.flags.excluded.begin(), a.flags.excluded.end(), 1)));
-    std::fprintf(out, "\nTests: %s (K: ", a.rules.name.c_str());
-    bool firstTest = true;
-    for (int t = 1; t <= stats::kTestCount; ++t) {
-        if (!a.rules.isEnabled(t))
-            continue;
-        std::fprintf(out, "%s%d", firstTest ? "" : ", ", t);
-        if (t > 1)
-            std::fprintf(out, "=%d", a.rules.kOf(t));
-        firstTest = false;
-    }
-    std::fprintf(out, ")\n");
+    std::fprintf(out, "\nTests: %s (K: %s)\n", a.rules.name.c_str(), testList(a.rules).c_str());
     constexpr std::size_t kMaxRows = 200;
     for (const auto& chart : a.charts) {
         std::fprintf(out, "\n== %s chart ==\n", chart.name.c_str());
@@ -241,16 +252,15 @@ void writeTable(std::FILE* out, const std::string& path, const stats::PreparedCh
                           ": " + std::string(stats::sigmaMethodDescription(chart.sigmaMethod)) + ")");
         line("LCL", chart.lcl.isConstant() ? formatReadable(chart.lcl.at(0), 8) : "varies with n");
         line("UCL", chart.ucl.isConstant() ? formatReadable(chart.ucl.at(0), 8) : "varies with n");
+        line("tests run", testList(chart.rules));
         bool anyFailed = false;
-        for (int t = 1; t <= stats::kTestCount; ++t) {
-            if (!a.rules.isEnabled(t))
-                continue;
+        for (int t : chart.rules.enabledTests()) {
             const std::string list = pointList(prepared, chart, t);
             if (list.empty())
                 continue;
             anyFailed = true;
             std::fprintf(out, "Test %d failed (%s) at points: %s\n", t,
-                         stats::describeTest(t, a.rules.kOf(t)).c_str(), list.c_str());
+                         stats::describeTest(t, chart.rules.kOf(t)).c_str(), list.c_str());
         }
         if (!anyFailed)
             std::fprintf(out, "No test failed.\n");
@@ -300,7 +310,9 @@ int runChart(const Arguments& arguments, std::FILE* out)
     args.option("nsigmas", OptionType::Number, "K", "width of the limits in sigmas (default 3)");
     args.option("tests", OptionType::Text, "SET",
                 "western-electric (default: 1, 2 with K=8, 5, 6), nelson (1-8), none, or a list like 1,2,5 or "
-                "1,2:8,7 (test:K)");
+                "1,2:8,7 (test:K). R, S, MR and attribute charts run only tests 1-4 of it");
+    args.option("mr-tests", OptionType::Text, "SET",
+                "the moving range chart's tests (imr only; default: test 1 of --tests), as --tests; at most 1-4");
     args.option("center", OptionType::Number, "X",
                 "known (historical) center instead of the estimate (attribute charts: pbar, cbar or ubar)");
     args.option("sd", OptionType::Number, "Y", "known (historical) sigma instead of the estimate (variables charts)");

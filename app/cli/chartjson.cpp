@@ -11,9 +11,9 @@
 namespace gemba::cli {
 namespace {
 
-void writeRules(JsonWriter& json, const stats::RuleSet& rules, double nsigmas)
+void writeRules(JsonWriter& json, std::string_view key, const stats::RuleSet& rules, double nsigmas)
 {
-    json.key("rules");
+    json.key(key);
     json.beginObject();
     json.field("name", rules.name);
     json.key("tests");
@@ -176,7 +176,11 @@ void writeChartJson(std::FILE* out, const std::string& path, const stats::Prepar
     json.field("points", a.pointCount);
     json.field("skipped_rows", skippedRows);
     json.field("nsigmas", nsigmas);
-    writeRules(json, a.rules, nsigmas);
+    writeRules(json, "rules", a.rules, nsigmas);
+    // The MR chart has its own set (test 1 of "rules" unless --mr-tests chose one).
+    for (const auto& chart : a.charts)
+        if (chart.name == "mr")
+            writeRules(json, "mr_rules", chart.rules, nsigmas);
     json.key("charts");
     json.beginArray();
     for (const auto& chart : a.charts) {
@@ -187,6 +191,11 @@ void writeChartJson(std::FILE* out, const std::string& path, const stats::Prepar
         json.field("sigma_method", stats::sigmaMethodName(chart.sigmaMethod));
         json.field("sigma_method_description", stats::sigmaMethodDescription(chart.sigmaMethod));
         json.field("limits_vary", chart.limitsVary());
+        json.key("tests_run");   // the tests that ran on this chart (R, S, MR, attributes: at most 1-4)
+        json.beginArray();
+        for (int t : chart.rules.enabledTests())
+            json.value(t);
+        json.endArray();
         writePoints(json, prepared, chart);
         json.endObject();
     }

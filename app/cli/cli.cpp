@@ -38,7 +38,9 @@ Commands that read a file also take:
                            (xbar-r, xbar-s). Defaults: mr, rbar, sbar.
       --nsigmas K          width of the limits in sigmas (default 3)
       --tests SET          western-electric (default: 1, 2 with K=8, 5, 6), nelson (1-8),
-                           none, or a list like 1,2,5 or 1,2:8,7 (test:K)
+                           none, or a list like 1,2,5 or 1,2:8,7 (test:K). R, S, MR and
+                           attribute charts run only tests 1-4 of the set; MR only test 1
+      --mr-tests SET       the MR chart's tests (imr; same syntax, capped to tests 1-4)
       --center X --sd Y    known (historical) center and sigma instead of estimates
                            (attribute charts take --center only: pbar, cbar or ubar)
 

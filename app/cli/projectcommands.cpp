@@ -438,7 +438,8 @@ int runSummary(const Arguments& arguments, std::FILE* out)
 
     auto project = openProject(path, store::OpenMode::ReadOnly);
     const Selection sel = selectStudy(*project, args.text("process"), args.text("study"));
-    const auto steps = valueOr(project->steps(sel.process.id));
+    // The element list the study was timed against, as the window's summary uses it.
+    const auto steps = valueOr(project->studySteps(sel.study.id));
     const auto observations = valueOr(project->observations(sel.study.id));
     const auto cycles = valueOr(project->cycles(sel.study.id));
     auto summary = study::summarizeSteps(steps, observations, sel.study);

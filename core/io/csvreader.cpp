@@ -521,6 +521,15 @@ Error numberError(const std::string& where, std::string_view text, NumberResult 
     return makeError(ErrorCode::ParseError, where + quoted(text) + " is not a number");
 }
 
+// A quoted "1,234" in a comma-separated file whose other numbers have a decimal comma (see readCsv).
+Error commaInCommaFileError(const std::string& where)
+{
+    return makeItemError(ErrorCode::ParseError,
+                         where + "a number with a decimal comma in a comma-separated file can be a "
+                                 "spreadsheet's thousands ('1,234' = 1234); set the decimal mark",
+                         0, "decimal");
+}
+
 // "'1,234' can be read as 1.234 or as 1234 (a thousands separator)"
 std::string twoWayProblem(std::string text)
 {
@@ -647,6 +656,11 @@ Expected<CsvData> parseCsv(std::string_view text, const std::string& path,
                         NumberResult result;
                         if (marks.mark != DecimalMark::Auto) {
                             result = readWithMark(t, markChar(marks.mark), v);
+                            double ignored = 0;
+                            DecimalMark own = DecimalMark::Auto;
+                            if (result == NumberResult::Ok && !marks.given && markChar(marks.mark) == data.delimiter &&
+                                readUnsettled(t, ignored, own) == NumberResult::Ambiguous)
+                                return commaInCommaFileError(cellWhere(path, line, column.name, col));
                         } else {
                             DecimalMark settles = DecimalMark::Auto;
                             result = readUnsettled(t, v, settles);
@@ -691,11 +705,21 @@ Expected<CsvData> parseCsv(std::string_view text, const std::string& path,
                                      ", and no other number in the file settles which; set the decimal mark",
                                  0, "decimal");
         const char mark = markChar(marks.mark);
-        for (const auto& cell : marks.twoWay)
+        for (const auto& cell : marks.twoWay) {
+            // A quoted "1,234" in a comma-separated file whose other numbers have a decimal comma:
+            // the writer had to quote it, as a spreadsheet quotes its formatted thousands, so
+            // the "2,5" elsewhere does not tell 1.234 from 1234 here. ("1.5" elsewhere does: with
+            // a decimal point, a comma can only group thousands.)
+            if (cell.separator == mark && mark == data.delimiter) {
+                const Column& column = data.columns[cell.slot];
+                return commaInCommaFileError(cellWhere(path, data.lineOfRow(cell.index), column.name,
+                                                       static_cast<std::size_t>(column.index)));
+            }
             if (cell.separator != mark) {
                 double& v = data.columns[cell.slot].numbers[cell.index];
                 v = std::round(v * 1000);   // exact: at most six digits
             }
+        }
     }
     data.decimal = marks.mark;
 

@@ -90,7 +90,11 @@ struct CsvData {
 //  - "1,234" and "1.234" (one separator, a first digit 1-9 and at most three digits before it,
 //    exactly three after it, no exponent) read 1.234 with one mark and 1234 with the other: they
 //    take the mark the rest of the file settles; if nothing settles it, they are a ParseError
-//    ending in "set the decimal mark" (Error::field = "decimal").
+//    ending in "set the decimal mark" (Error::field = "decimal"). A cell whose
+//    separator is the file's delimiter, quoted (`"1,234"` in a comma-separated file), cannot
+//    take a decimal comma from other cells: a spreadsheet writes exactly `1,"2,5"` /
+//    `2,"1,234"` for a decimal comma in one column and formatted thousands in another, so that
+//    is an error too, settled only by options.decimal.
 //  - cells that settle it both ways ("1.5" and "2,5") are a ParseError naming both.
 //  - with the mark settled, the other character may only group thousands: groups of exactly
 //    three digits after a first group of one to three ("1,234,567.5"); anything else is not

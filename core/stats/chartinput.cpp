@@ -100,13 +100,13 @@ Expected<PreparedChart> analyzeChart(ChartType type, ChartColumns columns, const
     auto analysis = subgroupCharts(type, values, offsets, *flags, options);
     if (!analysis) {
         Error e = analysis.error();
-        // Name the subgroup by its label rather than its position.
+        // Name the subgroup by its label rather than its position. The index comes from the
+        // error's item (the subgroup's position among all of them), not from the text.
         const std::string prefix = "subgroup ";
-        if (e.message.rfind(prefix, 0) == 0) {
-            const std::size_t end = e.message.find(' ', prefix.size());
-            const std::size_t g = std::stoul(e.message.substr(prefix.size(), end - prefix.size())) - 1;
-            if (g < prepared.pointLabels.size())
-                e.message = prefix + "'" + prepared.pointLabels[g] + "'" + e.message.substr(end);
+        if (e.item && e.field == "subgroup" && *e.item < prepared.pointLabels.size()) {
+            const std::string number = prefix + std::to_string(*e.item + 1);
+            if (e.message.rfind(number, 0) == 0)
+                e.message = prefix + "'" + prepared.pointLabels[*e.item] + "'" + e.message.substr(number.size());
         }
         return e;
     }

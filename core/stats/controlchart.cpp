@@ -95,10 +95,59 @@ Expected<bool> checkOptions(const ChartOptions& o, bool attribute)
     return true;
 }
 
+// Runs `rules` on the chart and records them as the tests that ran.
 void runTests(ControlChart& chart, const RuleSet& rules)
 {
     TestInput in{chart.values, chart.centerLine.values, chart.sd.values, chart.lcl.values, chart.ucl.values};
     chart.tests = runSpecialCauseTests(in, rules);
+    chart.rules = rules;
+}
+
+// The tests for R, S and attribute charts, and for the MR chart (specialcausetests.h says why).
+RuleSet skewedChartRules(const ChartOptions& o) { return o.rules.upTo(kLastTestForSkewedCharts); }
+
+RuleSet movingRangeRules(const ChartOptions& o)
+{
+    return o.movingRangeRules ? o.movingRangeRules->upTo(kLastTestForSkewedCharts)
+                              : o.rules.upTo(kLastTestForMovingRangeByDefault);
+}
+
+// The words of `describe` and `capability` for values whose sum overflows a double.
+Error tooLargeToSum()
+{
+    return makeError(ErrorCode::OutOfRange, "the values are too large to be summed in double precision");
+}
+
+// A finite input can still give an infinite range, moving range or limit (1e308 - (-1e308)).
+Expected<bool> checkFinite(const ControlChart& chart)
+{
+    auto finite = [](const std::vector<double>& v) {
+        return std::all_of(v.begin(), v.end(), [](double x) { return std::isfinite(x); });
+    };
+    if (!finite(chart.values) || !finite(chart.centerLine.values) || !finite(chart.sd.values) ||
+        !finite(chart.lcl.values) || !finite(chart.ucl.values))
+        return makeError(ErrorCode::OutOfRange, "the values are too large to be summed in double precision (the " +
+                                                    chart.name + " chart's values or limits overflow)");
+    return true;
+}
+
+// Why nothing is left to estimate the limits from, in the terms the caller used: without
+// phases every point was excluded; with them, there is no phase I point, or all are excluded.
+// `needs` says what known values would make the estimate unnecessary.
+Error nothingToEstimateFrom(const PointFlags& flags, const char* needs)
+{
+    if (flags.phase.empty())
+        return makeError(ErrorCode::TooFewValues,
+                         "every point is excluded from the estimates, so nothing is left to estimate the limits "
+                         "from");
+    const bool anyPhase1 = std::find(flags.phase.begin(), flags.phase.end(), 1) != flags.phase.end();
+    if (anyPhase1)
+        return makeError(ErrorCode::TooFewValues,
+                         "every phase I point is excluded from the estimates, so nothing is left to estimate the "
+                         "limits from");
+    return makeError(ErrorCode::TooFewValues, std::string("no phase I values to estimate the limits from; to judge "
+                                                          "phase II points against known limits give ") +
+                                                  needs);
 }
 
 } // namespace
@@ -159,22 +208,30 @@ Expected<ChartAnalysis> individualsCharts(std::vector<double> values, const Poin
 
     const auto use = estimationMask(flags, n);
     const std::size_t used = countUsed(use, n);
-    if (used == 0)
-        return makeError(ErrorCode::TooFewValues, "no phase I values to estimate the limits from");
+    const bool allKnown = options.knownCenter && options.knownSigma;
+    if (used == 0 && !allKnown)
+        return nothingToEstimateFrom(flags, "the known center and sigma");
 
+    // The mean of the estimation values is needed for the center, and its overflow check
+    // also guards σ: values whose sum overflows would give an infinite or NaN σ, which the
+    // estimators would report as "no variation".
     double center = 0;
-    if (options.knownCenter) {
-        center = *options.knownCenter;
-    } else if (use.empty()) {
-        center = mean(values);
-    } else {
-        std::vector<double> kept;
-        kept.reserve(used);
-        for (std::size_t i = 0; i < n; ++i)
-            if (use[i])
-                kept.push_back(values[i]);
-        center = mean(kept);
+    if (used > 0 && !allKnown) {
+        if (use.empty()) {
+            center = mean(values);
+        } else {
+            std::vector<double> kept;
+            kept.reserve(used);
+            for (std::size_t i = 0; i < n; ++i)
+                if (use[i])
+                    kept.push_back(values[i]);
+            center = mean(kept);
+        }
+        if (!std::isfinite(center))
+            return tooLargeToSum();
     }
+    if (options.knownCenter)
+        center = *options.knownCenter;
 
     double sigma = 0;
     if (options.knownSigma) {
@@ -184,6 +241,8 @@ Expected<ChartAnalysis> individualsCharts(std::vector<double> values, const Poin
         if (!s)
             return s.error();
         sigma = *s;
+        if (!std::isfinite(sigma))
+            return tooLargeToSum();
     }
 
     const double k = options.nsigmas;
@@ -223,8 +282,11 @@ Expected<ChartAnalysis> individualsCharts(std::vector<double> values, const Poin
     ic.lcl = constantLine(center - k * sigma);
     ic.ucl = constantLine(center + k * sigma);
 
+    for (const ControlChart* c : {&ic, &mr})
+        if (auto ok = checkFinite(*c); !ok)
+            return ok.error();
     runTests(ic, options.rules);
-    runTests(mr, options.rules);
+    runTests(mr, movingRangeRules(options));
     analysis.charts.push_back(std::move(ic));
     analysis.charts.push_back(std::move(mr));
     return analysis;
@@ -254,24 +316,39 @@ Expected<ChartAnalysis> subgroupCharts(ChartType type, const std::vector<double>
                          "sigma method '" + std::string(sigmaMethodName(method)) +
                              "' is for individual values; subgroup charts take rbar, sbar, pooled, mvlue-r or mvlue-s");
 
+    // Errors about one subgroup carry its index (item, field "subgroup") and say
+    // "subgroup N" with N its position among all subgroups, so a caller can name it.
+    auto subgroupError = [](ErrorCode code, std::size_t g, const std::string& what) {
+        return makeItemError(code, "subgroup " + std::to_string(g + 1) + what, g, "subgroup");
+    };
+    const auto use = estimationMask(flags, groups);
+    const bool rangeSigma = method == SigmaMethod::RBar || method == SigmaMethod::MvlueR;
     std::vector<SubgroupSummary> summary(groups);
     for (std::size_t g = 0; g < groups; ++g) {
         if (offsets[g + 1] <= offsets[g])
-            return makeError(ErrorCode::EmptyData, "subgroup " + std::to_string(g + 1) + " is empty");
+            return subgroupError(ErrorCode::EmptyData, g, " is empty");
         const std::span<const double> sub(values.data() + offsets[g], offsets[g + 1] - offsets[g]);
         summary[g] = summarizeSubgroup(sub);
-        if (summary[g].n < 2)
-            return makeError(ErrorCode::TooFewValues,
-                             "subgroup " + std::to_string(g + 1) +
+        const std::size_t ng = summary[g].n;
+        if (ng < 2)
+            return subgroupError(ErrorCode::TooFewValues, g,
                                  " has only one value; X-bar charts need at least 2 values per subgroup (use an "
                                  "I-MR chart for individual values)");
-        if (type == ChartType::XbarR && summary[g].n > static_cast<std::size_t>(kMaxSubgroupSize))
-            return makeError(ErrorCode::OutOfRange, "subgroup " + std::to_string(g + 1) + " has " +
-                                                        std::to_string(summary[g].n) +
-                                                        " values; R charts need 2 to 100 (use xbar-s)");
+        if (type == ChartType::XbarR && ng > static_cast<std::size_t>(kMaxSubgroupSize))
+            return subgroupError(ErrorCode::OutOfRange, g,
+                                 " has " + std::to_string(ng) + " values; R charts need 2 to 100 (use xbar-s)");
+        // Checked here, under the subgroup's own number, rather than by the estimator, which
+        // sees only the subgroups it estimates from and numbers them among those.
+        const bool estimated = use.empty() || use[g];
+        if (estimated && rangeSigma && ng > static_cast<std::size_t>(kMaxSubgroupSize))
+            return subgroupError(ErrorCode::OutOfRange, g,
+                                 " has " + std::to_string(ng) +
+                                     " values; range-based sigma needs 2 to 100 (use sbar or pooled)");
+        if (!std::isfinite(summary[g].mean) || !std::isfinite(summary[g].range) || !std::isfinite(summary[g].sd))
+            return subgroupError(ErrorCode::OutOfRange, g,
+                                 ": the values are too large to be summed in double precision");
     }
 
-    const auto use = estimationMask(flags, groups);
     std::vector<SubgroupSummary> usedGroups;
     std::vector<double> usedValues;
     for (std::size_t g = 0; g < groups; ++g) {
@@ -281,10 +358,17 @@ Expected<ChartAnalysis> subgroupCharts(ChartType type, const std::vector<double>
         usedValues.insert(usedValues.end(), values.begin() + static_cast<std::ptrdiff_t>(offsets[g]),
                           values.begin() + static_cast<std::ptrdiff_t>(offsets[g + 1]));
     }
-    if (usedGroups.empty())
-        return makeError(ErrorCode::TooFewValues, "no phase I subgroups to estimate the limits from");
+    if (usedGroups.empty() && !(options.knownCenter && options.knownSigma))
+        return nothingToEstimateFrom(flags, "the known center and sigma");
 
-    const double center = options.knownCenter ? *options.knownCenter : mean(usedValues);
+    double center = 0;
+    if (options.knownCenter) {
+        center = *options.knownCenter;
+    } else {
+        center = mean(usedValues);
+        if (!std::isfinite(center))
+            return tooLargeToSum();
+    }
     double sigma = 0;
     if (options.knownSigma) {
         sigma = *options.knownSigma;
@@ -293,6 +377,8 @@ Expected<ChartAnalysis> subgroupCharts(ChartType type, const std::vector<double>
         if (!s)
             return s.error();
         sigma = *s;
+        if (!std::isfinite(sigma))
+            return tooLargeToSum();
     }
 
     const double k = options.nsigmas;
@@ -354,8 +440,11 @@ Expected<ChartAnalysis> subgroupCharts(ChartType type, const std::vector<double>
     second.lcl = makeLine(std::move(sl));
     second.ucl = makeLine(std::move(su));
 
+    for (const ControlChart* c : {&xbar, &second})
+        if (auto ok = checkFinite(*c); !ok)
+            return ok.error();
     runTests(xbar, options.rules);
-    runTests(second, options.rules);
+    runTests(second, skewedChartRules(options));
     analysis.charts.push_back(std::move(xbar));
     analysis.charts.push_back(std::move(second));
     return analysis;
@@ -420,8 +509,10 @@ Expected<ChartAnalysis> attributeChart(ChartType type, std::span<const double> c
         sumSizes += sizes.empty() ? 1.0 : sizes[i];
         ++used;
     }
-    if (used == 0)
-        return makeError(ErrorCode::TooFewValues, "no phase I samples to estimate the limits from");
+    if (used == 0 && !options.knownCenter)
+        return nothingToEstimateFrom(flags, "the known center");
+    if (!std::isfinite(sumCounts) || !std::isfinite(sumSizes))
+        return tooLargeToSum();
 
     // The parameter: p̄ (p, np), c̄ (c) or ū (u).
     double param = 0;
@@ -492,7 +583,9 @@ Expected<ChartAnalysis> attributeChart(ChartType type, std::span<const double> c
     chart.sd = makeLine(std::move(sd));
     chart.lcl = makeLine(std::move(lcl));
     chart.ucl = makeLine(std::move(ucl));
-    runTests(chart, options.rules);
+    if (auto ok = checkFinite(chart); !ok)
+        return ok.error();
+    runTests(chart, skewedChartRules(options));
 
     ChartAnalysis analysis;
     analysis.type = type;

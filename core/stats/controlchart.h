@@ -41,6 +41,7 @@ struct ControlChart {
     Line centerLine, lcl, ucl;
     Line sd;                             // σ of the plotted statistic (zones are center ± 1, 2 sd)
     std::vector<std::uint16_t> tests;    // bit (t-1) set when test t flags the point
+    RuleSet rules;                       // the tests that ran on this chart (see below)
 
     std::size_t size() const { return values.size(); }
     double sizeAt(std::size_t i) const { return sizes.size() == 1 ? sizes[0] : sizes[i]; }
@@ -54,7 +55,15 @@ struct ChartOptions {
     std::optional<double> knownCenter;         // historical center (X̄/I: μ; p/np: p; c: c; u: u)
     std::optional<double> knownSigma;          // historical σ (variables charts only)
     RuleSet rules = RuleSet::westernElectric();
+    // The MR chart's tests; default: test 1 of `rules` only. Capped to tests 1-4 either way.
+    std::optional<RuleSet> movingRangeRules;
 };
+
+// The tests that run on each chart (the convention and its sources are in specialcausetests.h):
+//   I, X̄:                  every test of the chosen set (ChartOptions::rules)
+//   R, S, p, np, c, u:     the chosen set's tests 1-4
+//   MR:                    the chosen set's test 1, or movingRangeRules' tests 1-4 when given
+// ControlChart::rules holds what ran; ChartAnalysis::rules the set as chosen.
 
 // Phase and estimation flags, one entry per analysis point (observation for I-MR, subgroup
 // for X̄ charts, sample for attribute charts). Empty vectors mean "all phase I, none excluded".
@@ -66,7 +75,7 @@ struct PointFlags {
 // The charts of one analysis, in drawing order (i, mr; xbar, r; xbar, s; or one attribute chart).
 struct ChartAnalysis {
     ChartType type = ChartType::IMR;
-    RuleSet rules;
+    RuleSet rules;                     // the chosen set; each chart's own rules say what ran
     std::size_t pointCount = 0;
     PointFlags flags;                  // as given, for reporting phase per point
     std::vector<ControlChart> charts;

@@ -4,6 +4,7 @@
 // Western Electric, "Statistical Quality Control Handbook", 1956.
 #include "stats/specialcausetests.h"
 
+#include <algorithm>
 #include <charconv>
 #include <cmath>
 #include <vector>
@@ -49,6 +50,23 @@ RuleSet RuleSet::none()
     RuleSet r;
     r.name = "none";
     r.k = classicK();
+    return r;
+}
+
+std::vector<int> RuleSet::enabledTests() const
+{
+    std::vector<int> out;
+    for (int t = 1; t <= kTestCount; ++t)
+        if (isEnabled(t))
+            out.push_back(t);
+    return out;
+}
+
+RuleSet RuleSet::upTo(int lastTest) const
+{
+    RuleSet r = *this;
+    for (int t = std::max(lastTest, 0) + 1; t <= kTestCount; ++t)
+        r.enabled[static_cast<std::size_t>(t - 1)] = false;
     return r;
 }
 

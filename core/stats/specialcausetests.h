@@ -31,6 +31,11 @@ struct RuleSet {
     bool isEnabled(int test) const { return enabled[static_cast<std::size_t>(test - 1)]; }
     int kOf(int test) const { return k[static_cast<std::size_t>(test - 1)]; }
 
+    // The enabled tests in order, e.g. {1, 2, 5, 6}.
+    std::vector<int> enabledTests() const;
+    // The same set with every test after `lastTest` turned off (K kept); see below for why.
+    RuleSet upTo(int lastTest) const;
+
     static std::array<int, kTestCount> classicK() { return {3, 9, 6, 14, 2, 4, 15, 8}; }
     // All eight tests with the classic K.
     static RuleSet nelson();
@@ -41,6 +46,21 @@ struct RuleSet {
     // (test:K). Unknown tests, repeated tests and K out of range are InvalidArgument errors.
     static Expected<RuleSet> parse(std::string_view spec);
 };
+
+// Which tests apply to which chart (Minitab's convention, "Tests for special causes" in the
+// help of each chart): tests 5-8, and the zones of 1σ and 2σ behind them, assume a statistic
+// that is symmetric and normal about its center line. The X̄ and I charts plot such a
+// statistic and run the whole chosen set. Ranges, moving ranges, standard deviations and
+// counts are skewed, so R, S, MR, p, np, c and u charts run only the chosen set's tests 1-4
+// (Minitab: "only tests 1-4 are available for R, S, and moving range charts", and the same
+// for attribute charts); on in-control normal data the default set would otherwise flag
+// about 5 % of MR points against 1.6 % of I points. The MR chart runs only test 1 unless
+// asked for more: successive moving ranges share a value and are correlated, so runs on them
+// mislead (D. J. Wheeler, "Understanding Statistical Process Control"). A caller may ask
+// for more tests on the MR chart (ChartOptions::movingRangeRules); they stay capped to 1-4.
+// The sets themselves are picked in controlchart.cpp; each ControlChart reports its own.
+inline constexpr int kLastTestForSkewedCharts = 4;
+inline constexpr int kLastTestForMovingRangeByDefault = 1;
 
 // One point as the tests see it. `sd` is σ of the plotted statistic at that point: zones are
 // center ± 1σ and ± 2σ in those units whatever the width of the control limits.

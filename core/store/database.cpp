@@ -12,12 +12,40 @@ namespace {
 // lock is reported while the user is still looking.
 constexpr int kBusyTimeoutMs = 5000;
 
+// An SQLite URI for `path` with the query `query` (https://www.sqlite.org/uri.html): every
+// byte but the unreserved ones and '/' is percent-encoded, so '?', '#' and '%' in a file name
+// stay part of the name.
+std::string fileUri(const std::string& path, std::string_view query)
+{
+    static const char digits[] = "0123456789ABCDEF";
+    // "file:///abs" (empty authority) for an absolute path, so "//x" cannot read as a host.
+    std::string uri = path.starts_with('/') ? "file://" : "file:";
+    for (const char ch : path) {
+        const auto c = static_cast<unsigned char>(ch);
+        if ((c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '/' || c == '-' ||
+            c == '.' || c == '_' || c == '~') {
+            uri += ch;
+        } else {
+            uri += '%';
+            uri += digits[c >> 4];
+            uri += digits[c & 0xf];
+        }
+    }
+    uri += '?';
+    uri += query;
+    return uri;
+}
+
 } // namespace
 
 Error sqliteError(sqlite3* db, int rc, std::string_view what)
 {
     std::string message(what);
     message += ": ";
+    // Said once in plain words; the caller that knows the file's name (Project::open) words it
+    // as "'<path>': the file is damaged: ...".
+    if ((rc & 0xff) == SQLITE_CORRUPT || (rc & 0xff) == SQLITE_NOTADB)
+        message += kDamaged;
     // The connection's message is more specific (it names the constraint or the missing table),
     // but only when it describes this result code.
     if (db && (sqlite3_extended_errcode(db) == rc || sqlite3_errcode(db) == (rc & 0xff)))
@@ -48,6 +76,9 @@ Expected<Database> Database::open(const std::string& path, Access access)
     case Access::ReadOnly:
         flags |= SQLITE_OPEN_READONLY;
         break;
+    case Access::Immutable:
+        flags |= SQLITE_OPEN_READONLY | SQLITE_OPEN_URI;
+        break;
     case Access::QueryOnly:
     case Access::ReadWrite:
         flags |= SQLITE_OPEN_READWRITE;
@@ -57,11 +88,12 @@ Expected<Database> Database::open(const std::string& path, Access access)
         break;
     }
     sqlite3* raw = nullptr;
-    const int rc = sqlite3_open_v2(path.c_str(), &raw, flags, nullptr);
+    const std::string name = access == Access::Immutable ? fileUri(path, "immutable=1") : path;
+    const int rc = sqlite3_open_v2(name.c_str(), &raw, flags, nullptr);
     Database db;
     db.m_db = raw;   // closed by ~Database even when opening failed
     db.m_path = path;
-    db.m_readOnly = access == Access::ReadOnly || access == Access::QueryOnly;
+    db.m_readOnly = access == Access::ReadOnly || access == Access::QueryOnly || access == Access::Immutable;
     db.m_queryOnly = access == Access::QueryOnly;
     if (rc != SQLITE_OK)
         return sqliteError(raw, rc, "cannot open '" + path + "'");
@@ -133,12 +165,9 @@ Expected<bool> Database::exec(const std::string& sql)
 {
     char* message = nullptr;
     const int rc = sqlite3_exec(m_db, sql.c_str(), nullptr, nullptr, &message);
-    if (rc != SQLITE_OK) {
-        std::string what = message ? message : sqlite3_errstr(rc);
-        sqlite3_free(message);
-        return sqliteError(nullptr, rc,
-                           "'" + sql.substr(0, 60) + (sql.size() > 60 ? "...'" : "'") + " failed: " + what);
-    }
+    sqlite3_free(message);   // the same text as sqlite3_errmsg, which sqliteError adds once
+    if (rc != SQLITE_OK)
+        return sqliteError(m_db, rc, "'" + sql.substr(0, 60) + (sql.size() > 60 ? "...'" : "'") + " failed");
     return true;
 }
 

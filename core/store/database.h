@@ -22,11 +22,16 @@ public:
         QueryOnly,         // opened for writing but PRAGMA query_only: see below
         ReadWrite,         // the file must exist
         ReadWriteCreate,   // created (empty) when missing
+        Immutable,         // read-only, and SQLite is told nothing can change the file: see below
     };
     // QueryOnly exists because a SQLITE_OPEN_READONLY connection to a WAL-mode file creates
     // the -wal and -shm files and, unable to delete them, leaves them behind, where the next
     // open would take them for the traces of a crash. A query-only connection cannot change
     // the database either, and as the last connection it removes the empty WAL on close.
+    // Immutable (the URI parameter immutable=1) takes no locks and opens no -wal, -shm or
+    // -journal at all: for a file nobody may write (read-only permissions or media) that has
+    // no -wal, and for looking at a file before it is known to be ours. It must not be used
+    // while another connection may write the file: it would not see those writes.
 
     static Expected<Database> open(const std::string& path, Access access);
 
@@ -92,6 +97,8 @@ private:
 
 // Turns an SQLite result code (and the connection's message, when `db` is given) into an Error:
 // constraint violations are InvalidArgument, a value too big is OutOfRange, the rest IoError.
+// A damaged file (SQLITE_CORRUPT, SQLITE_NOTADB) says kDamaged before SQLite's words.
 Error sqliteError(sqlite3* db, int rc, std::string_view what);
+inline constexpr std::string_view kDamaged = "the file is damaged: ";
 
 } // namespace gemba::store

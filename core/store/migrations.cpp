@@ -4,6 +4,11 @@
 #include "store/database.h"
 #include "store/project.h"
 #include "store/transaction.h"
+#include "study/stopwatchsession.h"
+
+#include <map>
+#include <optional>
+#include <utility>
 
 namespace gemba::store {
 namespace {
@@ -137,12 +142,52 @@ Expected<bool> createVersion1(Database& db)
     return stmt->run();
 }
 
+// Version 2: each study keeps the element list it was timed against. Before, a study's steps
+// were its process's steps as they are now, so adding a step to the process made every finished
+// study incomplete (no cycle had the new step), and reordering or removing steps changed them too.
+//  - study_steps is the study's list in its order, written when the study is created (a copy of
+//    the process's steps then); editing the process afterwards changes future studies only.
+//  - It refers to the step rows, so a renamed step is renamed in the study too (the same
+//    element); a step can still be removed only while no observation refers to it, and then it
+//    leaves the lists of the studies that never timed it (ON DELETE CASCADE).
+//  - Existing studies get their process's steps at the time of the upgrade: the best record of
+//    what they were timed against that a version 1 file has.
+//  - Step observations that span suspend are excluded with the reason the stopwatch now gives
+//    them (StopwatchSession::kSuspendReason), so that the studies of version 1 files are
+//    summarised as new ones are; the analyst can include any of them again.
+const std::string kSchemaV2 = R"sql(
+-- The element list a study was timed against: its steps, in its order (position, 0-based).
+CREATE TABLE study_steps (
+    study_id INTEGER NOT NULL REFERENCES studies(id) ON DELETE CASCADE,
+    position INTEGER NOT NULL,
+    step_id  INTEGER NOT NULL REFERENCES steps(id) ON DELETE CASCADE,
+    PRIMARY KEY (study_id, position)
+) WITHOUT ROWID;
+-- For the step foreign key: deleting a step (or a whole process) looks up its study lists.
+CREATE INDEX study_steps_step ON study_steps (step_id);
+INSERT INTO study_steps (study_id, position, step_id)
+    SELECT studies.id, steps.position, steps.id FROM studies JOIN steps ON steps.process_id = studies.process_id;
+)sql";
+
+Expected<bool> createVersion2(Database& db)
+{
+    if (auto ok = db.exec(kSchemaV2); !ok)
+        return ok;
+    auto stmt = db.prepare("UPDATE observations SET excluded = 1, excluded_reason = ? "
+                           "WHERE spans_suspend <> 0 AND excluded = 0 AND foreign_element = 0");
+    if (!stmt)
+        return stmt.error();
+    stmt->bind(1, std::string_view(study::StopwatchSession::kSuspendReason));
+    return stmt->run();
+}
+
 } // namespace
 
 const std::vector<Migration>& migrations()
 {
     static const std::vector<Migration> steps{
         {1, "create the schema", createVersion1},
+        {2, "keep each study's element list", createVersion2},
     };
     return steps;
 }
@@ -210,6 +255,170 @@ Expected<int> migrate(Database& db, const std::vector<Migration>& steps)
         if (auto ok = tx->commit(); !ok)
             return ok.error();
     }
+}
+
+} // namespace gemba::store
+
+namespace gemba::store {
+namespace {
+
+// SQL text as far as its meaning goes: no comments, one blank between words and none next to
+// punctuation, keywords and names in lower case; quoted text ('...', "...", `...`, [...]) as
+// written.
+std::string normaliseSql(std::string_view sql)
+{
+    std::string out;
+    out.reserve(sql.size());
+    bool blank = false;
+    auto isPunct = [](char c) { return c == '(' || c == ')' || c == ',' || c == ';' || c == '='; };
+    std::size_t i = 0;
+    while (i < sql.size()) {
+        const char c = sql[i];
+        if (c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v') {
+            blank = true;
+            ++i;
+            continue;
+        }
+        if (c == '-' && i + 1 < sql.size() && sql[i + 1] == '-') {
+            const std::size_t end = sql.find('\n', i);
+            i = end == std::string_view::npos ? sql.size() : end;
+            blank = true;
+            continue;
+        }
+        if (c == '/' && i + 1 < sql.size() && sql[i + 1] == '*') {
+            const std::size_t end = sql.find("*/", i + 2);
+            i = end == std::string_view::npos ? sql.size() : end + 2;
+            blank = true;
+            continue;
+        }
+        if (blank && !out.empty() && !isPunct(out.back()) && !isPunct(c))
+            out += ' ';
+        blank = false;
+        if (c == '\'' || c == '"' || c == '`' || c == '[') {
+            const char close = c == '[' ? ']' : c;
+            out += c;
+            ++i;
+            while (i < sql.size()) {
+                out += sql[i];
+                if (sql[i] == close) {
+                    // A doubled quote is a quote inside the text ('it''s'); ']' cannot be doubled.
+                    if (close != ']' && i + 1 < sql.size() && sql[i + 1] == close) {
+                        out += sql[i + 1];
+                        i += 2;
+                        continue;
+                    }
+                    ++i;
+                    break;
+                }
+                ++i;
+            }
+            continue;
+        }
+        out += (c >= 'A' && c <= 'Z') ? static_cast<char>(c - 'A' + 'a') : c;
+        ++i;
+    }
+    return out;
+}
+
+std::string lower(std::string s)
+{
+    for (char& c : s)
+        if (c >= 'A' && c <= 'Z')
+            c = static_cast<char>(c - 'A' + 'a');
+    return s;
+}
+
+struct SchemaObject {
+    std::string type;
+    std::string name;
+    std::string table;
+    std::optional<std::string> sql;   // NULL for sqlite_autoindex_* (UNIQUE, PRIMARY KEY)
+};
+
+// sqlite_schema by (type, lower-case name); names are case-insensitive in SQLite.
+Expected<std::map<std::pair<std::string, std::string>, SchemaObject>> readSchema(Database& db)
+{
+    auto s = db.prepare("SELECT type, name, tbl_name, sql FROM sqlite_schema");
+    if (!s)
+        return s.error();
+    std::map<std::pair<std::string, std::string>, SchemaObject> objects;
+    for (;;) {
+        auto row = s->step();
+        if (!row)
+            return row.error();
+        if (!*row)
+            return objects;
+        SchemaObject o{s->text(0), s->text(1), lower(s->text(2)), std::nullopt};
+        if (!s->isNull(3))
+            o.sql = normaliseSql(s->textView(3));
+        objects.emplace(std::pair(o.type, lower(o.name)), std::move(o));
+    }
+}
+
+bool optionalObject(const std::string& name) { return name.starts_with("sqlite_stat"); }
+
+} // namespace
+
+Expected<bool> checkSchema(Database& db, const std::vector<Migration>& steps)
+{
+    auto version = db.queryInt("PRAGMA user_version");
+    if (!version)
+        return version.error();
+    if (*version < 0 || *version > static_cast<std::int64_t>(steps.size()))
+        return makeError(ErrorCode::OutOfRange, "file format " + std::to_string(*version) +
+                                                    " is newer than this version of Gemba Workbench reads (" +
+                                                    std::to_string(steps.size()) + ")");
+    auto actual = readSchema(db);
+    if (!actual)
+        return actual.error();
+
+    // What this build's own steps make of a blank database, up to the file's version.
+    auto memory = Database::open(":memory:", Database::Access::ReadWriteCreate);
+    if (!memory)
+        return memory.error();
+    const std::vector<Migration> upTo(steps.begin(), steps.begin() + *version);
+    if (auto reached = migrate(*memory, upTo); !reached)
+        return reached.error();
+    if (auto ok = memory->exec("ANALYZE"); !ok)   // makes sqlite_stat1, which a file may have
+        return ok;
+    auto expected = readSchema(*memory);
+    if (!expected)
+        return expected.error();
+
+    const std::string format = "file format " + std::to_string(*version);
+    std::vector<std::string> extra;
+    std::vector<std::string> changed;
+    std::vector<std::string> missing;
+    for (const auto& [key, object] : *actual) {
+        const auto it = expected->find(key);
+        const std::string what = (object.type == "index" ? "an " : "a ") + object.type + " '" + object.name + "'";
+        if (it == expected->end()) {
+            // Triggers first: they are what would act on the user's edits.
+            auto& list = extra;
+            list.insert(object.type == "trigger" ? list.begin() : list.end(), what);
+        } else if (it->second.table != object.table || it->second.sql != object.sql) {
+            changed.push_back("its " + object.type + " '" + object.name + "' is not the one " + format + " defines");
+        }
+    }
+    for (const auto& [key, object] : *expected)
+        if (!actual->contains(key) && !optionalObject(object.name))
+            missing.push_back("its " + object.type + " '" + object.name + "' is missing");
+    if (extra.empty() && changed.empty() && missing.empty())
+        return true;
+
+    std::vector<std::string> problems;
+    if (!extra.empty()) {
+        std::string list;
+        for (std::size_t i = 0; i < extra.size(); ++i)
+            list += (i == 0 ? "" : i + 1 == extra.size() ? " and " : ", ") + extra[i];
+        problems.push_back("it has " + list + " that " + format + " does not have");
+    }
+    problems.insert(problems.end(), changed.begin(), changed.end());
+    problems.insert(problems.end(), missing.begin(), missing.end());
+    std::string message;
+    for (std::size_t i = 0; i < problems.size(); ++i)
+        message += (i == 0 ? "" : "; ") + problems[i];
+    return makeError(ErrorCode::ParseError, message);
 }
 
 } // namespace gemba::store

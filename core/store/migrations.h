@@ -44,3 +44,23 @@ Expected<bool> dropObservationIndexes(Database& db);
 Expected<bool> createObservationIndexes(Database& db);
 
 } // namespace gemba::store
+
+namespace gemba::store {
+
+// Whether the file's schema is exactly the one its user_version promises: the objects that
+// `steps` 1..user_version make in a blank in-memory database (tables with their columns and
+// constraints, indexes, triggers, views), compared by type, name, table and normalised SQL
+// (comments, spacing and keyword case do not count; rootpages and order do not either, as a
+// bulk import drops and recreates the observation indexes). sqlite_stat1 (ANALYZE, PRAGMA
+// optimize) may be present or not. Anything else is a change made outside this program: an
+// extra trigger would run on the user's own later edits (trusted_schema=OFF restricts the
+// functions a schema may call, not triggers), a changed column default or index rewrites or
+// hides data. Refused with ParseError naming the objects ("a trigger 'x' that file format 1
+// does not have"); OutOfRange when user_version is past the last step. Reads only; safe on a
+// read-only or immutable connection. Costs one in-memory migration (well under a millisecond
+// for version 1). So a step must make the same schema whatever rows the file holds (a step
+// that creates an object only when some row exists would be refused on the next open).
+// `steps` is a parameter so tests can prove it follows a later step.
+Expected<bool> checkSchema(Database& db, const std::vector<Migration>& steps = migrations());
+
+} // namespace gemba::store

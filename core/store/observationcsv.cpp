@@ -472,6 +472,9 @@ Expected<Id> Importer::stepOf(std::size_t row)
     auto id = m_project.addStep(step);
     if (!id)
         return id.error();
+    // The imported study was timed against this step too (the older studies were not).
+    if (auto ok = m_project.appendStudyStep(m_studyId, *id); !ok)
+        return ok.error();
     m_stepByPosition.push_back(*id);
     m_stepNames.push_back(name);
     m_stepByName.emplace(name, *id);

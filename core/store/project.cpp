@@ -16,6 +16,7 @@
 
 #include <fcntl.h>
 #include <sys/stat.h>
+#include <sys/sysmacros.h>
 #include <unistd.h>
 
 namespace gemba::store {
@@ -28,8 +29,12 @@ struct FileHeader {
     bool exists = false;
     std::int64_t size = 0;
     bool isSqlite = false;      // the "SQLite format 3\0" magic string
+    bool walMode = false;       // read and write versions 2 (offsets 18, 19)
+    std::int64_t pageSize = 0;
+    std::int64_t pageCount = 0;   // the in-header size, 0 unless valid (offset 28, checked by 92)
     std::uint32_t userVersion = 0;
     std::uint32_t applicationId = 0;
+    bool writeBits = false;     // any of the mode's write bits (st_mode & 0222)
 };
 
 std::uint32_t bigEndian32(const unsigned char* p)
@@ -48,6 +53,7 @@ Expected<FileHeader> readHeader(const std::string& path)
     }
     h.exists = true;
     h.size = st.st_size;
+    h.writeBits = (st.st_mode & (S_IWUSR | S_IWGRP | S_IWOTH)) != 0;
     if (!S_ISREG(st.st_mode))
         return makeError(ErrorCode::IoError, "cannot open '" + path + "': it is not a file");
     if (h.size == 0)
@@ -60,6 +66,13 @@ Expected<FileHeader> readHeader(const std::string& path)
     ::close(fd);
     if (got == static_cast<ssize_t>(sizeof buf) && std::memcmp(buf, "SQLite format 3", 16) == 0) {
         h.isSqlite = true;
+        h.walMode = buf[18] == 2 && buf[19] == 2;
+        const std::uint32_t pageSize = (std::uint32_t(buf[16]) << 8) | buf[17];
+        h.pageSize = pageSize == 1 ? 65536 : pageSize;
+        // The in-header database size is valid only when the change counter (24) equals the
+        // version-valid-for number (92); older writers left it stale.
+        if (bigEndian32(buf + 24) == bigEndian32(buf + 92))
+            h.pageCount = bigEndian32(buf + 28);
         h.userVersion = bigEndian32(buf + 60);
         h.applicationId = bigEndian32(buf + 68);
     }
@@ -70,6 +83,75 @@ bool fileExists(const std::string& path)
 {
     struct stat st {};
     return ::stat(path.c_str(), &st) == 0;
+}
+
+bool nonEmptyFile(const std::string& path)
+{
+    struct stat st {};
+    return ::stat(path.c_str(), &st) == 0 && st.st_size > 0;
+}
+
+// Why the user cannot change the file (empty when they can), and whether someone else may
+// (then the file must be read with locks, not as immutable). The write bits count even for
+// root, who may write any file: a file marked read-only is meant to stay as it is. The folder
+// counts too: saving in WAL mode creates "<path>-wal" and "<path>-shm" beside the file.
+struct Unwritable {
+    std::string why;
+    bool othersMayWrite = false;
+};
+
+Unwritable whyUnwritable(const std::string& path, const FileHeader& header)
+{
+    if (!header.writeBits)
+        return {"its permissions let nobody change it", false};
+    if (::access(path.c_str(), W_OK) != 0) {
+        if (errno == EROFS)
+            return {"it is on a read-only disk", false};
+        return {std::string("you may not change it (") + std::strerror(errno) + ")", true};
+    }
+    const std::size_t slash = path.rfind('/');
+    const std::string folder = slash == std::string::npos ? "." : slash == 0 ? "/" : path.substr(0, slash);
+    if (::access(folder.c_str(), W_OK | X_OK) != 0) {
+        if (errno == EROFS)
+            return {"it is on a read-only disk", false};
+        return {"you may not create files in its folder, which saving needs", false};
+    }
+    return {};
+}
+
+// Whether some connection, in any process including this one, has "<path>-shm" open: SQLite's
+// unix VFS holds a shared POSIX lock on the -shm's byte 128 (the "DMS" lock) from opening a
+// WAL-mode file until closing it, and a crashed or killed process holds none. Read from
+// /proc/locks (Linux) rather than with F_GETLK, because F_GETLK needs a descriptor of the -shm
+// and closing it would drop every POSIX lock this process holds on that file, SQLite's own
+// included. When it cannot tell (no /proc, a network file system whose locks live elsewhere)
+// it says "no", and the caller does the safe thing for a crash.
+bool walInUse(const std::string& path)
+{
+    struct stat st {};
+    if (::stat((path + "-shm").c_str(), &st) != 0)
+        return false;
+    std::FILE* locks = std::fopen("/proc/locks", "re");
+    if (!locks)
+        return false;
+    bool inUse = false;
+    char line[512];
+    while (!inUse && std::fgets(line, sizeof line, locks)) {
+        // "1: POSIX  ADVISORY  READ 9838 fe:00:10953346 128 128" (a "->" marks a waiting request)
+        char* rest = nullptr;   // strtok_r: two threads may open projects at once
+        for (char* token = ::strtok_r(line, " \t\n", &rest); token; token = ::strtok_r(nullptr, " \t\n", &rest)) {
+            unsigned int major = 0;
+            unsigned int minor = 0;
+            unsigned long long inode = 0;
+            char end = 0;
+            if (std::sscanf(token, "%x:%x:%llu%c", &major, &minor, &inode, &end) == 3) {
+                inUse = inode == st.st_ino && major == ::major(st.st_dev) && minor == ::minor(st.st_dev);
+                break;
+            }
+        }
+    }
+    std::fclose(locks);
+    return inUse;
 }
 
 std::string hex(std::uint32_t v)
@@ -93,22 +175,46 @@ Error newer(const std::string& path, std::int64_t version)
                          "). Open it with a newer version. It has not been changed.");
 }
 
-// The identity check on a live connection (the header may be stale while a WAL is present).
+Error damaged(const std::string& path, const std::string& detail)
+{
+    return makeError(ErrorCode::IoError, "'" + path + "': " + std::string(kDamaged) + detail +
+                                             ". Restore it from a backup. It has not been changed.");
+}
+
+// A failure to read the file at open, as one plain message: damage as damage (sqliteError
+// marks it), anything else as "cannot read" (or as it is, when it already names the file).
+Error readFailure(const std::string& path, const Error& e)
+{
+    if (const auto at = e.message.find(kDamaged); at != std::string::npos)
+        return damaged(path, "parts of it are unreadable (SQLite: " + e.message.substr(at + kDamaged.size()) + ")");
+    if (e.message.find("'" + path + "'") != std::string::npos)
+        return e;
+    return makeError(ErrorCode::IoError, "cannot read '" + path + "': " + e.message);
+}
+
+// A header that promises more pages than the file has: cut short by an interrupted copy,
+// download or save. Only meaningful without a -wal or -journal, which may hold the rest.
+std::string truncation(const FileHeader& h)
+{
+    if (h.pageCount <= 0 || h.pageSize <= 0 || h.size >= h.pageCount * h.pageSize)
+        return {};
+    return "it is " + std::to_string(h.size) + " bytes long, but its header says " +
+           std::to_string(h.pageCount * h.pageSize) + " (it was cut short, perhaps by an interrupted copy)";
+}
+
+// The identity check on a connection (the header may be stale while a WAL is present).
 // `blank` tells a brand-new empty database, which a read-write open turns into a project.
 Expected<bool> checkIdentity(Database& db, const std::string& path, bool& blank)
 {
     auto appId = db.queryInt("PRAGMA application_id");
-    if (!appId) {
-        if (appId.error().message.find("not a database") != std::string::npos)
-            return notOurs(path, "it is not an SQLite database");
-        return makeError(ErrorCode::IoError, "cannot read '" + path + "': " + appId.error().message);
-    }
+    if (!appId)
+        return readFailure(path, appId.error());
     auto version = db.queryInt("PRAGMA user_version");
     if (!version)
-        return makeError(ErrorCode::IoError, "cannot read '" + path + "': " + version.error().message);
+        return readFailure(path, version.error());
     auto objects = db.queryInt("SELECT count(*) FROM sqlite_schema");
     if (!objects)
-        return makeError(ErrorCode::IoError, "cannot read '" + path + "': " + objects.error().message);
+        return readFailure(path, objects.error());
     blank = *appId == 0 && *version == 0 && *objects == 0;
     if (blank)
         return true;
@@ -119,6 +225,41 @@ Expected<bool> checkIdentity(Database& db, const std::string& path, bool& blank)
     if (*version > kSchemaVersion)
         return newer(path, *version);
     return true;
+}
+
+// Everything decided before the file is written: whose it is, its version, that its schema is
+// the one that version promises (checkSchema), and, unless quick_check will read the whole
+// file anyway, that the root page of every table can be read (a handful of pages: a file cut
+// short or overwritten there fails here, with one message, rather than at the first view).
+Expected<bool> checkContents(Database& db, const std::string& path, bool probeTables, bool& blank)
+{
+    if (auto ok = checkIdentity(db, path, blank); !ok || blank)
+        return ok;
+    if (auto ok = checkSchema(db); !ok) {
+        if (ok.error().code != ErrorCode::ParseError)
+            return readFailure(path, ok.error());
+        return makeError(ErrorCode::ParseError,
+                         "'" + path + "' has been changed outside Gemba Workbench: " + ok.error().message +
+                             ". It is not opened, so that the change cannot act on your data. It has not been changed.");
+    }
+    if (!probeTables)
+        return true;
+    auto tables = db.prepare("SELECT name FROM sqlite_schema WHERE type = 'table'");
+    if (!tables)
+        return readFailure(path, tables.error());
+    for (;;) {
+        auto row = tables->step();
+        if (!row)
+            return readFailure(path, row.error());
+        if (!*row)
+            return true;
+        std::string quoted = "\"";
+        for (const char c : tables->textView(0))
+            quoted += c == '"' ? std::string("\"\"") : std::string(1, c);
+        auto probe = db.queryInt("SELECT 1 FROM " + quoted + "\" LIMIT 1");
+        if (!probe)
+            return readFailure(path, probe.error());
+    }
 }
 
 // quick_check's verdict: empty when the file is sound, otherwise its first complaint.
@@ -326,64 +467,114 @@ Expected<std::unique_ptr<Project>> Project::open(const std::string& path, OpenMo
     Impl& d = *project->m_d;
     d.path = path;
 
-    const bool uncleanExit = header->exists && fileExists(path + "-wal");
-    if (header->exists && header->size > 0) {
+    const bool hasContent = header->exists && header->size > 0;
+    const bool hasWal = header->exists && fileExists(path + "-wal");
+    const bool hasJournal = header->exists && nonEmptyFile(path + "-journal");
+    const bool uncleanExit = hasWal && !walInUse(path);
+    const Unwritable unwritable = header->exists ? whyUnwritable(path, *header) : Unwritable{};
+
+    // 1. The header, read with plain read(2). Without a -wal it is current; with a rollback
+    //    journal it may hold an unfinished transaction's changes, so only "ours" lets such a
+    //    file go on (SQLite rolls the journal back when we write), never a guess at "blank".
+    if (hasContent) {
         if (!header->isSqlite)
             return notOurs(path, "it is not an SQLite database");
-        // Without a WAL the header is the whole truth; with one, page 1 may have newer
-        // contents in the WAL, so the read-only connection below decides.
-        if (!uncleanExit) {
-            const bool maybeBlank = header->applicationId == 0 && header->userVersion == 0;
-            if (!maybeBlank && header->applicationId != static_cast<std::uint32_t>(kApplicationId))
+        if (!hasWal) {
+            const bool ours = header->applicationId == static_cast<std::uint32_t>(kApplicationId);
+            const bool maybeBlank = header->applicationId == 0 && header->userVersion == 0 && !hasJournal;
+            if (!ours && !maybeBlank)
                 return notOurs(path, header->applicationId == 0
                                          ? "it is an SQLite database of another program"
                                          : "it is an SQLite database of another program (application id " +
                                                hex(header->applicationId) + ")");
             if (header->userVersion > static_cast<std::uint32_t>(kSchemaVersion))
                 return newer(path, header->userVersion);
+            if (!hasJournal)
+                if (const std::string cut = truncation(*header); !cut.empty())
+                    return damaged(path, cut);
         }
     }
 
+    // 2. A read-only connection decides the rest before anything is written. Without a -wal
+    //    or -journal it is immutable, so it creates no -wal/-shm either (a plain read-only
+    //    connection to a WAL-mode file would, and could not remove them); with a -wal it
+    //    shares the -shm like any reader. A hot journal makes it fail with
+    //    SQLITE_READONLY_ROLLBACK, and the file is left as it is; step 1 has shown it is ours.
+    Database inspector;
+    bool immutable = false;
+    bool inspected = false;
+    bool blank = !hasContent;
     bool forcedReadOnly = false;
-    if (uncleanExit) {
-        // A read-only connection cannot write the main file (not even a checkpoint), so the file
-        // is judged exactly as the crash left it.
-        auto ro = Database::open(path, Database::Access::ReadOnly);
+    if (hasContent) {
+        immutable = !hasWal && !hasJournal;
+        const auto access = immutable ? Database::Access::Immutable : Database::Access::ReadOnly;
+        auto ro = Database::open(path, access);
         if (!ro)
-            return ro.error();
-        if (auto ok = ro->configure(); !ok)
+            return readFailure(path, ro.error());
+        inspector = std::move(*ro);
+        Expected<bool> ok = inspector.configure();
+        if (ok)
+            ok = checkContents(inspector, path, !uncleanExit, blank);
+        else
+            ok = readFailure(path, ok.error());
+        const bool hotJournal = hasJournal && !ok &&
+                                sqlite3_extended_errcode(inspector.handle()) == SQLITE_READONLY_ROLLBACK;
+        if (!ok && !hotJournal)
             return ok.error();
-        bool blank = false;
-        if (auto ok = checkIdentity(*ro, path, blank); !ok)
-            return ok.error();
-        if (const std::string problem = quickCheckProblem(*ro); !problem.empty()) {
-            d.warning = "'" + path + "' was not closed cleanly and fails SQLite's integrity check (" + problem +
-                        "). It is open read-only so that nothing in it changes; copy out what you need or "
-                        "restore a backup.";
-            forcedReadOnly = true;
-            d.db = std::move(*ro);
+        inspected = !hotJournal;
+        if (hotJournal)
+            inspector.close();
+        // Unclean exit = a "<path>-wal" that no connection holds (see project.h).
+        if (inspected && uncleanExit && !blank) {
+            if (const std::string problem = quickCheckProblem(inspector); !problem.empty()) {
+                d.warning = "'" + path + "' was not closed cleanly and fails SQLite's integrity check (" +
+                            problem +
+                            "). It is open read-only so that nothing in it changes; copy out what you need or "
+                            "restore a backup.";
+                forcedReadOnly = true;
+            }
         }
     }
 
+    // 3. The connection the project works with.
+    if (!forcedReadOnly && !unwritable.why.empty()) {
+        d.warning = "'" + path + "' is read-only: " + unwritable.why +
+                    ". It is open for reading only; to make changes, save a copy and open that.";
+        forcedReadOnly = true;
+    }
     const bool readOnly = forcedReadOnly || mode == OpenMode::ReadOnly;
-    if (!forcedReadOnly) {
-        auto db = Database::open(path, mode == OpenMode::ReadOnly ? Database::Access::QueryOnly
-                                                                  : Database::Access::ReadWriteCreate);
-        if (!db && mode == OpenMode::ReadOnly)   // a file we may not write, or read-only media
+    // Immutable only while nobody may write the file; a file that another user may change is
+    // read with locks, as any reader of a shared WAL file (it may leave a -shm of ours).
+    if (forcedReadOnly && inspector.isOpen() && !(immutable && unwritable.othersMayWrite)) {
+        d.db = std::move(inspector);   // immutable or read-only: nothing it does writes
+    } else {
+        inspector.close();
+        Database::Access access = Database::Access::ReadWriteCreate;
+        if (forcedReadOnly)
+            access = Database::Access::ReadOnly;   // shared with a writer, or after a hot journal
+        else if (mode == OpenMode::ReadOnly)
+            access = Database::Access::QueryOnly;
+        auto db = Database::open(path, access);
+        if (!db && access == Database::Access::QueryOnly)   // read-only media not seen above
             db = Database::open(path, Database::Access::ReadOnly);
         if (!db)
-            return db.error();
+            return readFailure(path, db.error());
         d.db = std::move(*db);
         if (auto ok = d.db.configure(); !ok)
-            return ok.error();
+            return readFailure(path, ok.error());
+        // After a hot journal: SQLite has just rolled back our own file; check it now, still
+        // before anything of ours is written.
+        if (hasContent && !inspected)
+            if (auto ok = checkContents(d.db, path, true, blank); !ok)
+                return ok.error();
+        if (!hasContent)
+            if (auto ok = checkIdentity(d.db, path, blank); !ok)
+                return ok.error();
     }
 
-    bool blank = false;
-    if (auto ok = checkIdentity(d.db, path, blank); !ok)
-        return ok.error();
     auto version = d.db.queryInt("PRAGMA user_version");
     if (!version)
-        return version.error();
+        return readFailure(path, version.error());
     if (readOnly) {
         if (blank)
             return notOurs(path, "it is an empty database");
@@ -679,28 +870,83 @@ Expected<Id> Project::addStudy(Study& st)
 {
     if (auto ok = m_d->writable(); !ok)
         return ok.error();
-    auto s = m_d->stmt("INSERT INTO studies (process_id, date, observer, location, shift, notes, rating_method, "
-                       "allowance_basis, allowance_percent, started_wall_us, ended_wall_us) "
-                       "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
+    // The study and its element list together: a study without its list would be summarised
+    // against no steps at all.
+    auto tx = Transaction::begin(m_d->db);
+    if (!tx)
+        return tx.error();
+    {
+        auto s = m_d->stmt("INSERT INTO studies (process_id, date, observer, location, shift, notes, rating_method, "
+                           "allowance_basis, allowance_percent, started_wall_us, ended_wall_us) "
+                           "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
+        if (!s)
+            return s.error();
+        Statement::Reset reset(**s);
+        Statement& q = **s;
+        q.bind(1, st.processId);
+        q.bind(2, st.date);
+        q.bind(3, st.observer);
+        q.bind(4, st.location);
+        q.bind(5, st.shift);
+        q.bind(6, st.notes);
+        q.bind(7, toString(st.ratingMethod));
+        q.bind(8, toString(st.allowanceBasis));
+        q.bind(9, st.allowancePercent);
+        q.bind(10, st.startedWallUs);
+        q.bind(11, st.endedWallUs);
+        if (auto ok = q.run(); !ok)
+            return ok.error();
+    }
+    const Id id = m_d->db.lastInsertRowid();
+    {
+        auto s = m_d->stmt("INSERT INTO study_steps (study_id, position, step_id) "
+                           "SELECT ?, position, id FROM steps WHERE process_id = ?");
+        if (!s)
+            return s.error();
+        Statement::Reset reset(**s);
+        (*s)->bind(1, id);
+        (*s)->bind(2, st.processId);
+        if (auto ok = (*s)->run(); !ok)
+            return ok.error();
+    }
+    if (auto ok = tx->commit(); !ok)
+        return ok.error();
+    st.id = id;
+    return st.id;
+}
+
+Expected<std::vector<Step>> Project::studySteps(Id studyId) const
+{
+    auto s = m_d->stmt("SELECT steps.id, steps.process_id, study_steps.position, steps.name, steps.description, "
+                       "steps.type, steps.value_class, steps.waste_kind FROM study_steps "
+                       "JOIN steps ON steps.id = study_steps.step_id WHERE study_steps.study_id = ? "
+                       "ORDER BY study_steps.position");
     if (!s)
         return s.error();
     Statement::Reset reset(**s);
-    Statement& q = **s;
-    q.bind(1, st.processId);
-    q.bind(2, st.date);
-    q.bind(3, st.observer);
-    q.bind(4, st.location);
-    q.bind(5, st.shift);
-    q.bind(6, st.notes);
-    q.bind(7, toString(st.ratingMethod));
-    q.bind(8, toString(st.allowanceBasis));
-    q.bind(9, st.allowancePercent);
-    q.bind(10, st.startedWallUs);
-    q.bind(11, st.endedWallUs);
-    if (auto ok = q.run(); !ok)
-        return ok.error();
-    st.id = m_d->db.lastInsertRowid();
-    return st.id;
+    (*s)->bind(1, studyId);
+    auto steps = readRows<Step>(**s, [&](const Statement& q) { return readStep(q, m_d->path); });
+    if (!steps)
+        return steps.error();
+    // Positions as an index into this list, also where a removed step left a gap.
+    for (std::size_t i = 0; i < steps->size(); ++i)
+        (*steps)[i].position = static_cast<int>(i);
+    return steps;
+}
+
+Expected<bool> Project::appendStudyStep(Id studyId, Id stepId)
+{
+    if (auto ok = m_d->writable(); !ok)
+        return ok;
+    auto s = m_d->stmt("INSERT INTO study_steps (study_id, position, step_id) "
+                       "SELECT ?, coalesce(max(position) + 1, 0), ? FROM study_steps WHERE study_id = ?");
+    if (!s)
+        return s.error();
+    Statement::Reset reset(**s);
+    (*s)->bind(1, studyId);
+    (*s)->bind(2, stepId);
+    (*s)->bind(3, studyId);
+    return (*s)->run();
 }
 
 Expected<bool> Project::updateStudy(const Study& st)
@@ -810,6 +1056,23 @@ Expected<bool> Project::removeObservation(Id id)
     Statement::Reset reset(**s);
     (*s)->bind(1, id);
     return m_d->changeOne(**s, "observation", id);
+}
+
+Expected<bool> Project::undoLap(std::span<const Observation> reattributed, Id removedId)
+{
+    if (auto ok = m_d->writable(); !ok)
+        return ok;
+    // Unlike the single writes above, several statements: one transaction, so that a failure
+    // part-way (disk full, a crash) leaves every row as it was.
+    auto tx = Transaction::begin(m_d->db);
+    if (!tx)
+        return tx.error();
+    for (const Observation& o : reattributed)
+        if (auto ok = updateObservation(o); !ok)
+            return ok;
+    if (auto ok = removeObservation(removedId); !ok)
+        return ok;
+    return tx->commit();
 }
 
 Expected<std::vector<Observation>> Project::observations(Id studyId) const

@@ -17,7 +17,7 @@ class Database;
 using study::Id;
 
 inline constexpr int kApplicationId = 0x47454D42;   // "GEMB"
-inline constexpr int kSchemaVersion = 1;            // user_version this build writes
+inline constexpr int kSchemaVersion = 2;            // user_version this build writes
 
 enum class OpenMode {
     ReadWrite,   // create the file if it does not exist
@@ -29,31 +29,51 @@ enum class OpenMode {
 // connection is opened without SQLite's mutex); open a second Project for another thread.
 class Project final : public study::LapSink {
 public:
-    // Opens (or, in ReadWrite mode, creates) a project. Refused with a clear message: a file
-    // that is not SQLite or not ours (application_id), a file newer than this build
-    // (user_version). A file that fails quick_check after an unclean exit is opened read-only
-    // with warning() set; it is never modified.
-    //
-    // Refusals are decided from the file's 100-byte header (after an unclean exit: by a
-    // read-only connection) before anything is written, so a refused file is byte-for-byte
-    // unchanged; WAL mode and migrations are applied only to a file recognised as ours. An
-    // empty (0-byte) file becomes a new project. Error codes: ParseError = not a Gemba project
-    // (not SQLite, or another application_id); OutOfRange = newer file format; IoError =
-    // cannot be opened or read (missing, unreadable, corrupt beyond reading).
-    //
-    // Unclean exit = a "<path>-wal" file exists when we open. SQLite deletes it when the last
-    // connection closes cleanly, so it survives exactly a crash, a kill or a power cut (or
-    // another instance still having the file open, where the check is merely redundant). It
-    // costs nothing to test and needs no write at open, unlike a "clean shutdown" flag row.
-    // Only then is quick_check run (it reads the whole file: about 0.3 s for a million
-    // observations), on a read-only connection, before WAL recovery could write anything into
-    // the file.
+    // Opens (or, in ReadWrite mode, creates) a project. The open rules, in order; nothing is
+    // written to the file before all of 1-3 have passed, so a refused file, and the -journal
+    // beside it, are left byte for byte as found:
+    //  1. The 100-byte header, read with read(2): not SQLite, another application_id, or a
+    //     newer user_version is refused. Without a -wal or -journal the header is the whole
+    //     truth; a header that promises more pages than the file has is a damaged file. With a
+    //     non-empty "<path>-journal" (a rollback journal, perhaps hot: another program's
+    //     transaction that never finished) only our application_id goes on; SQLite would roll
+    //     a hot journal back on the first read, so another program's file is never opened.
+    //  2. A read-only connection decides the rest: immutable (no locks, no -wal/-shm created)
+    //     when there is neither a -wal nor a -journal, else a plain read-only one. It checks
+    //     the identity again (page 1 may be newer in the -wal), that sqlite_schema is exactly
+    //     the schema the file's user_version promises (store/migrations.h checkSchema: an extra
+    //     trigger, view, table or index, a changed column or a missing index is refused,
+    //     whatever trusted_schema says, because a trigger would act on the user's own later
+    //     edits), and that each table's root page reads. A hot journal of our own file makes
+    //     this connection fail (SQLITE_READONLY_ROLLBACK); then SQLite's rollback on the
+    //     working connection comes first and the same checks follow it.
+    //  3. Unclean exit = a "<path>-wal" that no connection holds. SQLite deletes the -wal when
+    //     the last connection closes cleanly, so one that nobody holds survives exactly a crash,
+    //     a kill or a power cut; one that is held is another window, thread or instance at work
+    //     (walInUse: the POSIX lock every connection keeps on the -shm, read from /proc/locks;
+    //     where that cannot be read, every -wal counts as a crash, the safe side). Only then is
+    //     quick_check run (it reads the whole file: about 0.3 s per million observations), on
+    //     the read-only connection, before WAL recovery could write anything into the file. A
+    //     file that fails it is opened read-only with warning() set; it is never modified.
+    //  4. A file the user may not change opens read-only with warning() "'<path>' is read-only:
+    //     <why>": no write permission bits (honoured even for root, who could write it anyway:
+    //     the file was marked read-only on purpose), access(W_OK) refused (permissions,
+    //     read-only media), or a folder where the -wal and -shm cannot be created. When nobody
+    //     may write it (no write bits, read-only media, no -wal) it keeps the immutable
+    //     connection, so it leaves no -wal or -shm behind; a file that others may write (write
+    //     bits, but not for this user) is read with locks like any reader of a shared file.
+    //  5. Only then the working connection: read-write (WAL mode and migrations applied) or,
+    //     for OpenMode::ReadOnly on a writable file, query-only (removes its -wal/-shm on close).
+    // An empty (0-byte) file becomes a new project. Error codes: ParseError = not a Gemba
+    // project (not SQLite, another application_id, a schema changed outside the program);
+    // OutOfRange = newer file format; IoError = cannot be opened or read, or damaged ("'<path>':
+    // the file is damaged: <plain reason>. Restore it from a backup. It has not been changed.").
     static Expected<std::unique_ptr<Project>> open(const std::string& path, OpenMode mode = OpenMode::ReadWrite);
     ~Project() override;
 
     const std::string& path() const;
     bool readOnly() const;
-    const std::string& warning() const;   // empty unless opened read-only for a reason
+    const std::string& warning() const;   // empty unless opened read-only for a reason (rules 3, 4)
 
     // Processes and steps.
     Expected<Id> addProcess(study::Process& process);
@@ -65,12 +85,21 @@ public:
     // is stored with that id again.
     Expected<Id> addStep(study::Step& step);
     Expected<bool> updateStep(const study::Step& step);   // not position or process: reorderSteps
-    Expected<bool> removeStep(Id id);          // refused while observations refer to it
+    Expected<bool> removeStep(Id id);   // refused while observations refer to it; leaves study lists too
     Expected<bool> reorderSteps(Id processId, const std::vector<Id>& order);   // every step id once
     Expected<std::vector<study::Step>> steps(Id processId) const;   // in position order
 
     // Studies, cycles, observations.
+    // Sets s.id. The study keeps the element list it is timed against: its process's steps as
+    // they are now, in their order, stored with it (migration 2). Editing the process afterwards
+    // (adding, reordering) changes future studies only; see studySteps().
     Expected<Id> addStudy(study::Study& s);
+    // The steps a study was timed against, in the study's order (Step::position = the index in
+    // this list), with their current names and classes. What summaries and complete-cycle
+    // counts of the study go by; steps(processId) is for the process editor and new studies.
+    Expected<std::vector<study::Step>> studySteps(Id studyId) const;
+    // Adds a step at the end of a study's list (a step created while importing that study).
+    Expected<bool> appendStudyStep(Id studyId, Id stepId);
     Expected<bool> updateStudy(const study::Study& s) override;
     Expected<std::vector<study::Study>> studies(Id processId) const;
     Expected<Id> addCycle(study::Cycle& cycle) override;
@@ -78,6 +107,8 @@ public:
     Expected<Id> addObservation(study::Observation& obs) override;
     Expected<bool> updateObservation(const study::Observation& obs) override;
     Expected<bool> removeObservation(Id id) override;
+    // Updates `reattributed` and removes `removedId` in one transaction (LapSink).
+    Expected<bool> undoLap(std::span<const study::Observation> reattributed, Id removedId) override;
     Expected<std::vector<study::Observation>> observations(Id studyId) const;   // in start order
     // A page of a study's observations in start order, for views over millions of rows.
     Expected<std::vector<study::Observation>> observations(Id studyId, std::int64_t offset,

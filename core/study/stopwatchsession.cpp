@@ -266,26 +266,9 @@ Expected<UndoResult> StopwatchSession::undoLastLap()
         o.cycleId = cycleId;
         reattributed.push_back(std::move(o));
     }
-    // Several sink calls for one user action: undo the ones that succeeded when a later one
-    // fails, so that the store matches the unchanged session (best effort: the sink just failed).
-    std::size_t done = 0;
-    const auto rollBack = [&] {
-        for (std::size_t i = 0; i < done; ++i) {
-            const auto original = std::find_if(m_observations.begin(), m_observations.end(),
-                                               [&](const Observation& o) { return o.id == reattributed[i].id; });
-            (void)m_sink->updateObservation(*original);
-        }
-    };
-    for (; done < reattributed.size(); ++done) {
-        if (const auto updated = m_sink->updateObservation(reattributed[done]); !updated) {
-            rollBack();
-            return updated.error();
-        }
-    }
-    if (const auto removed = m_sink->removeObservation(record.observationId); !removed) {
-        rollBack();
-        return removed.error();
-    }
+    // One atomic sink call: a failure leaves the store as the session still is.
+    if (const auto undone = m_sink->undoLap(reattributed, record.observationId); !undone)
+        return undone.error();
 
     UndoResult result;
     result.removed = *removedIt;

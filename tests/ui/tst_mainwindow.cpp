@@ -14,6 +14,7 @@
 #include <QAction>
 #include <QMenu>
 #include <QMenuBar>
+#include <QSignalSpy>
 #include <QStandardPaths>
 #include <QtTest>
 
@@ -22,6 +23,7 @@ class TestMainWindow : public QObject {
 private slots:
     void initTestCase() { QStandardPaths::setTestModeEnabled(true); }
     void firstLaunchOpensTheDemo();
+    void editingTheProcessKeepsFinishedStudies();
 
     void opensWithMenusAndShortcuts()
     {
@@ -115,6 +117,35 @@ void TestMainWindow::firstLaunchOpensTheDemo()
     gemba::ui::MainWindow again;
     QVERIFY(again.openDefaultProject());
     QCOMPARE(again.document()->processes().size(), std::size_t(1));
+}
+
+void TestMainWindow::editingTheProcessKeepsFinishedStudies()
+{
+    // The demo study was timed against 7 steps: 12 cycles, one of which lacks its step 4 (that
+    // time is excluded), so 11 complete cycles. A step added to the process afterwards is no
+    // part of it: it keeps 7 rows, its 11 complete cycles and its verdict.
+    QFile::remove(gemba::ui::MainWindow::defaultProjectPath());
+    gemba::ui::MainWindow window;
+    QVERIFY(window.openDefaultProject());
+    auto* doc = window.document();
+    auto* page = window.observationsPage();
+    const auto* summary = page->summaryModel();
+    QTRY_COMPARE(summary->summary().cycle.completeCycles, std::size_t(11));
+    QCOMPARE(summary->rowCount(), 7);
+    const QString totals = summary->totalsText();
+    QVERIFY2(totals.contains(QStringLiteral("11 complete cycle")), qPrintable(totals));
+
+    QSignalSpy ready(page, &gemba::ui::ObservationsPage::summaryReady);
+    auto* steps = window.processEditor()->view()->model();
+    window.processEditor()->view()->setCurrentIndex(steps->index(6, 0));
+    window.processEditor()->addStep();
+    QCOMPARE(doc->steps().size(), std::size_t(8));
+    QTRY_VERIFY(ready.count() >= 1);
+    QCOMPARE(summary->rowCount(), 7);
+    QCOMPARE(summary->summary().cycle.completeCycles, std::size_t(11));
+    QCOMPARE(summary->totalsText(), totals);
+    doc->undoStack()->undo();
+    QCOMPARE(doc->steps().size(), std::size_t(7));
 }
 
 QTEST_MAIN(TestMainWindow)

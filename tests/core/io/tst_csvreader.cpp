@@ -94,8 +94,27 @@ private slots:
         QCOMPARE(d->decimal, DecimalMark::Point);
         QCOMPARE(d->columns[0].numbers, (std::vector<double>{1234, 1.5, -2000}));
 
-        // "2,5" has a decimal comma (the example of the issue): then "1,234" is 1.234, "1.234" is 1234.
-        d = parseCsv("id,v\n1,\"2,5\"\n2,\"1,234\"\n3,1.234\n", "x.csv", {{"v", ColumnKind::Number}});
+        // The example of the issue: in a comma-separated file "2,5" has a decimal comma, yet the
+        // quoted "1,234" may be Excel's thousands: an error naming line 3, never 1.234.
+        d = parseCsv("id,v\n1,\"2,5\"\n2,\"1,234\"\n", "x.csv", {{"v", ColumnKind::Number}});
+        QVERIFY(!d.hasValue());
+        QCOMPARE(d.error().message, std::string("x.csv:3: column 'v' (2): a number with a decimal comma in a "
+                                                "comma-separated file can be a spreadsheet's thousands ('1,234' = "
+                                                "1234); set the decimal mark"));
+        QCOMPARE(d.error().field, std::string("decimal"));
+        // The same when the decimal comma comes later in the file: the error names line 2.
+        d = parseCsv("id,v\n1,\"1,234\"\n2,\"2,5\"\n", "x.csv", {{"v", ColumnKind::Number}});
+        QVERIFY(!d.hasValue());
+        QVERIFY2(d.error().message.find("x.csv:2: column 'v' (2): a number with a decimal comma") == 0,
+                 d.error().message.c_str());
+        // Given the mark, it reads one way.
+        d = parseCsv("id,v\n1,\"2,5\"\n2,\"1,234\"\n", "x.csv", {{"v", ColumnKind::Number}},
+                     CsvOptions{0, DecimalMark::Comma});
+        QVERIFY2(d.hasValue(), d.hasValue() ? "" : d.error().message.c_str());
+        QCOMPARE(d->columns[0].numbers, (std::vector<double>{2.5, 1.234}));
+
+        // In a semicolon-separated file "2,5" settles it: "1,234" is 1.234 and "1.234" is 1234.
+        d = parseCsv("id;v\n1;2,5\n2;1,234\n3;1.234\n", "x.csv", {{"v", ColumnKind::Number}});
         QVERIFY2(d.hasValue(), d.hasValue() ? "" : d.error().message.c_str());
         QCOMPARE(d->decimal, DecimalMark::Comma);
         QCOMPARE(d->columns[0].numbers, (std::vector<double>{2.5, 1.234, 1234}));

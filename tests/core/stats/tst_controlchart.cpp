@@ -245,6 +245,242 @@ private slots:
         QCOMPARE(attributeChart(ChartType::C, std::vector<double>{1, 2}, {}, {}, attrSigma).error().code,
                  ErrorCode::InvalidArgument);
     }
+    void testsThatRunOnEachChart()
+    {
+        // Known μ = 0, σ = 1; the values climb by 0.1, so every moving range is 0.1: below the
+        // MR center d2(2) = 1.128 and below its 1σ zone (1.128 - d3(2) = 0.276). Nelson's test 2
+        // (9 in a row on one side) and test 6 (4 of 5 beyond 1σ) would flag MR points.
+        std::vector<double> x(12);
+        for (std::size_t i = 0; i < x.size(); ++i)
+            x[i] = 0.1 * static_cast<double>(i);
+        ChartOptions o = nelson();
+        o.knownCenter = 0;
+        o.knownSigma = 1;
+        const std::vector<int> all{1, 2, 3, 4, 5, 6, 7, 8}, first4{1, 2, 3, 4}, first{1};
+        auto a = individualsCharts(x, {}, o);
+        QVERIFY(a.hasValue());
+        QCOMPARE(a->charts[0].rules.enabledTests(), all);
+        QCOMPARE(a->charts[1].rules.enabledTests(), first);   // MR: test 1 only by default
+        QCOMPARE(a->rules.enabledTests(), all);                  // the set as chosen
+        for (std::size_t p = 0; p < a->charts[1].size(); ++p)
+            QCOMPARE(a->charts[1].tests[p], std::uint16_t(0));
+
+        // More MR tests on request, still capped to 1-4: test 2 flags the 9th moving range
+        // (index 8) and later ones; test 6 never runs.
+        o.movingRangeRules = RuleSet::nelson();
+        a = individualsCharts(x, {}, o);
+        QVERIFY(a.hasValue());
+        const auto& mr = a->charts[1];
+        QCOMPARE(mr.rules.enabledTests(), first4);
+        QCOMPARE(mr.size(), std::size_t(11));
+        for (std::size_t p = 0; p < mr.size(); ++p)
+            QCOMPARE(mr.tests[p], std::uint16_t(p >= 8 ? 1u << 1 : 0u));
+
+        // No tests chosen: none on the MR chart either.
+        o.rules = RuleSet::none();
+        o.movingRangeRules.reset();
+        a = individualsCharts(x, {}, o);
+        QVERIFY(a.hasValue());
+        QVERIFY(a->charts[1].rules.enabledTests().empty());
+
+        // R and S charts: ten subgroups {v, v + 0.1} with known σ = 1. Every range is 0.1 and
+        // every S is 0.0707, below their 1σ zones (R: 1.128 - 0.853; S: c4(2) - √(1-c4²) =
+        // 0.798 - 0.603 = 0.195): test 6 would flag from the 5th point, test 2 flags from the 9th.
+        std::vector<double> v;
+        std::vector<std::size_t> offsets{0};
+        for (int g = 0; g < 10; ++g) {
+            v.push_back(0.01 * g);
+            v.push_back(0.01 * g + 0.1);
+            offsets.push_back(v.size());
+        }
+        ChartOptions so = nelson();
+        so.knownCenter = 0;
+        so.knownSigma = 1;
+        for (ChartType type : {ChartType::XbarR, ChartType::XbarS}) {
+            auto s = subgroupCharts(type, v, offsets, {}, so);
+            QVERIFY(s.hasValue());
+            QCOMPARE(s->charts[0].rules.enabledTests(), all);
+            const auto& spread = s->charts[1];
+            QCOMPARE(spread.rules.enabledTests(), first4);
+            for (std::size_t p = 0; p < spread.size(); ++p)
+                QCOMPARE(spread.tests[p], std::uint16_t(p >= 8 ? 1u << 1 : 0u));
+        }
+
+        // c chart, known c = 4 (σ 2, UCL 10): 9 and 9 are 2 of 3 beyond 2σ, which test 5 would
+        // flag; attribute charts run tests 1-4 only.
+        ChartOptions co = nelson();
+        co.knownCenter = 4;
+        auto c = attributeChart(ChartType::C, std::vector<double>{9, 9, 4, 4, 4}, {}, {}, co);
+        QVERIFY(c.hasValue());
+        QCOMPARE(c->charts[0].rules.enabledTests(), first4);
+        for (std::size_t p = 0; p < 5; ++p)
+            QCOMPARE(c->charts[0].tests[p], std::uint16_t(0));
+        const std::vector<double> counts{1, 2, 3}, sizes{10, 10, 10};
+        for (ChartType type : {ChartType::P, ChartType::NP, ChartType::U}) {
+            auto r = attributeChart(type, counts, sizes, {}, nelson());
+            QVERIFY(r.hasValue());
+            QCOMPARE(r->charts[0].rules.enabledTests(), first4);
+        }
+
+        // The default set (Western Electric: 1, 2, 5, 6) on a skewed chart keeps 1 and 2.
+        auto we = subgroupCharts(ChartType::XbarR, v, offsets, {}, {});
+        QVERIFY(we.hasValue());
+        QCOMPARE(we->charts[0].rules.enabledTests(), (std::vector<int>{1, 2, 5, 6}));
+        QCOMPARE(we->charts[1].rules.enabledTests(), (std::vector<int>{1, 2}));
+        QCOMPARE(we->charts[1].rules.kOf(2), 8);
+    }
+    void phaseTwoAgainstKnownValues()
+    {
+        // Every point phase II: with the center and σ known nothing needs estimating.
+        // μ = 10, σ = 2: limits 4 and 16; 17 is beyond the UCL.
+        PointFlags f;
+        f.phase = {2, 2, 2};
+        ChartOptions o;
+        o.knownCenter = 10;
+        o.knownSigma = 2;
+        auto a = individualsCharts({9, 11, 17}, f, o);
+        QVERIFY2(a.hasValue(), a.hasValue() ? "" : a.error().message.c_str());
+        QCOMPARE(a->charts[0].ucl.at(0), 16.0);
+        QCOMPARE(a->charts[0].lcl.at(0), 4.0);
+        QVERIFY(flagged(a->charts[0], 2, 1));
+        GEMBA_COMPARE_REL(a->charts[1].center, 2 * kD2_2, 1e-15);
+        QCOMPARE(a->phaseOf(0), 2);
+        // With only the center known, σ still needs phase I values.
+        o.knownSigma.reset();
+        a = individualsCharts({9, 11, 17}, f, o);
+        QVERIFY(!a.hasValue());
+        QCOMPARE(a.error().code, ErrorCode::TooFewValues);
+        QVERIFY2(a.error().message.find("no phase I") != std::string::npos, a.error().message.c_str());
+
+        // X̄-R, subgroups {9, 11} and {10, 16}: X̄ limits 10 ± 3·2/√2.
+        PointFlags g;
+        g.phase = {2, 2};
+        o.knownSigma = 2;
+        auto s = subgroupCharts(ChartType::XbarR, {9, 11, 10, 16}, {0, 2, 4}, g, o);
+        QVERIFY2(s.hasValue(), s.hasValue() ? "" : s.error().message.c_str());
+        GEMBA_COMPARE_REL(s->charts[0].ucl.at(0), 10 + 3 * 2 / std::sqrt(2.0), 1e-15);
+        QCOMPARE(s->charts[0].values, (std::vector<double>{10, 13}));
+
+        // p chart, known p = 0.2, n = 10: UCL 0.2 + 3√(0.016).
+        ChartOptions po;
+        po.knownCenter = 0.2;
+        auto p = attributeChart(ChartType::P, std::vector<double>{1, 3}, std::vector<double>{10, 10}, g, po);
+        QVERIFY2(p.hasValue(), p.hasValue() ? "" : p.error().message.c_str());
+        GEMBA_COMPARE_REL(p->charts[0].ucl.at(0), 0.2 + 3 * std::sqrt(0.016), 1e-15);
+        QCOMPARE(p->charts[0].values, (std::vector<double>{0.1, 0.3}));
+    }
+    void everyPointExcluded()
+    {
+        // No phases given: the message speaks of exclusion, not of phase I.
+        PointFlags e;
+        e.excluded = {1, 1, 1};
+        auto a = individualsCharts({1, 2, 3}, e, {});
+        QVERIFY(!a.hasValue());
+        QCOMPARE(a.error().code, ErrorCode::TooFewValues);
+        QVERIFY2(a.error().message.find("every point is excluded") != std::string::npos, a.error().message.c_str());
+        QVERIFY(a.error().message.find("phase") == std::string::npos);
+        PointFlags e2;
+        e2.excluded = {1, 1};
+        auto s = subgroupCharts(ChartType::XbarR, {1, 2, 3, 5}, {0, 2, 4}, e2, {});
+        QVERIFY(!s.hasValue());
+        QVERIFY2(s.error().message.find("every point is excluded") != std::string::npos, s.error().message.c_str());
+        auto c = attributeChart(ChartType::C, std::vector<double>{1, 2}, {}, e2, {});
+        QVERIFY(!c.hasValue());
+        QVERIFY2(c.error().message.find("every point is excluded") != std::string::npos, c.error().message.c_str());
+        // With phases, every phase I point excluded.
+        PointFlags both;
+        both.phase = {1, 1, 2};
+        both.excluded = {1, 1, 0};
+        a = individualsCharts({1, 2, 3}, both, {});
+        QVERIFY(!a.hasValue());
+        QVERIFY2(a.error().message.find("every phase I point is excluded") != std::string::npos,
+                 a.error().message.c_str());
+    }
+    void valuesTooLargeToSum()
+    {
+        // Each value is finite but their sum is not: the same error as `describe` gives.
+        const std::string tooLarge = "too large to be summed in double precision";
+        auto a = individualsCharts({1e308, 1.5e308, 1.2e308}, {}, {});
+        QVERIFY(!a.hasValue());
+        QCOMPARE(a.error().code, ErrorCode::OutOfRange);
+        QVERIFY2(a.error().message.find(tooLarge) != std::string::npos, a.error().message.c_str());
+        // With sd the variance would overflow as well.
+        ChartOptions sd;
+        sd.sigmaMethod = SigmaMethod::SampleSd;
+        a = individualsCharts({1e308, 1.5e308, 1.2e308}, {}, sd);
+        QVERIFY(!a.hasValue());
+        QVERIFY2(a.error().message.find(tooLarge) != std::string::npos, a.error().message.c_str());
+        // The mean is fine but a moving range |1e308 - (-1e308)| overflows.
+        a = individualsCharts({1e308, -1e308, 1e308, -1e308}, {}, {});
+        QVERIFY(!a.hasValue());
+        QCOMPARE(a.error().code, ErrorCode::OutOfRange);
+        // Known values whose limits overflow: 1.7e308 + 3·1e307.
+        ChartOptions known;
+        known.knownCenter = 1.7e308;
+        known.knownSigma = 1e307;
+        a = individualsCharts({1, 2, 3}, {}, known);
+        QVERIFY(!a.hasValue());
+        QCOMPARE(a.error().code, ErrorCode::OutOfRange);
+
+        auto s = subgroupCharts(ChartType::XbarR, {1e308, 1.5e308, 1.2e308, 1.1e308}, {0, 2, 4}, {}, {});
+        QVERIFY(!s.hasValue());
+        QCOMPARE(s.error().code, ErrorCode::OutOfRange);
+        QVERIFY2(s.error().message.find(tooLarge) != std::string::npos, s.error().message.c_str());
+        QCOMPARE(s.error().item, std::optional<std::size_t>(0));
+        // Subgroup sums fine (1.2e308 each), the grand sum is not. (Unequal values that large
+        // would overflow the squared deviations of a subgroup's SD first.)
+        s = subgroupCharts(ChartType::XbarS, {6e307, 6e307, 6e307, 6e307}, {0, 2, 4}, {}, {});
+        QVERIFY(!s.hasValue());
+        QVERIFY(!s.error().item);
+        QVERIFY2(s.error().message.find(tooLarge) != std::string::npos, s.error().message.c_str());
+
+        auto c = attributeChart(ChartType::C, std::vector<double>{1e308, 1.5e308}, {}, {}, {});
+        QVERIFY(!c.hasValue());
+        QCOMPARE(c.error().code, ErrorCode::OutOfRange);
+        QVERIFY2(c.error().message.find(tooLarge) != std::string::npos, c.error().message.c_str());
+    }
+    void subgroupErrorNamesItsOwnNumberAfterExclusion()
+    {
+        // Sizes 3, 3, 101, 3 on an X̄-S chart with σ from ranges (d2 stops at n = 100):
+        // subgroup 3 is at fault whichever other subgroup is excluded.
+        std::vector<double> v;
+        std::vector<std::size_t> offsets{0};
+        for (std::size_t n : {3u, 3u, 101u, 3u}) {
+            for (std::size_t i = 0; i < n; ++i)
+                v.push_back(static_cast<double>(i % 7));
+            offsets.push_back(v.size());
+        }
+        ChartOptions o;
+        o.sigmaMethod = SigmaMethod::RBar;
+        for (std::size_t excluded : {0u, 1u}) {
+            PointFlags f;
+            f.excluded = {0, 0, 0, 0};
+            f.excluded[excluded] = 1;
+            auto a = subgroupCharts(ChartType::XbarS, v, offsets, f, o);
+            QVERIFY(!a.hasValue());
+            QVERIFY2(a.error().message.rfind("subgroup 3 has 101 values", 0) == 0, a.error().message.c_str());
+            QCOMPARE(a.error().item, std::optional<std::size_t>(2));
+        }
+        // Phase II subgroups before it shift the numbering the same way.
+        PointFlags ph;
+        ph.phase = {2, 1, 1, 1};
+        auto b = subgroupCharts(ChartType::XbarS, v, offsets, ph, o);
+        QVERIFY(!b.hasValue());
+        QVERIFY2(b.error().message.rfind("subgroup 3 has 101 values", 0) == 0, b.error().message.c_str());
+
+        // Through analyzeChart the subgroup is named by its label.
+        ChartColumns cols;
+        const char* names[] = {"a", "b", "c", "d"};
+        for (std::size_t g = 0; g < 4; ++g)
+            for (std::size_t r = offsets[g]; r < offsets[g + 1]; ++r) {
+                cols.values.push_back(v[r]);
+                cols.labels.emplace_back(names[g]);
+            }
+        cols.excludedPoints = {0};
+        auto p = analyzeChart(ChartType::XbarS, cols, o);
+        QVERIFY(!p.hasValue());
+        QVERIFY2(p.error().message.rfind("subgroup 'c' has 101 values", 0) == 0, p.error().message.c_str());
+    }
     void analyzeGroupsRowsByLabel()
     {
         // Rows labelled a b a b c c: subgroups a = {1,3}, b = {2,4}, c = {5,7} in first-seen order.

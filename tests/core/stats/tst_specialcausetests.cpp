@@ -164,6 +164,19 @@ private slots:
             QVERIFY(!r.error().message.empty());
         }
     }
+    void upToKeepsTheFirstTestsAndTheirK()
+    {
+        auto custom = RuleSet::parse("1,2:7,4,5,8:6");
+        QVERIFY(custom.hasValue());
+        QCOMPARE(custom->enabledTests(), (std::vector<int>{1, 2, 4, 5, 8}));
+        const RuleSet four = custom->upTo(kLastTestForSkewedCharts);
+        QCOMPARE(four.enabledTests(), (std::vector<int>{1, 2, 4}));
+        QCOMPARE(four.kOf(2), 7);
+        QCOMPARE(four.name, std::string("custom"));
+        QCOMPARE(custom->upTo(kLastTestForMovingRangeByDefault).enabledTests(), (std::vector<int>{1}));
+        QVERIFY(RuleSet::parse("2,3")->upTo(1).enabledTests().empty());
+        QCOMPARE(RuleSet::nelson().upTo(8).enabledTests().size(), std::size_t(8));
+    }
 };
 
 QTEST_GUILESS_MAIN(TestSpecialCauseTests)

@@ -21,6 +21,7 @@ private slots:
     void stepsAreNumbered();
     void observationIndexListMatchesSchema();
     void createsVersion1FromBlank();
+    void version2KeepsEachStudysElementList();
     void upgradesFromEveryPastVersion_data();
     void upgradesFromEveryPastVersion();
     void failingStepLeavesOldVersion();
@@ -49,11 +50,12 @@ private:
         return *s->step() && s->int64(0) == 1;
     }
 
-    // A hypothetical version 2: a new table and a new column with a default for old rows.
-    static std::vector<Migration> withVersion2()
+    // A hypothetical next version: a new table and a new column with a default for old rows.
+    static constexpr int kNext = kSchemaVersion + 1;
+    static std::vector<Migration> withNextVersion()
     {
         std::vector<Migration> steps = migrations();
-        steps.push_back({2, "add takt targets", [](Database& db) -> Expected<bool> {
+        steps.push_back({kNext, "add takt targets", [](Database& db) -> Expected<bool> {
                              if (auto ok = db.exec("CREATE TABLE takt_targets (id INTEGER PRIMARY KEY, "
                                                    "process_id INTEGER REFERENCES processes(id), seconds REAL)");
                                  !ok)
@@ -107,14 +109,64 @@ void TestMigrations::createsVersion1FromBlank()
     GEMBA_TRY(db, connect(path));
     QCOMPARE(version(*db), 0);
     GEMBA_TRY(reached, migrate(*db));
-    QCOMPARE(*reached, 1);
-    QCOMPARE(version(*db), 1);
+    QCOMPARE(*reached, kSchemaVersion);
+    QCOMPARE(version(*db), kSchemaVersion);
     QCOMPARE(*db->queryInt("PRAGMA application_id"), std::int64_t(kApplicationId));
-    for (const char* t : {"meta", "processes", "steps", "studies", "cycles", "observations", "analyses", "charters"})
+    for (const char* t : {"meta", "processes", "steps", "studies", "cycles", "observations", "analyses", "charters",
+                          "study_steps"})
         QVERIFY2(hasTable(*db, t), t);
     // Running again is a no-op.
     GEMBA_TRY(again, migrate(*db));
-    QCOMPARE(*again, 1);
+    QCOMPARE(*again, kSchemaVersion);
+}
+
+void TestMigrations::version2KeepsEachStudysElementList()
+{
+    // A version 1 file: a process of three steps (stored out of id order), two studies, and
+    // observations of which one step and one foreign element span suspend.
+    const std::string path = file("v1.gemba");
+    {
+        GEMBA_TRY(db, connect(path));
+        const std::vector<Migration> v1(migrations().begin(), migrations().begin() + 1);
+        QCOMPARE(*migrate(*db, v1), 1);
+        QVERIFY(db->exec("INSERT INTO processes (id, name) VALUES (1, 'Assembly'), (2, 'Other');"
+                         "INSERT INTO steps (id, process_id, position, name) VALUES (10, 1, 2, 'Check'),"
+                         "  (11, 1, 0, 'Pick'), (12, 1, 1, 'Fit'), (20, 2, 0, 'Elsewhere');"
+                         "INSERT INTO studies (id, process_id) VALUES (5, 1), (6, 1);"
+                         "INSERT INTO cycles (id, study_id, number) VALUES (1, 5, 1);"
+                         "INSERT INTO observations (id, study_id, cycle_id, step_id, start_us, end_us, wall_start_us,"
+                         "  duration_us, foreign_element, excluded, excluded_reason, spans_suspend) VALUES"
+                         "  (1, 5, 1, 11, 0, 1, 0, 1, 0, 0, '', 0),"
+                         "  (2, 5, 1, 12, 1, 9, 1, 8, 0, 0, '', 1),"
+                         "  (3, 5, 1, 12, 2, 5, 2, 3, 1, 0, '', 1),"
+                         "  (4, 5, 1, 10, 9, 10, 9, 1, 0, 1, 'dropped part', 1)")
+                    .hasValue());
+    }
+    GEMBA_TRY(p, Project::open(path));   // upgrades
+    Project& project = **p;
+    QCOMPARE(test::rawInt(project.handle(), "PRAGMA user_version"), std::int64_t(2));
+    // Each study keeps the process's steps of the upgrade, in position order.
+    for (const Id study : {Id(5), Id(6)}) {
+        GEMBA_TRY(steps, project.studySteps(study));
+        QCOMPARE(steps->size(), std::size_t(3));
+        QCOMPARE((*steps)[0].id, Id(11));
+        QCOMPARE((*steps)[1].id, Id(12));
+        QCOMPARE((*steps)[2].id, Id(10));
+        QCOMPARE((*steps)[2].name, std::string("Check"));
+    }
+    // The step that slept is excluded as the stopwatch now records it; the foreign element and an
+    // exclusion the analyst made keep what they had.
+    GEMBA_TRY(slept, project.observation(2));
+    QVERIFY(slept->excluded);
+    QCOMPARE(slept->excludedReason, std::string("the computer slept during this step"));
+    GEMBA_TRY(foreign, project.observation(3));
+    QVERIFY(!foreign->excluded);
+    GEMBA_TRY(analyst, project.observation(4));
+    QCOMPARE(analyst->excludedReason, std::string("dropped part"));
+    GEMBA_TRY(plain, project.observation(1));
+    QVERIFY(!plain->excluded);
+    QCOMPARE(test::rawText(project.handle(), "PRAGMA foreign_key_check"), std::string());
+    QCOMPARE(test::rawText(project.handle(), "PRAGMA integrity_check"), std::string("ok"));
 }
 
 void TestMigrations::upgradesFromEveryPastVersion_data()
@@ -126,10 +178,10 @@ void TestMigrations::upgradesFromEveryPastVersion_data()
 
 void TestMigrations::upgradesFromEveryPastVersion()
 {
-    // Every version this build can meet, brought up to the hypothetical v2 with its data kept.
+    // Every version this build can meet, brought up to the hypothetical next one with its data kept.
     QFETCH(int, from);
     const std::string path = file("old.gemba");
-    const auto steps = withVersion2();
+    const auto steps = withNextVersion();
     {
         GEMBA_TRY(db, connect(path));
         const std::vector<Migration> upTo(steps.begin(), steps.begin() + from);
@@ -143,8 +195,8 @@ void TestMigrations::upgradesFromEveryPastVersion()
     GEMBA_TRY(db, connect(path));
     QCOMPARE(version(*db), from);
     GEMBA_TRY(reached, migrate(*db, steps));
-    QCOMPARE(*reached, 2);
-    QCOMPARE(version(*db), 2);
+    QCOMPARE(*reached, kNext);
+    QCOMPARE(version(*db), kNext);
     QVERIFY(hasTable(*db, "takt_targets"));
     QCOMPARE(*db->queryInt("SELECT count(*) FROM pragma_table_info('steps') WHERE name = 'lead_time_us'"),
              std::int64_t(1));
@@ -155,8 +207,8 @@ void TestMigrations::upgradesFromEveryPastVersion()
 
 void TestMigrations::failingStepLeavesOldVersion()
 {
-    // A v1 -> v2 step that does half its work and then fails: the file stays at v1, without the
-    // half, and byte for byte as it was.
+    // A step to the next version that does half its work and then fails: the file stays at the
+    // current version, without the half, and byte for byte as it was.
     const std::string path = file("fail.gemba");
     {
         GEMBA_TRY(db, connect(path));
@@ -167,7 +219,7 @@ void TestMigrations::failingStepLeavesOldVersion()
     const QByteArray before = fileHash(path);
 
     std::vector<Migration> steps = migrations();
-    steps.push_back({2, "half a change", [](Database& db) -> Expected<bool> {
+    steps.push_back({kNext, "half a change", [](Database& db) -> Expected<bool> {
                          if (auto ok = db.exec("CREATE TABLE half (x); INSERT INTO half VALUES (1); "
                                                "UPDATE processes SET name = 'changed'");
                              !ok)
@@ -178,11 +230,12 @@ void TestMigrations::failingStepLeavesOldVersion()
         GEMBA_TRY(db, connect(path));
         auto r = migrate(*db, steps);
         QVERIFY(!r.hasValue());
-        QVERIFY2(test::contains(r.error().message, "file format 2 (half a change) failed") &&
-                     test::contains(r.error().message, "stays at file format 1") &&
+        QVERIFY2(test::contains(r.error().message,
+                                "file format " + std::to_string(kNext) + " (half a change) failed") &&
+                     test::contains(r.error().message, "stays at file format " + std::to_string(kSchemaVersion)) &&
                      test::contains(r.error().message, "no_such_table"),
                  r.error().message.c_str());
-        QCOMPARE(version(*db), 1);
+        QCOMPARE(version(*db), kSchemaVersion);
         QVERIFY(!hasTable(*db, "half"));
         QCOMPARE(*db->queryText("SELECT name FROM processes"), std::string("before"));
         QVERIFY(!db->inTransaction());
@@ -196,10 +249,11 @@ void TestMigrations::failingStepLeavesOldVersion()
 
 void TestMigrations::failingLaterStepKeepsEarlierOnes()
 {
-    // From v0 with steps 1, 2 (good) and 3 (fails): steps 1 and 2 stay applied, step 3 does not.
+    // From v0 with this build's steps and the next (good), then one more that fails: all but the
+    // last stay applied.
     const std::string path = file("partial.gemba");
-    auto steps = withVersion2();
-    steps.push_back({3, "breaks", [](Database& db) -> Expected<bool> {
+    auto steps = withNextVersion();
+    steps.push_back({kNext + 1, "breaks", [](Database& db) -> Expected<bool> {
                          if (auto ok = db.exec("CREATE TABLE v3 (x)"); !ok)
                              return ok;
                          return makeError(ErrorCode::InvalidArgument, "refused by the step");
@@ -208,7 +262,7 @@ void TestMigrations::failingLaterStepKeepsEarlierOnes()
     auto r = migrate(*db, steps);
     QVERIFY(!r.hasValue());
     QCOMPARE(r.error().code, ErrorCode::InvalidArgument);
-    QCOMPARE(version(*db), 2);
+    QCOMPARE(version(*db), kNext);
     QVERIFY(hasTable(*db, "takt_targets"));
     QVERIFY(!hasTable(*db, "v3"));
 }
@@ -218,36 +272,36 @@ void TestMigrations::refusesNewerAndBadSteps()
     const std::string path = file("newer.gemba");
     {
         GEMBA_TRY(db, connect(path));
-        QVERIFY(migrate(*db, withVersion2()).hasValue());
+        QVERIFY(migrate(*db, withNextVersion()).hasValue());
     }
     const QByteArray before = fileHash(path);
     {
         GEMBA_TRY(db, connect(path));
-        auto r = migrate(*db);   // this build only knows v1
+        auto r = migrate(*db);   // this build does not know the next version
         QVERIFY(!r.hasValue());
         QCOMPARE(r.error().code, ErrorCode::OutOfRange);
-        QVERIFY(test::contains(r.error().message, "file format 2"));
-        QCOMPARE(version(*db), 2);
+        QVERIFY(test::contains(r.error().message, "file format " + std::to_string(kNext)));
+        QCOMPARE(version(*db), kNext);
     }
     QCOMPARE(fileHash(path), before);
 
     GEMBA_TRY(db, connect(file("bad.gemba")));
     std::vector<Migration> gap = migrations();
-    gap.push_back({3, "skips 2", [](Database&) -> Expected<bool> { return true; }});
+    gap.push_back({kNext + 1, "skips one", [](Database&) -> Expected<bool> { return true; }});
     QCOMPARE(migrate(*db, gap).error().code, ErrorCode::InvalidArgument);
     std::vector<Migration> empty = migrations();
-    empty.push_back({2, "no function", {}});
+    empty.push_back({kNext, "no function", {}});
     QCOMPARE(migrate(*db, empty).error().code, ErrorCode::InvalidArgument);
     QCOMPARE(version(*db), 0);   // nothing ran
 }
 
 void TestMigrations::projectOpenRefusesWhatAStepLeftNewer()
 {
-    // A file migrated by a newer build (here: our fake v2) is refused by this build's open.
-    const std::string path = file("v2.gemba");
+    // A file migrated by a newer build (here: our fake next version) is refused by this build's open.
+    const std::string path = file("next.gemba");
     {
         GEMBA_TRY(db, connect(path));
-        QVERIFY(migrate(*db, withVersion2()).hasValue());
+        QVERIFY(migrate(*db, withNextVersion()).hasValue());
     }
     const QByteArray before = fileHash(path);
     auto p = Project::open(path);

@@ -282,6 +282,11 @@ void TestObservationCsv::createsMissingSteps()
     QCOMPARE((*steps)[4].name, std::string("Paint"));
     GEMBA_TRY(obs, m_project->observations(study.id));
     QCOMPARE((*obs)[3].stepId, (*steps)[3].id);
+    // The imported study was timed against all five; a study imported before has its three.
+    GEMBA_TRY(studySteps, m_project->studySteps(study.id));
+    QCOMPARE(studySteps->size(), std::size_t(5));
+    for (std::size_t i = 0; i < 5; ++i)
+        QCOMPARE((*studySteps)[i].id, (*steps)[i].id);
 
     // Created steps are part of the import: an error later takes them back out.
     const std::string bad = write("create2.csv", "step,cycle,duration_s\nGrind,1,1\nPick,1,oops\n");

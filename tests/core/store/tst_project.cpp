@@ -3,12 +3,16 @@
 #include "store/database.h"
 #include "store/migrations.h"
 #include "store/project.h"
+#include "study/clock.h"
+#include "study/stepsummary.h"
+#include "study/stopwatchsession.h"
 
 #include "storetestsupport.h"
 
 #include <QTemporaryDir>
 #include <QtTest>
 
+#include <cmath>
 #include <csignal>
 #include <random>
 #include <set>
@@ -36,6 +40,8 @@ private slots:
     void removeProcessCascades();
     void hostileTextRoundTrips();
     void pagesAndCounts();
+    void undoLapIsOneTransaction();
+    void studyKeepsItsElementList();
 
     void refusesForeignFiles();
     void refusesNewerFiles();
@@ -477,6 +483,142 @@ void TestProject::pagesAndCounts()
     early.endUs = 2;
     QVERIFY(project.addObservation(early).hasValue());
     QCOMPARE(project.observations(s.study.id, 0, 1)->front().id, early.id);
+}
+
+void TestProject::undoLapIsOneTransaction()
+{
+    const std::string path = file("undo.gemba");
+    GEMBA_TRY(p, Project::open(path));
+    Project& project = **p;
+    Sample s = addSample(project);
+    Study study = s.study;
+    study.id = 0;
+    QVERIFY(project.addStudy(study).hasValue());
+
+    // Step 1 lapped, then two foreign elements inside step 2. Undoing the lap moves both foreign
+    // elements to step 1 and removes step 1's observation: three writes for one key press.
+    ManualClock clock;
+    StopwatchSession session(study, s.steps, project);
+    QVERIFY(session.lap(clock.now()).hasValue());
+    clock.advanceSeconds(1);
+    QVERIFY(session.lap(clock.now()).hasValue());
+    for (int i = 0; i < 2; ++i) {
+        clock.advanceSeconds(1);
+        QVERIFY(session.toggleForeign(clock.now()).hasValue());
+        clock.advanceSeconds(1);
+        QVERIFY(session.toggleForeign(clock.now()).hasValue());
+    }
+    GEMBA_TRY(before, project.observations(study.id));
+    QCOMPARE(before->size(), std::size_t(3));
+
+    // The disk fills up after the first update and stays full: every later write fails, so a
+    // rollback by further writes would fail too. Only a transaction leaves nothing changed.
+    sqlite3* db = project.handle();
+    QCOMPARE(sqlite3_exec(db,
+                          "CREATE TEMP TABLE update_calls (n INTEGER); INSERT INTO update_calls VALUES (0);"
+                          "CREATE TEMP TRIGGER count_updates AFTER UPDATE ON main.observations BEGIN "
+                          "  UPDATE update_calls SET n = n + 1; END;"
+                          "CREATE TEMP TRIGGER disk_full BEFORE UPDATE ON main.observations "
+                          "  WHEN (SELECT n FROM update_calls) >= 1 BEGIN SELECT RAISE(ABORT, 'disk full'); END;",
+                          nullptr, nullptr, nullptr),
+             SQLITE_OK);
+    QVERIFY(!session.undoLastLap());
+    QCOMPARE(test::rawInt(db, "SELECT n FROM update_calls"), std::int64_t(0));
+    GEMBA_TRY(after, project.observations(study.id));
+    QCOMPARE(after->size(), before->size());
+    for (std::size_t i = 0; i < after->size(); ++i)
+        QVERIFY2(sameObservation((*after)[i], (*before)[i]), std::to_string(i).c_str());
+    QCOMPARE(session.currentStepIndex(), std::size_t(1));
+
+    // The disk has room again: the same undo goes through, all of it.
+    QCOMPARE(sqlite3_exec(db, "DROP TRIGGER temp.disk_full", nullptr, nullptr, nullptr), SQLITE_OK);
+    QVERIFY(session.undoLastLap().hasValue());
+    GEMBA_TRY(undone, project.observations(study.id));
+    QCOMPARE(undone->size(), std::size_t(2));
+    for (const Observation& o : *undone) {
+        QVERIFY(o.foreignElement);
+        QCOMPARE(o.stepId, s.steps[0].id);
+    }
+
+    // Directly: a removal that fails (no such observation) takes the updates before it back.
+    Observation moved = (*undone)[0];
+    moved.stepId = s.steps[2].id;
+    const std::vector<Observation> change{moved};
+    const auto failed = project.undoLap(change, 999'999);
+    QVERIFY(!failed);
+    QCOMPARE(failed.error().code, ErrorCode::InvalidArgument);
+    GEMBA_TRY(kept, project.observation(moved.id));
+    QCOMPARE(kept->stepId, s.steps[0].id);
+}
+
+void TestProject::studyKeepsItsElementList()
+{
+    GEMBA_TRY(p, Project::open(file("elements.gemba")));
+    Project& project = **p;
+    const Sample s = addSample(project);   // 3 steps, 2 complete cycles
+    const auto ids = [](const std::vector<Step>& steps) {
+        std::vector<Id> v;
+        for (const Step& st : steps)
+            v.push_back(st.id);
+        return v;
+    };
+    GEMBA_TRY(timed, project.studySteps(s.study.id));
+    QCOMPARE(ids(*timed), ids(s.steps));
+    QCOMPARE((*timed)[2].position, 2);
+
+    // The process changes after the study: a step added in the middle, the order reversed.
+    Step added;
+    added.processId = s.process.id;
+    added.position = 1;
+    added.name = "Wipe bench";
+    QVERIFY(project.addStep(added).hasValue());
+    QVERIFY(project.reorderSteps(s.process.id, {s.steps[2].id, s.steps[1].id, added.id, s.steps[0].id}).hasValue());
+    Step renamed = s.steps[0];
+    renamed.name = "Pick housing (left hand)";
+    QVERIFY(project.updateStep(renamed).hasValue());
+
+    // The study still has its three steps in its order (a rename is the same element) ...
+    GEMBA_TRY(kept, project.studySteps(s.study.id));
+    QCOMPARE(ids(*kept), ids(s.steps));
+    QCOMPARE((*kept)[0].name, renamed.name);
+    QCOMPARE((*kept)[1].position, 1);
+    // ... so its summary still has two complete cycles and a cycle time, where the process's
+    // current steps would find none (no cycle has the new step).
+    GEMBA_TRY(obs, project.observations(s.study.id));
+    GEMBA_TRY(summary, summarizeSteps(*kept, *obs, s.study));
+    QCOMPARE(summary->steps.size(), std::size_t(3));
+    QCOMPARE(summary->cycle.completeCycles, std::size_t(2));
+    QVERIFY(std::isfinite(summary->cycle.meanSeconds));
+    GEMBA_TRY(process, project.steps(s.process.id));
+    GEMBA_TRY(against, summarizeSteps(*process, *obs, s.study));
+    QCOMPARE(against->cycle.completeCycles, std::size_t(0));
+
+    // A new study is timed against the process as it is now.
+    Study next = s.study;
+    next.id = 0;
+    QVERIFY(project.addStudy(next).hasValue());
+    GEMBA_TRY(nextSteps, project.studySteps(next.id));
+    QCOMPARE(ids(*nextSteps), ids(*process));
+
+    // A step no observation refers to can still be removed; it leaves the new study's list (the
+    // gap closes) and not the old one's, which never had it.
+    QVERIFY(project.removeStep(added.id).hasValue());
+    GEMBA_TRY(afterRemoval, project.studySteps(next.id));
+    QCOMPARE(ids(*afterRemoval), (std::vector<Id>{s.steps[2].id, s.steps[1].id, s.steps[0].id}));
+    QCOMPARE((*afterRemoval)[2].position, 2);
+    GEMBA_TRY(old, project.studySteps(s.study.id));
+    QCOMPARE(ids(*old), ids(s.steps));
+
+    // The study and its list are written together: a study of a process that does not exist
+    // leaves neither behind.
+    Study orphan = s.study;
+    orphan.id = 0;
+    orphan.processId = 999;
+    QVERIFY(!project.addStudy(orphan).hasValue());
+    QCOMPARE(orphan.id, Id(0));
+    QCOMPARE(test::rawInt(project.handle(), "SELECT count(*) FROM studies"), std::int64_t(2));
+    QCOMPARE(test::rawInt(project.handle(), "SELECT count(*) FROM study_steps"), std::int64_t(6));
+    QCOMPARE(test::rawText(project.handle(), "PRAGMA foreign_key_check"), std::string());
 }
 
 void TestProject::refusesForeignFiles()

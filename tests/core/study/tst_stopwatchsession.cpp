@@ -12,6 +12,7 @@
 
 #include <cstdlib>
 #include <limits>
+#include <span>
 #include <string>
 #include <vector>
 
@@ -75,6 +76,28 @@ public:
         if (shouldFail("updateStudy"))
             return failure();
         studyUpdates.push_back(s);
+        return true;
+    }
+    // All or nothing, like the store's transaction: the changes are made one by one (each can be
+    // made to fail as above) and all put back when one fails.
+    Expected<bool> undoLap(std::span<const Observation> reattributed, Id removedId) override
+    {
+        const std::vector<Observation> before = observations;
+        const int updatesBefore = updates;
+        const auto restore = [&] {
+            observations = before;
+            updates = updatesBefore;
+        };
+        for (const Observation& o : reattributed) {
+            if (auto ok = updateObservation(o); !ok) {
+                restore();
+                return ok;
+            }
+        }
+        if (auto ok = removeObservation(removedId); !ok) {
+            restore();
+            return ok;
+        }
         return true;
     }
 
