@@ -217,32 +217,34 @@ void TestProjectOpen::acceptsWhatTheProgramItselfDoes()
 
 void TestProjectOpen::schemaFollowsTheMigrations()
 {
-    // The expected schema is what the file's own user_version of steps builds, so a second
-    // step needs no change to the check: a version-1 file must not have step 2's table, a
-    // version-2 file must.
+    // The expected schema is what the file's own user_version of steps builds, so a further
+    // step needs no change to the check: a file at this build's version must not have the next
+    // step's table, a file at the next version must.
+    const int current = static_cast<int>(migrations().size());
+    const int next = current + 1;
     std::vector<Migration> steps = migrations();
-    steps.push_back({2, "tags", [](Database& db) {
+    steps.push_back({next, "tags", [](Database& db) {
                          return db.exec("CREATE TABLE tags (id INTEGER PRIMARY KEY, name TEXT NOT NULL UNIQUE);"
                                         "ALTER TABLE steps ADD COLUMN colour TEXT NOT NULL DEFAULT ''");
                      }});
-    const std::vector<Migration> firstOnly(steps.begin(), steps.begin() + 1);
-    const std::string path = file("v2.gemba");
+    const std::vector<Migration>& thisBuild = migrations();
+    const std::string path = file("next.gemba");
     {
         GEMBA_TRY(db, Database::open(path, Database::Access::ReadWriteCreate));
-        QCOMPARE(*migrate(*db, firstOnly), 1);
+        QCOMPARE(*migrate(*db, thisBuild), current);
         QVERIFY(checkSchema(*db, steps).hasValue());
         QVERIFY(db->exec("CREATE TABLE tags (id INTEGER PRIMARY KEY, name TEXT NOT NULL UNIQUE)").hasValue());
         auto early = checkSchema(*db, steps);
         QVERIFY(!early.hasValue());
         QVERIFY2(contains(early.error().message, "table 'tags'"), early.error().message.c_str());
         QVERIFY(db->exec("DROP TABLE tags").hasValue());
-        QCOMPARE(*migrate(*db, steps), 2);
+        QCOMPARE(*migrate(*db, steps), next);
         auto ok = checkSchema(*db, steps);
         QVERIFY2(ok.hasValue(), ok.hasValue() ? "" : ok.error().message.c_str());
-        // Step 2's UNIQUE made an sqlite_autoindex (its sql is NULL): expected, not foreign.
+        // The next step's UNIQUE made an sqlite_autoindex (its sql is NULL): expected, not foreign.
         QCOMPARE(*db->queryInt("SELECT count(*) FROM sqlite_schema WHERE name LIKE 'sqlite_autoindex_tags%'"),
                  std::int64_t(1));
-        auto v1 = checkSchema(*db, firstOnly);   // a build that knows only step 1
+        auto v1 = checkSchema(*db, thisBuild);   // a build that does not know the next step
         QVERIFY(!v1.hasValue());
         QCOMPARE(v1.error().code, ErrorCode::OutOfRange);
         QVERIFY(db->exec("CREATE TRIGGER t AFTER DELETE ON tags BEGIN DELETE FROM steps; END").hasValue());
