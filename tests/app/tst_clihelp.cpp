@@ -24,7 +24,7 @@ private slots:
         QVERIFY(r.err.isEmpty());
         const QString out = text(r.out);
         QVERIFY2(out.contains("Usage: gemba chart"), qPrintable(out));
-        for (const char* option : {"--tests", "--nsigmas", "--sigma", "--value", "--subgroup", "--count", "--size",
+        for (const char* option : {"--tests", "--mr-tests", "--decimal", "--nsigmas", "--sigma", "--value", "--subgroup", "--count", "--size",
                                    "--trial", "--exclude", "--center", "--sd", "--json"})
             QVERIFY2(out.contains(QLatin1String(option)), option);
         // Not the whole program's help.

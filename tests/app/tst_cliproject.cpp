@@ -325,6 +325,21 @@ void TestCliProject::summaryJsonValues()
     QCOMPARE(cycle["complete_cycles"].toInt(), 3);
     QCOMPARE(o["left_out"].toArray().size(), 0);
 
+    // A step added to the process later is no part of this study: the summary goes by the
+    // element list the study was timed against, as the window's does.
+    {
+        auto p = open(project);
+        Step later;
+        later.processId = p->processes()->front().id;
+        later.position = -1;
+        later.name = "Pack";
+        QVERIFY(p->addStep(later).hasValue());
+    }
+    const Result after = run({"summary", project, "--json"});
+    QCOMPARE(after.status, 0);
+    QCOMPARE(json(after)["steps"].toArray().size(), 2);
+    QCOMPARE(json(after)["cycle"].toObject()["complete_cycles"].toInt(), 3);
+
     // The readable form: a table row per step and the cycle line.
     const Result text = run({"summary", project});
     QCOMPARE(text.status, 0);
