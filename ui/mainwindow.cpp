@@ -396,32 +396,38 @@ void MainWindow::importCsv()
                                                       tr("CSV files (*.csv *.txt);;All files (*)"));
     if (path.isEmpty())
         return;
-    auto head = io::readCsv(path.toStdString(), {});
-    if (!head) {
-        showError(QString::fromStdString(head.error().message));
-        return;
-    }
-    QStringList header;
-    for (const auto& h : head->header)
-        header << QString::fromStdString(h);
     study::Study s = newStudy();
     s.notes = tr("Imported from %1").arg(QFileInfo(path).fileName()).toStdString();
-    ImportDialog dialog(path, header, s, this);
-    if (dialog.exec() != QDialog::Accepted)
-        return;
-    s = dialog.study();
-    QApplication::setOverrideCursor(Qt::WaitCursor);
-    const auto result = store::importObservationsCsv(m_document->project(), path.toStdString(), s, dialog.options());
-    QApplication::restoreOverrideCursor();
-    if (!result) {
-        showError(tr("Nothing was imported:\n%1").arg(QString::fromStdString(result.error().message)));
-        return;
+    ImportDialog dialog(path, s, this);
+    store::ObservationCsvImportResult imported;
+    for (;;) {
+        if (dialog.exec() != QDialog::Accepted)
+            return;
+        s = dialog.study();
+        QApplication::setOverrideCursor(Qt::WaitCursor);
+        const auto result = store::importObservationsCsv(m_document->project(), path.toStdString(), s, dialog.options());
+        QApplication::restoreOverrideCursor();
+        if (result) {
+            imported = *result;
+            break;
+        }
+        const QString field = QString::fromStdString(result.error().field);
+        const bool settleable = field == QLatin1String("decimal") || field == QLatin1String("delimiter");
+        QString hint;
+        if (field == QLatin1String("decimal"))
+            hint = tr("\n\nChoose the decimal mark in the import dialog and import again.");
+        else if (field == QLatin1String("delimiter"))
+            hint = tr("\n\nChoose the delimiter in the import dialog and import again.");
+        showError(tr("Nothing was imported:\n%1").arg(QString::fromStdString(result.error().message)) + hint);
+        if (!settleable)
+            return;
+        dialog.focusSetting(field);   // the dialog comes back as it was, one choice from done
     }
     m_document->setCurrentProcess(m_document->currentProcessId());   // new steps may have come in
-    m_document->setCurrentStudy(result->studyId);
+    m_document->setCurrentStudy(imported.studyId);
     fillStudyBox();
     m_tabs->setCurrentWidget(m_observationsPage);
-    statusBar()->showMessage(tr("Imported %1 observations in %2 cycles").arg(result->observations).arg(result->cycles), 5000);
+    statusBar()->showMessage(tr("Imported %1 observations in %2 cycles").arg(imported.observations).arg(imported.cycles), 5000);
 }
 
 study::Study MainWindow::newStudy() const

@@ -4,9 +4,12 @@
 #include "mainwindow.h"
 #include "projectdocument.h"
 
+#include "io/csvreader.h"
 #include "study/newstudy.h"
 
+#include <QComboBox>
 #include <QFile>
+#include <QTemporaryDir>
 #include <QStandardPaths>
 #include <QtTest>
 
@@ -43,9 +46,13 @@ private slots:
 
     void importDialogShowsTheNewStudy()
     {
+        QTemporaryDir dir;
+        const QString path = dir.filePath(QStringLiteral("times.csv"));
+        QVERIFY(writeFile(path, "step,cycle,duration_s\nA,1,2.5\n"));
         gemba::study::Study s = gemba::study::newStudy(1, {}, "kim", "2026-12-03");
-        gemba::ui::ImportDialog dialog(QStringLiteral("times.csv"), {QStringLiteral("step"), QStringLiteral("cycle")},
-                                       s);
+        gemba::ui::ImportDialog dialog(path, s);
+        QCOMPARE(dialog.header(), (QStringList{"step", "cycle", "duration_s"}));
+        QVERIFY(dialog.problem().isEmpty());
         // What the dialog returns unedited is exactly the study the rule made (15 %, of normal time).
         const auto shown = dialog.study();
         QCOMPARE(shown.observer, std::string("kim"));
@@ -53,6 +60,46 @@ private slots:
         QCOMPARE(shown.allowancePercent, 15.0);
         QCOMPARE(shown.date, std::string("2026-12-03"));
         QCOMPARE(shown.processId, gemba::study::Id(1));
+        const auto o = dialog.options();
+        QCOMPARE(o.columns.step, std::string("step"));
+        QCOMPARE(o.columns.duration, std::string("duration_s"));
+        QVERIFY(o.csv.decimal == gemba::io::DecimalMark::Auto);
+        QCOMPARE(o.csv.delimiter, '\0');
+        // For looking at the dialog: GEMBA_SCREENSHOTS=DIR saves it there.
+        if (const QString shots = qEnvironmentVariable("GEMBA_SCREENSHOTS"); !shots.isEmpty()) {
+            dialog.show();
+            QVERIFY(dialog.grab().save(shots + QStringLiteral("/importdialog.png")));
+        }
+    }
+
+    // The delimiter and decimal mark chosen in the dialog reach the import; a delimiter that does
+    // not fit the file says why, naming the line.
+    void importDialogSettlesDelimiterAndDecimalMark()
+    {
+        QTemporaryDir dir;
+        const QString path = dir.filePath(QStringLiteral("de.csv"));
+        QVERIFY(writeFile(path, "step;cycle;duration_s\nA;1;\"1,234\"\n"));
+        gemba::ui::ImportDialog dialog(path, gemba::study::newStudy(1, {}, "kim", "2026-12-03"));
+        auto* delimiter = dialog.findChild<QComboBox*>();   // the first combo is the delimiter
+        QVERIFY(delimiter);
+        QCOMPARE(dialog.header().size(), 3);
+        delimiter->setCurrentIndex(1);   // comma: the quoted "1,234" sits inside a field
+        QVERIFY(dialog.header().isEmpty());
+        QVERIFY2(dialog.problem().contains(QStringLiteral("de.csv:2")), qPrintable(dialog.problem()));
+        delimiter->setCurrentIndex(2);   // semicolon
+        QCOMPARE(dialog.header(), (QStringList{"step", "cycle", "duration_s"}));
+        QVERIFY(dialog.problem().isEmpty());
+        QCOMPARE(dialog.options().csv.delimiter, ';');
+        const auto combos = dialog.findChildren<QComboBox*>();
+        combos[1]->setCurrentIndex(2);   // decimal mark: comma
+        QVERIFY(dialog.options().csv.decimal == gemba::io::DecimalMark::Comma);
+    }
+
+private:
+    static bool writeFile(const QString& path, const QByteArray& text)
+    {
+        QFile f(path);
+        return f.open(QIODevice::WriteOnly) && f.write(text) == text.size();
     }
 };
 

@@ -3,6 +3,8 @@
 
 #include "dialogs/studydetailsform.h"
 
+#include "io/csvreader.h"
+
 #include <QCheckBox>
 #include <QComboBox>
 #include <QDialogButtonBox>
@@ -10,19 +12,34 @@
 #include <QFormLayout>
 #include <QGroupBox>
 #include <QHBoxLayout>
-#include <QVBoxLayout>
 #include <QLabel>
 #include <QPushButton>
+#include <QVBoxLayout>
 
 namespace gemba::ui {
 
-ImportDialog::ImportDialog(const QString& fileName, const QStringList& header, const study::Study& study,
-                           QWidget* parent)
+ImportDialog::ImportDialog(const QString& path, const study::Study& study, QWidget* parent)
     : QDialog(parent)
-    , m_header(header)
+    , m_path(path)
+    , m_delimiter(new QComboBox(this))
+    , m_decimal(new QComboBox(this))
+    , m_problem(new QLabel(this))
     , m_details(new StudyDetailsForm(study, this))
 {
     setWindowTitle(tr("Import Observations"));
+    // The same choices as the command line's --delimiter and --decimal (io::CsvOptions).
+    m_delimiter->addItem(tr("From the file's first lines"), 0);
+    m_delimiter->addItem(tr("Comma ( , )"), int(','));
+    m_delimiter->addItem(tr("Semicolon ( ; )"), int(';'));
+    m_delimiter->addItem(tr("Tab"), int('\t'));
+    m_decimal->addItem(tr("From the file's numbers"), int(io::DecimalMark::Auto));
+    m_decimal->addItem(tr("Point (1234.5; a comma groups thousands)"), int(io::DecimalMark::Point));
+    m_decimal->addItem(tr("Comma (1234,5; a point groups thousands)"), int(io::DecimalMark::Comma));
+    m_problem->setWordWrap(true);
+    m_problem->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    m_problem->setForegroundRole(QPalette::BrightText);
+    m_problem->setBackgroundRole(QPalette::Dark);
+
     m_step = column(QStringLiteral("step"), false);
     m_stepMatch = new QComboBox(this);
     m_stepMatch->addItems({tr("by name"), tr("by position (1, 2, ...)")});
@@ -32,53 +49,108 @@ ImportDialog::ImportDialog(const QString& fileName, const QStringList& header, c
     m_end = column(QStringLiteral("end"), true);
     m_rating = column(QStringLiteral("rating"), true);
     m_note = column(QStringLiteral("note"), true);
-    m_createSteps = new QCheckBox(tr("&Add steps the process does not have yet"), this);
+    m_createSteps = new QCheckBox(tr("Add steps the process does not have &yet"), this);
 
+    auto* file = new QFormLayout;
+    file->addRow(new QLabel(tr("<b>%1</b>").arg(QFileInfo(path).fileName().toHtmlEscaped()), this));
+    file->addRow(tr("Deli&miter:"), m_delimiter);
+    file->addRow(tr("Decimal mar&k:"), m_decimal);
+    file->addRow(m_problem);
     auto* form = new QFormLayout;
-    form->addRow(new QLabel(tr("Columns of <b>%1</b>: a time is its duration in seconds, or a start "
-                               "and an end.").arg(QFileInfo(fileName).fileName().toHtmlEscaped()),
-                            this));
-    form->addRow(tr("&Step:"), m_step);
+    form->addRow(new QLabel(tr("A time is its duration in seconds, or a start and an end."), this));
+    form->addRow(tr("Ste&p:"), m_step);
     form->addRow(tr("Match steps &by:"), m_stepMatch);
     form->addRow(tr("&Cycle:"), m_cycle);
-    form->addRow(tr("&Duration (s):"), m_duration);
-    form->addRow(tr("S&tart:"), m_start);
+    form->addRow(tr("D&uration (s):"), m_duration);
+    form->addRow(tr("&Start:"), m_start);
     form->addRow(tr("&End:"), m_end);
-    form->addRow(tr("&Rating (%):"), m_rating);
-    form->addRow(tr("&Note:"), m_note);
+    form->addRow(tr("Ratin&g (%):"), m_rating);
+    form->addRow(tr("No&te:"), m_note);
     form->addRow(m_createSteps);
+    auto* left = new QVBoxLayout;
+    // Mnemonics differ from the study details' (Date, Observer, Location, sHift, Rating, As,
+    // alloWance, Notes) so every field is one Alt+key away.
+    auto* fileBox = new QGroupBox(tr("File"), this);
+    fileBox->setLayout(file);
     auto* columns = new QGroupBox(tr("Columns"), this);
     columns->setLayout(form);
+    left->addWidget(fileBox);
+    left->addWidget(columns);
     // The new study is described here, as when it is timed (study::newStudy decides the defaults).
     auto* details = new QGroupBox(tr("New study"), this);
     auto* detailsLayout = new QVBoxLayout(details);
     detailsLayout->addWidget(m_details);
     auto* sides = new QHBoxLayout;
-    sides->addWidget(columns);
+    sides->addLayout(left);
     sides->addWidget(details);
     auto* layout = new QVBoxLayout(this);
     layout->addLayout(sides);
     auto* buttons = new QDialogButtonBox(QDialogButtonBox::Ok | QDialogButtonBox::Cancel, this);
-    buttons->button(QDialogButtonBox::Ok)->setText(tr("&Import"));
+    m_import = buttons->button(QDialogButtonBox::Ok);
+    m_import->setText(tr("&Import"));
     connect(buttons, &QDialogButtonBox::accepted, this, &QDialog::accept);
     connect(buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
     layout->addWidget(buttons);
+
+    connect(m_delimiter, &QComboBox::currentIndexChanged, this, &ImportDialog::readHeader);
+    readHeader();
 }
 
 QComboBox* ImportDialog::column(const QString& guess, bool optional)
 {
     auto* box = new QComboBox(this);
-    if (optional)
-        box->addItem(tr("(none)"));
-    box->addItems(m_header);
-    // Preselect the first column whose name contains the guess ("duration_s" for "duration").
-    for (int i = 0; i < m_header.size(); ++i) {
-        if (m_header[i].contains(guess, Qt::CaseInsensitive)) {
-            box->setCurrentIndex(i + (optional ? 1 : 0));
-            break;
+    m_columns.push_back({box, guess, optional});
+    return box;
+}
+
+void ImportDialog::readHeader()
+{
+    // Only the header is needed here; the import reads every cell with the same options and
+    // reports what it finds, so the dialog never judges the data itself.
+    const auto head = io::readCsv(m_path.toStdString(), {}, csvOptions());
+    m_header.clear();
+    if (head) {
+        for (const auto& h : head->header)
+            m_header << QString::fromStdString(h);
+        m_problem->clear();
+    } else {
+        m_problem->setText(QString::fromStdString(head.error().message));
+    }
+    m_problem->setVisible(!head);
+    m_problem->setAutoFillBackground(!head);
+    for (const ColumnChoice& c : m_columns) {
+        c.box->clear();
+        if (c.optional)
+            c.box->addItem(tr("(none)"));
+        c.box->addItems(m_header);
+        // Preselect the first column whose name contains the guess ("duration_s" for "duration").
+        for (int i = 0; i < m_header.size(); ++i) {
+            if (m_header[i].contains(c.guess, Qt::CaseInsensitive)) {
+                c.box->setCurrentIndex(i + (c.optional ? 1 : 0));
+                break;
+            }
         }
     }
-    return box;
+    if (m_import)
+        m_import->setEnabled(bool(head));
+}
+
+QString ImportDialog::problem() const { return m_problem->text(); }
+
+void ImportDialog::focusSetting(const QString& field)
+{
+    if (field == QLatin1String("decimal"))
+        m_decimal->setFocus();
+    else if (field == QLatin1String("delimiter"))
+        m_delimiter->setFocus();
+}
+
+io::CsvOptions ImportDialog::csvOptions() const
+{
+    io::CsvOptions o;
+    o.delimiter = static_cast<char>(m_delimiter->currentData().toInt());
+    o.decimal = static_cast<io::DecimalMark>(m_decimal->currentData().toInt());
+    return o;
 }
 
 QString ImportDialog::chosen(const QComboBox* box) const
@@ -101,6 +173,7 @@ store::ObservationCsvImportOptions ImportDialog::options() const
     o.columns.note = chosen(m_note).toStdString();
     o.stepMatch = m_stepMatch->currentIndex() == 1 ? store::StepMatch::ByPosition : store::StepMatch::ByName;
     o.createMissingSteps = m_createSteps->isChecked();
+    o.csv = csvOptions();
     return o;
 }
 
