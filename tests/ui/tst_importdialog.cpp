@@ -3,7 +3,6 @@
 // in core), so foreign elements stay foreign and excluded times stay excluded.
 #include "dialogs/importdialog.h"
 
-#include "io/csvreader.h"
 #include "store/observationcsv.h"
 #include "store/project.h"
 
@@ -64,14 +63,11 @@ private slots:
         const std::string csv = dir.filePath("study.csv").toStdString();
         QVERIFY(store::exportObservationsCsv(p, study.id, csv).hasValue());
 
-        auto head = io::readCsv(csv, {});   // as MainWindow::importObservations reads the header
-        QVERIFY(head.hasValue());
-        QStringList header;
-        for (const auto& h : head->header)
-            header << QString::fromStdString(h);
         Study fresh;
         fresh.processId = proc.id;
-        ui::ImportDialog dialog(QString::fromStdString(csv), header, fresh);
+        ui::ImportDialog dialog(QString::fromStdString(csv), fresh);   // reads the header itself
+        QVERIFY2(dialog.problem().isEmpty(), qPrintable(dialog.problem()));
+        QVERIFY(dialog.header().contains("foreign_element"));
         Study copy = dialog.study();
         auto result = store::importObservationsCsv(p, csv, copy, dialog.options());
         QVERIFY2(result.hasValue(), result.hasValue() ? "" : result.error().message.c_str());
