@@ -34,7 +34,7 @@ int main(int argc, char* argv[])
     if (projectArgument)
         window.openProject(QString::fromLocal8Bit(argv[1]));
     else
-        window.openDefaultProject();
+        window.openStartupProject();
     return QApplication::exec();
 #else
     return gemba::cli::run({"--help"}, stdout, stderr);

@@ -4,6 +4,8 @@
 
 #include "commands/addprocesscommand.h"
 #include "commands/changestudycommand.h"
+#include "commands/removeprocesscommand.h"
+#include "commands/removestudycommand.h"
 #include "commands/renameprocesscommand.h"
 #include "demoproject.h"
 #include "dialogs/importdialog.h"
@@ -19,6 +21,13 @@
 #include "study/newstudy.h"
 
 #include <QApplication>
+#include <QDialog>
+#include <QDialogButtonBox>
+#include <QHeaderView>
+#include <QPushButton>
+#include <QRegularExpression>
+#include <QTableWidget>
+#include <QVBoxLayout>
 #include <QCloseEvent>
 #include <QComboBox>
 #include <QDate>
@@ -39,6 +48,10 @@
 
 #include <boost/version.hpp>
 #include <sqlite3.h>
+
+#include <cerrno>
+#include <cstdio>
+#include <cstring>
 
 // Resources live in the static gemba_ui library, so they must be registered explicitly
 // (outside any namespace, as Q_INIT_RESOURCE requires).
@@ -69,6 +82,28 @@ MainWindow::MainWindow(QWidget* parent)
                              this);
     static_cast<QLabel*>(m_emptyPage)->setAlignment(Qt::AlignCenter);
     m_stack->addWidget(m_emptyPage);
+
+    // A project without processes would otherwise show an empty step list with nowhere to go.
+    m_noProcessPage = new QWidget(this);
+    m_noProcessPage->setObjectName(QStringLiteral("noProcessPage"));
+    {
+        auto* label = new QLabel(tr("<h2>This project has no process yet</h2>"
+                                    "<p>A process is the work you study: its steps, then timed studies of them.</p>"),
+                                 m_noProcessPage);
+        label->setAlignment(Qt::AlignCenter);
+        auto* button = new QPushButton(tr("New Process... (%1)")
+                                           .arg(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_N)
+                                                    .toString(QKeySequence::NativeText)),
+                                       m_noProcessPage);
+        button->setObjectName(QStringLiteral("newProcessButton"));
+        connect(button, &QPushButton::clicked, this, [this] { newProcess(); });
+        auto* layout = new QVBoxLayout(m_noProcessPage);
+        layout->addStretch();
+        layout->addWidget(label);
+        layout->addWidget(button, 0, Qt::AlignHCenter);
+        layout->addStretch();
+    }
+    m_stack->addWidget(m_noProcessPage);
     setCentralWidget(m_stack);
 
     auto* bar = addToolBar(tr("Process"));
@@ -83,7 +118,7 @@ MainWindow::MainWindow(QWidget* parent)
     bar->addWidget(new QLabel(tr(" Study: "), this));
     m_studyBox = new QComboBox(this);
     m_studyBox->setObjectName(QStringLiteral("studyBox"));
-    m_studyBox->setMinimumContentsLength(28);
+    m_studyBox->setMinimumContentsLength(36);
     bar->addWidget(m_studyBox);
     connect(m_processBox, &QComboBox::activated, this, [this](int i) {
         if (m_document)
@@ -141,6 +176,8 @@ void MainWindow::createActions()
     edit->addSeparator();
     add(edit, tr("New &Process..."), QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_N), [this] { newProcess(); });
     add(edit, tr("Re&name Process..."), QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_R), [this] { renameProcess(); });
+    add(edit, tr("&Delete Process..."), QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_Backspace), [this] { deleteProcess(); });
+    add(edit, tr("Delete &Study..."), QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_Delete), [this] { deleteStudy(); });
     add(edit, tr("E&xclude/Include Observation..."), QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_X), [this] {
         if (m_observationsPage)
             m_observationsPage->toggleExcludeSelected();
@@ -162,16 +199,20 @@ void MainWindow::createActions()
     add(studyMenu, tr("Study &Details..."), QKeySequence(Qt::CTRL | Qt::Key_D), [this] { editStudyDetails(); });
 
     auto* help = menuBar()->addMenu(tr("&Help"));
-    add(help, tr("&About Gemba Workbench"), QKeySequence(Qt::Key_F1), [this] { showAbout(); });
+    add(help, tr("&Keyboard Shortcuts"), QKeySequence(Qt::Key_F1), [this] { showShortcuts(); });
+    add(help, tr("&About Gemba Workbench"), QKeySequence(Qt::SHIFT | Qt::Key_F1), [this] { showAbout(); });
 
-    // Import, New/Rename Process, Exclude/Include, Start Timing, Study Details; found by their
+    // Import, New/Rename Process, Exclude/Include, Start Timing, Study Details, Delete Process,
+    // Delete Study; found by their
     // shortcuts, which tst_readonlywindow checks. Undo and Redo follow the (empty) undo stack.
     const QList<QKeySequence> edits{QKeySequence(Qt::CTRL | Qt::Key_I),
                                     QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_N),
                                     QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_R),
                                     QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_X),
                                     QKeySequence(Qt::CTRL | Qt::Key_T),
-                                    QKeySequence(Qt::CTRL | Qt::Key_D)};
+                                    QKeySequence(Qt::CTRL | Qt::Key_D),
+                                    QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_Backspace),
+                                    QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_Delete)};
     for (QAction* a : menuBar()->findChildren<QAction*>())
         if (edits.contains(a->shortcut()))
             a->setProperty(kEditsProject, true);
@@ -185,10 +226,42 @@ void MainWindow::updateRecentMenu()
     for (const QString& path : files) {
         ++n;
         QAction* a = m_recentMenu->addAction(QStringLiteral("&%1 %2").arg(n).arg(QDir::toNativeSeparators(path)),
-                                             this, [this, path] { openProject(path); });
+                                             this, [this, path] { openRecent(path); });
         a->setShortcut(QKeySequence(Qt::CTRL | Qt::ALT | static_cast<Qt::Key>(Qt::Key_0 + n)));
     }
     m_recentMenu->setEnabled(!files.isEmpty());
+}
+
+void MainWindow::openRecent(const QString& path)
+{
+    // Opening a missing path would create an empty project there; a moved or deleted file is
+    // reported instead, and may leave the list.
+    if (!QFileInfo::exists(path)) {
+        QMessageBox box(QMessageBox::Warning, tr("Open Recent"),
+                        tr("%1 was not found. It may have been moved, renamed or deleted.")
+                            .arg(QDir::toNativeSeparators(path)),
+                        QMessageBox::NoButton, this);
+        QPushButton* remove = box.addButton(tr("&Remove from List"), QMessageBox::DestructiveRole);
+        box.addButton(tr("&Keep"), QMessageBox::RejectRole);
+        box.exec();
+        if (box.clickedButton() == remove) {
+            QStringList files = kRecentFiles.get();
+            files.removeAll(path);
+            kRecentFiles.set(files);
+            updateRecentMenu();
+        }
+        return;
+    }
+    openProject(path);
+}
+
+bool MainWindow::openStartupProject()
+{
+    // The project the user last had open, if it is still there; the demo only on a first launch.
+    const QStringList files = kRecentFiles.get();
+    if (!files.isEmpty() && QFileInfo::exists(files.front()) && openProject(files.front()))
+        return true;
+    return openDefaultProject();
 }
 
 void MainWindow::rememberRecent(const QString& path)
@@ -260,8 +333,11 @@ void MainWindow::setDocument(std::unique_ptr<ProjectDocument> document)
         m_tabs->addTab(m_observationsPage, tr("Observations"));
         m_stack->addWidget(m_tabs);
         m_stack->setCurrentWidget(m_tabs);
-        connect(m_document.get(), &ProjectDocument::errorOccurred, this, &MainWindow::showError);
+        // Queued: a refused undo reports from inside QUndoStack::undo(), which must not run a
+        // nested event loop (the message box) half-way.
+        connect(m_document.get(), &ProjectDocument::errorOccurred, this, &MainWindow::showError, Qt::QueuedConnection);
         connect(m_document.get(), &ProjectDocument::processesChanged, this, &MainWindow::fillProcessBox);
+        connect(m_document.get(), &ProjectDocument::processesChanged, this, &MainWindow::updatePage);
         connect(m_document.get(), &ProjectDocument::currentProcessChanged, this, &MainWindow::fillProcessBox);
         connect(m_document.get(), &ProjectDocument::studiesChanged, this, &MainWindow::fillStudyBox);
         connect(m_document.get(), &ProjectDocument::observationsChanged, this, &MainWindow::fillStudyBox);
@@ -273,6 +349,17 @@ void MainWindow::setDocument(std::unique_ptr<ProjectDocument> document)
     fillProcessBox();
     fillStudyBox();
     updateTitle();
+    updatePage();
+}
+
+void MainWindow::updatePage()
+{
+    if (!m_document || !m_tabs)
+        return;
+    QWidget* current = m_stack->currentWidget();
+    if (current != m_tabs && current != m_noProcessPage)
+        return;   // timing: the page is chosen when it ends
+    m_stack->setCurrentWidget(m_document->processes().empty() ? m_noProcessPage : m_tabs);
 }
 
 void MainWindow::fillProcessBox()
@@ -291,12 +378,12 @@ void MainWindow::fillStudyBox()
     if (!m_document)
         return;
     for (const auto& s : m_document->studies()) {
-        QString label = tr("%1 - %2").arg(QString::fromStdString(s.date), QString::fromStdString(s.observer));
-        if (!s.location.empty())
-            label += tr(" (%1)").arg(QString::fromStdString(s.location));
+        const QString label = studyLabel(s);
         m_studyBox->addItem(label, QVariant::fromValue<qint64>(s.id));
+        m_studyBox->setItemData(m_studyBox->count() - 1, label, Qt::ToolTipRole);
     }
     m_studyBox->setCurrentIndex(m_studyBox->findData(QVariant::fromValue<qint64>(m_document->currentStudyId())));
+    m_studyBox->setToolTip(m_studyBox->currentText());
 }
 
 void MainWindow::updateTitle()
@@ -362,11 +449,54 @@ void MainWindow::saveCopyAs()
         return;
     if (!path.endsWith(QStringLiteral(".gemba")))
         path += QStringLiteral(".gemba");
-    const auto ok = m_document->project().saveCopy(path.toStdString());
-    if (!ok)
-        showError(tr("Could not save a copy:\n%1").arg(QString::fromStdString(ok.error().message)));
+    const QString error = saveCopyTo(path);
+    if (!error.isEmpty())
+        showError(tr("Could not save a copy:\n%1").arg(error));
     else
         statusBar()->showMessage(tr("Saved a copy to %1").arg(QDir::toNativeSeparators(path)), 5000);
+}
+
+QString MainWindow::saveCopyTo(const QString& path)
+{
+    if (!m_document)
+        return tr("No project is open.");
+    if (QFileInfo(path).absoluteFilePath() == QFileInfo(m_document->path()).absoluteFilePath())
+        return tr("%1 is the open project itself; choose another name.").arg(QDir::toNativeSeparators(path));
+    // The file dialog has already asked whether to replace an existing file. The copy goes to a
+    // new name beside it and is renamed over the old file only once complete, so a failed copy
+    // leaves the old file as it was.
+    const QFileInfo target(path);
+    QString temp;
+    for (int i = 0; temp.isEmpty() || QFileInfo::exists(temp); ++i)
+        temp = target.dir().filePath(QStringLiteral(".%1.%2.part").arg(target.fileName()).arg(i));
+    const auto ok = m_document->project().saveCopy(temp.toStdString());
+    if (!ok) {
+        QFile::remove(temp);
+        return QString::fromStdString(ok.error().message);
+    }
+    if (std::rename(QFile::encodeName(temp).constData(), QFile::encodeName(path).constData()) != 0) {
+        const QString why = QString::fromLocal8Bit(std::strerror(errno));
+        QFile::remove(temp);
+        return tr("%1: %2").arg(QDir::toNativeSeparators(path), why);
+    }
+    return {};
+}
+
+QString MainWindow::suggestedExportName() const
+{
+    // "<process> <study date and time>.csv", with characters file systems dislike replaced.
+    if (!m_document || !m_document->currentStudy())
+        return {};
+    const study::Study& s = *m_document->currentStudy();
+    QString when = QString::fromStdString(s.date);
+    if (s.startedWallUs > 0)
+        when = QDateTime::fromMSecsSinceEpoch(s.startedWallUs / 1000).toString(QStringLiteral("yyyy-MM-dd HHmm"));
+    const QString process = m_document->currentProcess() ? QString::fromStdString(m_document->currentProcess()->name)
+                                                         : tr("study");
+    QString name = QStringLiteral("%1 %2").arg(process, when).simplified();
+    static const QRegularExpression bad(QStringLiteral("[\\\\/:*?\"<>|]"));
+    name.replace(bad, QStringLiteral("-"));
+    return name + QStringLiteral(".csv");
 }
 
 void MainWindow::exportStudyCsv()
@@ -375,10 +505,13 @@ void MainWindow::exportStudyCsv()
         showError(tr("There is no study to export: time one first (Ctrl+T)."));
         return;
     }
-    const QString path = QFileDialog::getSaveFileName(this, tr("Export Study as CSV"), QDir::homePath(),
-                                                      tr("CSV files (*.csv)"));
+    QString path = QFileDialog::getSaveFileName(this, tr("Export Study as CSV"),
+                                                QDir(QDir::homePath()).filePath(suggestedExportName()),
+                                                tr("CSV files (*.csv)"));
     if (path.isEmpty())
         return;
+    if (!path.endsWith(QStringLiteral(".csv"), Qt::CaseInsensitive))
+        path += QStringLiteral(".csv");
     const auto ok = store::exportObservationsCsv(m_document->project(), m_document->currentStudyId(), path.toStdString());
     if (!ok)
         showError(tr("Could not export:\n%1").arg(QString::fromStdString(ok.error().message)));
@@ -453,14 +586,72 @@ void MainWindow::newProcess()
         return;
     study::Process p;
     p.name = name.toStdString();
+    // The process and its first step are one undo step; the step's name is open for typing.
+    study::Step first;
+    first.name = tr("Step 1").toStdString();
     // The stack deletes a command that failed (became obsolete), so look at the document.
     const study::Id before = m_document->currentProcessId();
-    m_document->undoStack()->push(new AddProcessCommand(m_document.get(), p));
+    m_document->undoStack()->push(new AddProcessCommand(m_document.get(), p, first));
     if (m_document->currentProcessId() != before) {
         fillProcessBox();
         m_tabs->setCurrentWidget(m_processEditor);
-        m_processEditor->addStep();
+        m_processEditor->editStepName(0);
     }
+}
+
+void MainWindow::deleteProcess()
+{
+    if (!m_document || !m_document->currentProcess() || m_document->readOnly())
+        return;
+    const study::Process p = *m_document->currentProcess();
+    qint64 observations = 0;
+    for (const auto& s : m_document->studies())
+        if (auto n = m_document->project().observationCount(s.id))
+            observations += *n;
+    const auto studies = static_cast<int>(m_document->studies().size());
+    const QString question =
+        studies == 0 ? tr("Delete process '%1' and its %2?")
+                           .arg(QString::fromStdString(p.name), countText(static_cast<qint64>(m_document->steps().size()),
+                                                                          tr("step"), tr("steps")))
+                     : tr("Delete process '%1' with its %2 and %3?")
+                           .arg(QString::fromStdString(p.name), countText(studies, tr("study"), tr("studies")),
+                                countText(observations, tr("observation"), tr("observations")));
+    if (QMessageBox::question(this, tr("Delete Process"), question + tr("\nEdit > Undo brings it back."),
+                              QMessageBox::Yes | QMessageBox::Cancel, QMessageBox::Cancel) != QMessageBox::Yes)
+        return;
+    m_document->undoStack()->push(new RemoveProcessCommand(m_document.get(), p.id, QString::fromStdString(p.name)));
+}
+
+void MainWindow::deleteStudy()
+{
+    if (!m_document || !m_document->currentStudy() || m_document->readOnly())
+        return;
+    const study::Study s = *m_document->currentStudy();
+    const auto n = m_document->project().observationCount(s.id);
+    const QString label = studyLabel(s);
+    const QString question = tr("Delete study '%1' and its %2?")
+                                 .arg(label, countText(n ? *n : 0, tr("observation"), tr("observations")));
+    if (QMessageBox::question(this, tr("Delete Study"), question + tr("\nEdit > Undo brings it back."),
+                              QMessageBox::Yes | QMessageBox::Cancel, QMessageBox::Cancel) != QMessageBox::Yes)
+        return;
+    m_document->undoStack()->push(new RemoveStudyCommand(m_document.get(), s.processId, s.id, label));
+}
+
+QString MainWindow::countText(qint64 n, const QString& one, const QString& many)
+{
+    return QStringLiteral("%1 %2").arg(QLocale().toString(n), n == 1 ? one : many);
+}
+
+QString MainWindow::studyLabel(const study::Study& s)
+{
+    // Date and time of the first lap (several studies a day are common), then the observer.
+    QString when = QString::fromStdString(s.date);
+    if (s.startedWallUs > 0)
+        when = QDateTime::fromMSecsSinceEpoch(s.startedWallUs / 1000).toString(QStringLiteral("yyyy-MM-dd HH:mm"));
+    QString label = tr("%1 - %2").arg(when, QString::fromStdString(s.observer));
+    if (!s.location.empty())
+        label += tr(" (%1)").arg(QString::fromStdString(s.location));
+    return label;
 }
 
 void MainWindow::renameProcess()
@@ -526,6 +717,7 @@ void MainWindow::finishTiming()
     if (m_tabs) {
         m_stack->setCurrentWidget(m_tabs);
         m_tabs->setCurrentWidget(m_observationsPage);
+        updatePage();
     }
     if (m_document) {
         m_document->reloadStudies();
@@ -541,6 +733,71 @@ void MainWindow::closeEvent(QCloseEvent* event)
     kGeometry.set(saveGeometry());
     kWindowState.set(saveState());
     event->accept();
+}
+
+QList<QPair<QString, QString>> MainWindow::shortcutList() const
+{
+    // Built from the actions themselves, so the list cannot drift from what the keys do: the
+    // menus, then the actions of the pages (steps, observations) that work where they have focus.
+    QList<QPair<QString, QString>> rows;
+    auto addAction = [&rows](const QString& where, const QAction* a) {
+        if (a->isSeparator() || a->menu() || a->shortcuts().isEmpty())
+            return;
+        QStringList keys;
+        for (const QKeySequence& k : a->shortcuts())
+            keys << k.toString(QKeySequence::NativeText);
+        QString text = a->text();
+        text.remove(QLatin1Char('&'));
+        text.remove(QStringLiteral("..."));
+        rows.append({where.isEmpty() ? text : tr("%1: %2").arg(where, text), keys.join(tr(" or "))});
+    };
+    for (const QAction* menuAction : menuBar()->actions()) {
+        if (!menuAction->menu())
+            continue;
+        QString menuName = menuAction->text();
+        menuName.remove(QLatin1Char('&'));
+        for (const QAction* a : menuAction->menu()->actions())
+            if (a->menu() != m_recentMenu)
+                addAction(menuName, a);
+    }
+    if (m_processEditor)
+        for (const QAction* a : m_processEditor->actions())
+            addAction(tr("Process steps"), a);
+    if (m_observationsPage)
+        for (const QAction* a : m_observationsPage->actions())
+            addAction(tr("Observations"), a);
+    rows.append({tr("Process steps: Rename step"), QKeySequence(Qt::Key_F2).toString(QKeySequence::NativeText)});
+    rows.append({tr("Timing: lap / pause / skip / foreign / abnormal / note / undo lap / end"),
+                 tr("Space or Enter / P / S / F / A / N / Backspace / Esc")});
+    return rows;
+}
+
+void MainWindow::showShortcuts()
+{
+    QDialog dialog(this);
+    dialog.setObjectName(QStringLiteral("shortcutsDialog"));
+    dialog.setWindowTitle(tr("Keyboard Shortcuts"));
+    auto* table = new QTableWidget(&dialog);
+    const auto rows = shortcutList();
+    table->setColumnCount(2);
+    table->setRowCount(static_cast<int>(rows.size()));
+    table->setHorizontalHeaderLabels({tr("Action"), tr("Keys")});
+    for (int r = 0; r < rows.size(); ++r) {
+        table->setItem(r, 0, new QTableWidgetItem(rows[r].first));
+        table->setItem(r, 1, new QTableWidgetItem(rows[r].second));
+    }
+    table->setEditTriggers(QAbstractItemView::NoEditTriggers);
+    table->verticalHeader()->hide();
+    table->verticalHeader()->setDefaultSectionSize(table->fontMetrics().height() + 6);
+    table->horizontalHeader()->setSectionResizeMode(0, QHeaderView::Stretch);
+    table->horizontalHeader()->setSectionResizeMode(1, QHeaderView::ResizeToContents);
+    auto* buttons = new QDialogButtonBox(QDialogButtonBox::Close, &dialog);
+    connect(buttons, &QDialogButtonBox::rejected, &dialog, &QDialog::reject);
+    auto* layout = new QVBoxLayout(&dialog);
+    layout->addWidget(table);
+    layout->addWidget(buttons);
+    dialog.resize(640, 560);
+    dialog.exec();
 }
 
 void MainWindow::showAbout()

@@ -2,9 +2,12 @@
 // stopwatch, with every action on the keyboard.
 #pragma once
 
-#include "study/model.h"
-
+#include <QList>
 #include <QMainWindow>
+#include <QPair>
+#include <QString>
+
+#include "study/model.h"
 
 #include <memory>
 
@@ -33,12 +36,29 @@ public:
     // The project a first launch opens: the default project in the user's data folder,
     // created with a demo process when it does not exist yet.
     bool openDefaultProject();
+    // What a start without arguments opens: the last project, if it still exists, else the
+    // default (demo) project.
+    bool openStartupProject();
+    // Open Recent: a file that is gone is reported (with an offer to drop it from the list),
+    // never created anew.
+    void openRecent(const QString& path);
+    // Writes a copy of the project to `path`, replacing an existing file (the caller has
+    // asked); returns an error message, empty on success.
+    QString saveCopyTo(const QString& path);
+    QString suggestedExportName() const;   // "<process> <study start>.csv"
+    // Every action with its keys, built from the actions (the F1 reference).
+    QList<QPair<QString, QString>> shortcutList() const;
     static QString defaultProjectPath();
 
     ProjectDocument* document() const { return m_document.get(); }
     ProcessEditor* processEditor() const { return m_processEditor; }
     ObservationsPage* observationsPage() const { return m_observationsPage; }
     TimingView* timingView() const { return m_timingView; }
+
+    // How a study is named in lists: date and time of its start, observer, place.
+    static QString studyLabel(const study::Study& s);
+    // "1 observation", "120 observations" (English plurals without a translation file).
+    static QString countText(qint64 n, const QString& one, const QString& many);
 
     void startTiming();    // Ctrl+T: a new study of the current process, in the timing view
     void finishTiming();   // back from the timing view
@@ -51,6 +71,7 @@ private:
     void createMenus();
     void setDocument(std::unique_ptr<ProjectDocument> document);
     void updateTitle();
+    void updatePage();   // the tabs, or the "no process yet" page
     void updateRecentMenu();
     void rememberRecent(const QString& path);
     void fillProcessBox();
@@ -67,12 +88,16 @@ private:
     void newProcess();
     void editStudyDetails();
     void renameProcess();
+    void deleteProcess();
+    void deleteStudy();
     void showAbout();
+    void showShortcuts();
 
     std::unique_ptr<ProjectDocument> m_document;
     QStackedWidget* m_stack = nullptr;
     QTabWidget* m_tabs = nullptr;
     QWidget* m_emptyPage = nullptr;
+    QWidget* m_noProcessPage = nullptr;
     ProcessEditor* m_processEditor = nullptr;
     ObservationsPage* m_observationsPage = nullptr;
     TimingView* m_timingView = nullptr;

@@ -1,11 +1,15 @@
 // The observations of the current study beside its per-step summary.
 #include "observationspage.h"
 
+#include "commands/removeobservationscommand.h"
 #include "models/observationsmodel.h"
+#include "numberdelegate.h"
 #include "models/summarymodel.h"
 #include "projectdocument.h"
 
+#include <QAction>
 #include <QApplication>
+#include <QMessageBox>
 #include <QHeaderView>
 #include <QPointer>
 #include <QThreadPool>
@@ -33,9 +37,30 @@ ObservationsPage::ObservationsPage(ProjectDocument* document, QWidget* parent)
     m_view->setSelectionMode(QAbstractItemView::SingleSelection);
     m_view->setEditTriggers(QAbstractItemView::DoubleClicked | QAbstractItemView::EditKeyPressed |
                             QAbstractItemView::AnyKeyPressed);
+    // Narrow number and flag columns leave room for the text ones at 1366 px; what is still cut
+    // off shows in full as a tooltip.
+    for (int c : {ObservationsModel::Cycle, ObservationsModel::Seconds, ObservationsModel::Rating,
+                  ObservationsModel::Abnormal, ObservationsModel::Excluded})
+        m_view->horizontalHeader()->setSectionResizeMode(c, QHeaderView::ResizeToContents);
     m_view->horizontalHeader()->setSectionResizeMode(ObservationsModel::Step, QHeaderView::ResizeToContents);
     m_view->horizontalHeader()->setSectionResizeMode(ObservationsModel::Note, QHeaderView::Stretch);
     m_view->verticalHeader()->setDefaultSectionSize(m_view->fontMetrics().height() + 6);
+    // Whole microseconds, as stored; ratings in the one range the product accepts.
+    m_view->setItemDelegateForColumn(ObservationsModel::Seconds, new NumberDelegate(6, 0, 1e7, {}, this));
+    m_view->setItemDelegateForColumn(ObservationsModel::Rating,
+                                     new NumberDelegate(1, study::kMinRatingPercent, study::kMaxRatingPercent,
+                                                        tr("not rated"), this));
+    // A click on the Excluded box asks for the reason like Ctrl+Shift+X (the model refuses to
+    // exclude without one).
+    connect(m_view, &QAbstractItemView::clicked, this, [this](const QModelIndex& index) {
+        if (index.column() == ObservationsModel::Excluded)
+            toggleExcludeSelected();
+    });
+    auto* remove = new QAction(tr("Delete observation"), this);
+    remove->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_Delete));
+    remove->setShortcutContext(Qt::WidgetWithChildrenShortcut);
+    connect(remove, &QAction::triggered, this, &ObservationsPage::deleteSelected);
+    addAction(remove);
 
     m_summaryView->setObjectName(QStringLiteral("summaryView"));
     m_summaryView->setModel(m_summary);
@@ -107,6 +132,10 @@ ObservationsPage::ObservationsPage(ProjectDocument* document, QWidget* parent)
     connect(m_document, &ProjectDocument::observationsChanged, this, refresh);
     connect(m_document, &ProjectDocument::observationChanged, this, refresh);
     connect(m_document, &ProjectDocument::stepsChanged, this, refresh);
+    connect(m_document, &ProjectDocument::studyDetailsChanged, this, refresh);
+    connect(m_document, &ProjectDocument::observationsRemoved, this, refresh);
+    connect(m_document, &ProjectDocument::observationsRestored, this, refresh);
+    connect(m_document, &ProjectDocument::observationsUpdated, this, refresh);
     refresh();
 }
 
@@ -117,9 +146,31 @@ void ObservationsPage::updateCaption()
         m_caption->setText(tr("No study yet. Press Ctrl+T to time the process."));
         return;
     }
-    m_caption->setText(tr("Study of %1 by %2, %3 observations. Double-click to edit; Ctrl+Shift+X excludes.")
+    m_caption->setText(tr("Study of %1 by %2, %3 observations. Double-click to edit; Ctrl+Shift+X excludes, "
+                          "Ctrl+Delete deletes.")
                            .arg(QString::fromStdString(s->date), QString::fromStdString(s->observer))
                            .arg(m_model->totalCount()));
+}
+
+void ObservationsPage::deleteSelected()
+{
+    const QModelIndex current = m_view->currentIndex();
+    const study::Observation* o = m_model->observationAt(current.row());
+    if (!o || m_document->readOnly())
+        return;
+    const QString what = tr("Delete the observation of '%1' in cycle %2 (%3 s)?")
+                             .arg(current.siblingAtColumn(ObservationsModel::Step).data().toString(),
+                                  current.siblingAtColumn(ObservationsModel::Cycle).data().toString(),
+                                  current.siblingAtColumn(ObservationsModel::Seconds).data().toString());
+    if (QMessageBox::question(this, tr("Delete observation"), what, QMessageBox::Yes | QMessageBox::Cancel,
+                              QMessageBox::Cancel) != QMessageBox::Yes)
+        return;
+    const int row = current.row();
+    m_document->undoStack()->push(new RemoveObservationsCommand(m_document, m_document->currentProcessId(),
+                                                                m_document->currentStudyId(), {o->id}));
+    const int next = std::min(row, m_model->rowCount() - 1);
+    if (next >= 0)
+        m_view->setCurrentIndex(m_model->index(next, current.column()));
 }
 
 void ObservationsPage::toggleExcludeSelected()

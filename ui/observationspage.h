@@ -23,6 +23,8 @@ public:
 
     // Asks for a reason and excludes the selected observation (or includes it again).
     void toggleExcludeSelected();
+    // Asks, then deletes the selected observation (undoable).
+    void deleteSelected();
 
 signals:
     void summaryReady();   // the summary shows the study as it is now

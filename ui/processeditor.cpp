@@ -10,6 +10,7 @@
 
 #include <QAction>
 #include <QHeaderView>
+#include <QInputDialog>
 #include <QLabel>
 #include <QMessageBox>
 #include <QTableView>
@@ -83,10 +84,17 @@ void ProcessEditor::addStep()
     study::Step step;
     const int row = currentRow();
     step.position = row < 0 ? static_cast<int>(m_document->steps().size()) : row + 1;
+    step.processId = m_document->currentProcessId();
     step.name = tr("Step %1").arg(m_document->steps().size() + 1).toStdString();
     m_document->undoStack()->push(new AddStepCommand(m_document, step));
-    selectRow(step.position);
-    m_view->edit(m_model->index(step.position, StepsModel::Name));
+    editStepName(step.position);
+}
+
+void ProcessEditor::editStepName(int row)
+{
+    selectRow(row);
+    m_view->setFocus();
+    m_view->edit(m_model->index(row, StepsModel::Name));
 }
 
 void ProcessEditor::removeStep()
@@ -94,10 +102,49 @@ void ProcessEditor::removeStep()
     const int row = currentRow();
     if (row < 0 || m_document->readOnly())
         return;
-    const auto step = m_document->steps()[static_cast<std::size_t>(row)];
-    const int before = m_document->undoStack()->count();
-    m_document->undoStack()->push(new RemoveStepCommand(m_document, step));
-    if (m_document->undoStack()->count() > before || m_document->stepIndex(step.id) < 0)
+    const auto steps = m_document->steps();
+    const auto step = steps[static_cast<std::size_t>(row)];
+    // A step that observations refer to cannot just go: offer to move them to another step of
+    // the process, and do both as one undo step.
+    study::Id moveTo = 0;
+    const auto used = m_document->project().observationIdsOfStep(step.id);
+    const int n = used ? static_cast<int>(used->size()) : 0;
+    if (n > 0) {
+        if (steps.size() < 2) {
+            QMessageBox::information(this, tr("Delete step"),
+                                     tr("Observations (%1) refer to '%2', the only step of the process. Delete "
+                                        "the studies or the process instead.")
+                                         .arg(n)
+                                         .arg(QString::fromStdString(step.name)));
+            return;
+        }
+        QStringList targets;
+        std::vector<study::Id> ids;
+        for (std::size_t i = 0; i < steps.size(); ++i) {
+            if (steps[i].id == step.id)
+                continue;
+            targets << tr("%1. %2").arg(i + 1).arg(QString::fromStdString(steps[i].name));
+            ids.push_back(steps[i].id);
+        }
+        QInputDialog dialog(this);
+        dialog.setObjectName(QStringLiteral("moveObservationsDialog"));
+        dialog.setWindowTitle(tr("Delete step"));
+        const QString name = QString::fromStdString(step.name);
+        dialog.setLabelText(n == 1 ? tr("1 observation refers to the step '%1'. Move it to:").arg(name)
+                                   : tr("%1 observations refer to the step '%2'. Move them to:").arg(n).arg(name));
+        dialog.setComboBoxItems(targets);
+        // The next step is the usual home of a step merged away, else the one before.
+        dialog.setTextValue(targets.value(std::min(row, static_cast<int>(targets.size()) - 1)));
+        dialog.setOkButtonText(tr("Move and delete"));
+        if (dialog.exec() != QDialog::Accepted)
+            return;
+        const auto chosen = targets.indexOf(dialog.textValue());
+        if (chosen < 0)
+            return;
+        moveTo = ids[static_cast<std::size_t>(chosen)];
+    }
+    m_document->undoStack()->push(new RemoveStepCommand(m_document, step, moveTo));
+    if (m_document->stepIndex(step.id) < 0)
         selectRow(std::min(row, m_model->rowCount() - 1));
 }
 
@@ -113,7 +160,7 @@ void ProcessEditor::moveStep(int delta)
         before.push_back(s.id);
     after = before;
     std::swap(after[static_cast<std::size_t>(row)], after[static_cast<std::size_t>(target)]);
-    m_document->undoStack()->push(new MoveStepCommand(m_document, before, after));
+    m_document->undoStack()->push(new MoveStepCommand(m_document, m_document->currentProcessId(), before, after));
     selectRow(target);
 }
 

@@ -20,6 +20,7 @@ public:
     void addStep();
     void removeStep();
     void moveStep(int delta);
+    void editStepName(int row);   // selects the row and opens its name for typing
 
 private:
     int currentRow() const;

@@ -79,6 +79,9 @@ const study::Process* ProjectDocument::currentProcess() const
 
 void ProjectDocument::setCurrentProcess(study::Id id)
 {
+    // A process that is gone (or none) falls back to the first one there is.
+    if (std::none_of(m_processes.begin(), m_processes.end(), [id](const auto& p) { return p.id == id; }))
+        id = m_processes.empty() ? 0 : m_processes.front().id;
     m_processId = id;
     reloadSteps();
     reloadStudies();
@@ -136,16 +139,30 @@ bool ProjectDocument::removeProcess(study::Id id)
     if (!check(m_project->removeProcess(id)))
         return false;
     reloadProcesses();
+    if (id == m_processId)
+        setCurrentProcess(m_processes.empty() ? 0 : m_processes.front().id);
     return true;
+}
+
+study::Id ProjectDocument::restoreProcess(const store::ProcessSnapshot& snapshot)
+{
+    auto id = m_project->restore(snapshot);
+    if (!check(id))
+        return 0;
+    reloadProcesses();
+    setCurrentProcess(*id);
+    return *id;
 }
 
 study::Id ProjectDocument::insertStep(study::Step step)
 {
-    step.processId = m_processId;
+    if (step.processId == 0)
+        step.processId = m_processId;
     auto id = m_project->addStep(step);
     if (!check(id))
         return 0;
-    reloadSteps();
+    if (step.processId == m_processId)
+        reloadSteps();
     return *id;
 }
 
@@ -165,17 +182,19 @@ bool ProjectDocument::removeStep(study::Id id)
     return true;
 }
 
-bool ProjectDocument::reorderSteps(const std::vector<study::Id>& order)
+bool ProjectDocument::reorderSteps(study::Id processId, const std::vector<study::Id>& order)
 {
-    if (!check(m_project->reorderSteps(m_processId, order)))
+    if (!check(m_project->reorderSteps(processId, order)))
         return false;
-    reloadSteps();
+    if (processId == m_processId)
+        reloadSteps();
     return true;
 }
 
 study::Id ProjectDocument::insertStudy(study::Study s)
 {
-    s.processId = m_processId;
+    if (s.processId == 0)
+        s.processId = m_processId;
     auto id = m_project->addStudy(s);
     if (!check(id))
         return 0;
@@ -188,8 +207,30 @@ bool ProjectDocument::updateStudy(const study::Study& s)
     if (!check(m_project->updateStudy(s)))
         return false;
     reloadStudies();
-    emit observationsChanged();   // the summary depends on the rating method and allowances
+    if (s.id == m_studyId)
+        emit studyDetailsChanged();   // the summary depends on the rating method and allowances
     return true;
+}
+
+bool ProjectDocument::removeStudy(study::Id id)
+{
+    if (!check(m_project->removeStudy(id)))
+        return false;
+    reloadStudies();
+    if (id == m_studyId)
+        setCurrentStudy(m_studies.empty() ? 0 : m_studies.back().id);
+    return true;
+}
+
+study::Id ProjectDocument::restoreStudy(const store::StudySnapshot& snapshot)
+{
+    auto id = m_project->restore(snapshot);
+    if (!check(id))
+        return 0;
+    showProcess(snapshot.study.processId);
+    reloadStudies();
+    setCurrentStudy(*id);
+    return *id;
 }
 
 bool ProjectDocument::updateObservation(const study::Observation& obs)
@@ -198,6 +239,48 @@ bool ProjectDocument::updateObservation(const study::Observation& obs)
         return false;
     emit observationChanged(obs.id);
     return true;
+}
+
+namespace {
+QList<qint64> toList(const std::vector<study::Id>& ids) { return QList<qint64>(ids.begin(), ids.end()); }
+} // namespace
+
+bool ProjectDocument::removeObservations(const std::vector<study::Id>& ids)
+{
+    if (!check(m_project->removeObservations(ids)))
+        return false;
+    emit observationsRemoved(toList(ids));
+    return true;
+}
+
+std::vector<study::Id> ProjectDocument::restoreObservations(const std::vector<study::Observation>& observations)
+{
+    auto ids = m_project->restoreObservations(observations);
+    if (!check(ids))
+        return {};
+    emit observationsRestored(toList(*ids));
+    return std::move(ids).value();
+}
+
+bool ProjectDocument::moveObservations(const std::vector<study::Id>& ids, study::Id stepId)
+{
+    if (!check(m_project->moveObservations(ids, stepId)))
+        return false;
+    emit observationsUpdated(toList(ids));
+    return true;
+}
+
+void ProjectDocument::showProcess(study::Id processId)
+{
+    if (processId != 0 && processId != m_processId)
+        setCurrentProcess(processId);
+}
+
+void ProjectDocument::showStudy(study::Id processId, study::Id studyId)
+{
+    showProcess(processId);
+    if (studyId != 0 && studyId != m_studyId)
+        setCurrentStudy(studyId);
 }
 
 void ProjectDocument::notifyObservationsChanged() { emit observationsChanged(); }

@@ -6,6 +6,7 @@
 #include "study/model.h"
 
 #include <QObject>
+#include <QList>
 #include <QString>
 #include <QUndoStack>
 
@@ -42,17 +43,31 @@ public:
     void setCurrentStudy(study::Id id);
 
     // Mutations for undo commands and the stopwatch. They report failures through
-    // errorOccurred() and return false / 0, leaving the document as it was.
-    study::Id insertProcess(study::Process process);
+    // errorOccurred() and return false / 0, leaving the document as it was. Every one names
+    // the rows it acts on by id (commands capture them when they are made), never "whatever
+    // is current", so undo after switching process still hits the right rows.
+    study::Id insertProcess(study::Process process);   // keeps process.id when set (redo)
     bool updateProcess(const study::Process& process);
     bool removeProcess(study::Id id);
-    study::Id insertStep(study::Step step);
+    study::Id restoreProcess(const store::ProcessSnapshot& snapshot);   // the id it has now
+    study::Id insertStep(study::Step step);   // into step.processId (the current process when 0)
     bool updateStep(const study::Step& step);
     bool removeStep(study::Id id);
-    bool reorderSteps(const std::vector<study::Id>& order);
+    bool reorderSteps(study::Id processId, const std::vector<study::Id>& order);
     study::Id insertStudy(study::Study s);
     bool updateStudy(const study::Study& s);
+    bool removeStudy(study::Id id);
+    study::Id restoreStudy(const store::StudySnapshot& snapshot);   // the id it has now
     bool updateObservation(const study::Observation& obs);
+    bool removeObservations(const std::vector<study::Id>& ids);
+    std::vector<study::Id> restoreObservations(const std::vector<study::Observation>& observations);   // ids as stored
+    bool moveObservations(const std::vector<study::Id>& ids, study::Id stepId);
+
+    // Makes the process (and study) an undo step touched current, so its effect is in view.
+    void showProcess(study::Id processId);
+    void showStudy(study::Id processId, study::Id studyId);
+    // A message for the user (an undo that was refused); shown like an error.
+    void warn(const QString& message) { emit errorOccurred(message); }
 
     // Reload after the stopwatch (which writes through its own sink) changed observations.
     void notifyObservationsChanged();
@@ -66,6 +81,12 @@ signals:
     void studiesChanged();
     void observationsChanged();
     void observationChanged(study::Id id);
+    // Finer than observationsChanged (which means: reload the whole study), so views keep
+    // their current row: observations removed, restored, or with a new step.
+    void observationsRemoved(const QList<qint64>& ids);
+    void observationsRestored(const QList<qint64>& ids);
+    void observationsUpdated(const QList<qint64>& ids);
+    void studyDetailsChanged();   // the current study's details (rating, allowances)
     void errorOccurred(const QString& message);
 
 private:

@@ -604,12 +604,17 @@ Expected<Id> Project::addProcess(Process& process)
 {
     if (auto ok = m_d->writable(); !ok)
         return ok.error();
-    auto s = m_d->stmt("INSERT INTO processes (name, description) VALUES (?, ?)");
+    // A process that comes back (redo of its creation) keeps its id, like a step.
+    auto s = m_d->stmt("INSERT INTO processes (name, description, id) VALUES (?, ?, ?)");
     if (!s)
         return s.error();
     Statement::Reset reset(**s);
     (*s)->bind(1, process.name);
     (*s)->bind(2, process.description);
+    if (process.id != 0)
+        (*s)->bind(3, process.id);
+    else
+        (*s)->bindNull(3);
     if (auto ok = (*s)->run(); !ok)
         return ok.error();
     process.id = m_d->db.lastInsertRowid();

@@ -2,6 +2,7 @@
 #pragma once
 
 #include "error.h"
+#include "store/snapshot.h"
 #include "study/lapsink.h"
 #include "study/model.h"
 
@@ -76,6 +77,8 @@ public:
     const std::string& warning() const;   // empty unless opened read-only for a reason (rules 3, 4)
 
     // Processes and steps.
+    // A process with an id (redo of its creation) is stored with that id again; refused if
+    // the id is taken.
     Expected<Id> addProcess(study::Process& process);
     Expected<bool> updateProcess(const study::Process& process);
     Expected<bool> removeProcess(Id id);   // with its steps, studies and observations
@@ -124,6 +127,27 @@ public:
     // Writes a consistent copy of the whole project to `path` (VACUUM INTO); refuses to
     // overwrite an existing file.
     Expected<bool> saveCopy(const std::string& path) const;
+
+    // Deleting and restoring whole rows, for undo (projectsnapshot.cpp). A snapshot holds
+    // every row and field the deletion removes; restore() writes them back in one transaction
+    // with their original ids and returns the study's / process's id. SQLite hands out the
+    // largest rowid again after it is deleted, so data added since may hold one of the ids:
+    // then every row of the snapshot gets a new id (consistently: its cycles, observations,
+    // steps and analyses follow) rather than being merged into someone else's rows.
+    Expected<StudySnapshot> studySnapshot(Id studyId);
+    Expected<ProcessSnapshot> processSnapshot(Id processId);
+    Expected<bool> removeStudy(Id id);   // with its cycles and observations
+    Expected<Id> restore(const StudySnapshot& snapshot);
+    Expected<Id> restore(const ProcessSnapshot& snapshot);
+    Expected<std::vector<study::Observation>> observationsOf(const std::vector<Id>& ids);   // in the given order
+    Expected<bool> removeObservations(const std::vector<Id>& ids);   // all or none
+    // Into the studies and cycles they came from, with their ids (new ones if any is taken);
+    // returns the ids as stored, in the given order.
+    Expected<std::vector<Id>> restoreObservations(const std::vector<study::Observation>& observations);
+    Expected<std::vector<Id>> observationIdsOfStep(Id stepId);
+    // Moves observations to another step of the same process (all or none).
+    Expected<bool> moveObservations(const std::vector<Id>& ids, Id stepId);
+    Expected<study::Study> findStudy(Id id);
 
     sqlite3* handle() const;   // for tests and the import code in this module
     Database& database();      // the connection, for the import/export code in this module

@@ -10,6 +10,12 @@
 
 namespace gemba::study {
 
+// The performance ratings the product accepts, in percent (100 = normal pace). Ratings outside
+// it are almost always typing errors (11 for 110); the usual practical range in the
+// work-measurement literature (e.g. Niebel & Freivalds, Methods, Standards, and Work Design)
+// is about 60-150 %, and 50 leaves room for a very slow trainee.
+inline constexpr double kMinRatingPercent = 50, kMaxRatingPercent = 150;
+
 using Id = std::int64_t;   // SQLite rowid; 0 = not stored yet
 
 enum class StepType { Manual, Machine, Walk };

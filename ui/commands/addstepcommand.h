@@ -1,4 +1,4 @@
-// Undoable: add a step to the current process.
+// Undoable: add a step to a process.
 #pragma once
 
 #include "study/model.h"
@@ -9,6 +9,9 @@ namespace gemba::ui {
 
 class ProjectDocument;
 
+// The step names its process (the current one when the command is made), and keeps its id
+// from the first run, so undo and redo act on the same row whatever is current then. Undo is
+// refused (with a message) once observations refer to the step.
 class AddStepCommand : public QUndoCommand {
 public:
     AddStepCommand(ProjectDocument* document, study::Step step);

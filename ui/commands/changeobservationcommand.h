@@ -17,7 +17,10 @@ public:
     void undo() override;
 
 private:
+    bool apply(const study::Observation& expected, const study::Observation& wanted);
+
     ProjectDocument* m_document;
+    study::Id m_processId;   // the observation's process (current when the command is made)
     study::Observation m_before;
     study::Observation m_after;
 };

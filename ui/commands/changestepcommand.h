@@ -20,6 +20,8 @@ public:
     bool mergeWith(const QUndoCommand* other) override;
 
 private:
+    bool apply(const study::Step& expected, const study::Step& wanted);
+
     ProjectDocument* m_document;
     study::Step m_before;
     study::Step m_after;

@@ -6,6 +6,15 @@
 #include <QCoreApplication>
 
 namespace gemba::ui {
+namespace {
+bool sameFields(const study::Study& a, const study::Study& b)
+{
+    return a.id == b.id && a.processId == b.processId && a.date == b.date && a.observer == b.observer &&
+           a.location == b.location && a.shift == b.shift && a.notes == b.notes && a.ratingMethod == b.ratingMethod &&
+           a.allowanceBasis == b.allowanceBasis && a.allowancePercent == b.allowancePercent &&
+           a.startedWallUs == b.startedWallUs && a.endedWallUs == b.endedWallUs;
+}
+} // namespace
 
 ChangeStudyCommand::ChangeStudyCommand(ProjectDocument* document, study::Study before, study::Study after)
     : m_document(document)
@@ -15,12 +24,29 @@ ChangeStudyCommand::ChangeStudyCommand(ProjectDocument* document, study::Study b
     setText(QCoreApplication::translate("ChangeStudyCommand", "Edit study details"));
 }
 
+bool ChangeStudyCommand::apply(const study::Study& expected, const study::Study& wanted)
+{
+    auto now = m_document->project().findStudy(wanted.id);
+    if (!now || !sameFields(*now, expected)) {
+        m_document->warn(QCoreApplication::translate("ChangeStudyCommand",
+                                                     "\"%1\" was not applied: the study has changed or is gone.")
+                             .arg(text()));
+        return false;
+    }
+    m_document->showStudy(wanted.processId, wanted.id);
+    return m_document->updateStudy(wanted);
+}
+
 void ChangeStudyCommand::redo()
 {
-    if (!m_document->updateStudy(m_after))
+    if (!apply(m_before, m_after))
         setObsolete(true);
 }
 
-void ChangeStudyCommand::undo() { m_document->updateStudy(m_before); }
+void ChangeStudyCommand::undo()
+{
+    if (!apply(m_after, m_before))
+        setObsolete(true);
+}
 
 } // namespace gemba::ui

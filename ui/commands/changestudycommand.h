@@ -16,6 +16,8 @@ public:
     void undo() override;
 
 private:
+    bool apply(const study::Study& expected, const study::Study& wanted);
+
     ProjectDocument* m_document;
     study::Study m_before;
     study::Study m_after;

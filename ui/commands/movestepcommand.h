@@ -13,12 +13,14 @@ class ProjectDocument;
 
 class MoveStepCommand : public QUndoCommand {
 public:
-    MoveStepCommand(ProjectDocument* document, std::vector<study::Id> before, std::vector<study::Id> after);
+    MoveStepCommand(ProjectDocument* document, study::Id processId, std::vector<study::Id> before,
+                    std::vector<study::Id> after);
     void redo() override;
     void undo() override;
 
 private:
     ProjectDocument* m_document;
+    study::Id m_processId;
     std::vector<study::Id> m_before;
     std::vector<study::Id> m_after;
 };

@@ -1,23 +1,31 @@
-// Undoable: remove a step that has no observations.
+// Undoable: remove a step; its observations, if any, move to another step of the process first.
 #pragma once
 
 #include "study/model.h"
 
 #include <QUndoCommand>
 
+#include <vector>
+
 namespace gemba::ui {
 
 class ProjectDocument;
 
+// One undo step for both parts: undo brings the step back with its id and position and moves
+// its observations back to it.
 class RemoveStepCommand : public QUndoCommand {
 public:
-    RemoveStepCommand(ProjectDocument* document, study::Step step);
+    // `moveTo`: the step that takes over its observations (0: it has none; the store refuses
+    // to remove a step that observations refer to).
+    RemoveStepCommand(ProjectDocument* document, study::Step step, study::Id moveTo = 0);
     void redo() override;
     void undo() override;
 
 private:
     ProjectDocument* m_document;
     study::Step m_step;
+    study::Id m_moveTo;
+    std::vector<study::Id> m_moved;   // the observations moved by the last redo
 };
 
 } // namespace gemba::ui

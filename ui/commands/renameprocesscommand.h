@@ -16,6 +16,8 @@ public:
     void undo() override;
 
 private:
+    bool apply(const study::Process& expected, const study::Process& wanted);
+
     ProjectDocument* m_document;
     study::Process m_before;
     study::Process m_after;

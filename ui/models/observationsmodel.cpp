@@ -8,6 +8,7 @@
 #include <QFont>
 #include <QLocale>
 
+#include <algorithm>
 #include <cmath>
 #include <limits>
 
@@ -26,7 +27,75 @@ ObservationsModel::ObservationsModel(ProjectDocument* document, QObject* parent)
             emit dataChanged(index(0, Step), index(rowCount() - 1, Step));
     });
     connect(m_document, &ProjectDocument::observationChanged, this, &ObservationsModel::refreshOne);
+    connect(m_document, &ProjectDocument::observationsRemoved, this, &ObservationsModel::removeRows);
+    connect(m_document, &ProjectDocument::observationsRestored, this, &ObservationsModel::insertRestored);
+    connect(m_document, &ProjectDocument::observationsUpdated, this, &ObservationsModel::refreshMany);
     reload();
+}
+
+int ObservationsModel::rowOf(study::Id id) const
+{
+    for (std::size_t r = 0; r < m_rows.size(); ++r)
+        if (m_rows[r].id == id)
+            return static_cast<int>(r);
+    return -1;
+}
+
+void ObservationsModel::recount()
+{
+    if (auto n = m_document->project().observationCount(m_document->currentStudyId()))
+        m_total = std::max<qint64>(*n, static_cast<qint64>(m_rows.size()));
+}
+
+void ObservationsModel::removeRows(const QList<qint64>& ids)
+{
+    bool any = false;
+    for (const qint64 id : ids) {
+        const int r = rowOf(id);
+        if (r < 0)
+            continue;
+        beginRemoveRows({}, r, r);
+        m_rows.erase(m_rows.begin() + r);
+        endRemoveRows();
+        any = true;
+    }
+    if (any)
+        recount();
+}
+
+void ObservationsModel::insertRestored(const QList<qint64>& ids)
+{
+    const bool allLoaded = static_cast<qint64>(m_rows.size()) >= m_total;
+    bool any = false;
+    for (const qint64 id : ids) {
+        auto o = m_document->project().observation(id);
+        if (!o || o->studyId != m_document->currentStudyId() || rowOf(id) >= 0)
+            continue;
+        any = true;
+        // In (start, id) order, as the pages are read; a row past the loaded ones comes with
+        // its page.
+        const auto at = std::lower_bound(m_rows.begin(), m_rows.end(), *o, [](const auto& a, const auto& b) {
+            return std::pair(a.startUs, a.id) < std::pair(b.startUs, b.id);
+        });
+        if (at == m_rows.end() && !allLoaded)
+            continue;
+        const int r = static_cast<int>(at - m_rows.begin());
+        beginInsertRows({}, r, r);
+        m_rows.insert(at, std::move(o).value());
+        endInsertRows();
+    }
+    if (any) {
+        if (auto cycles = m_document->project().cycles(m_document->currentStudyId()))
+            for (const auto& c : *cycles)
+                m_cycleNumber.insert(c.id, c.number);
+        recount();
+    }
+}
+
+void ObservationsModel::refreshMany(const QList<qint64>& ids)
+{
+    for (const qint64 id : ids)
+        refreshOne(id);
 }
 
 void ObservationsModel::reload()
@@ -117,10 +186,20 @@ QVariant ObservationsModel::data(const QModelIndex& index, int role) const
         f.setStrikeOut(o->excluded);
         return f;
     }
-    if (role == Qt::ToolTipRole && o->spansSuspend)
-        return o->excluded ? tr("The computer slept during this element, so it is left out; include it if its "
-                                "time is right.")
-                           : tr("The computer slept during this element; check its time.");
+    if (role == Qt::ToolTipRole) {
+        // The full text of the columns a narrow window cuts off.
+        QString tip;
+        if (index.column() == Step || index.column() == Reason || index.column() == Note)
+            tip = data(index, Qt::DisplayRole).toString();
+        if (index.column() == Seconds)
+            tip = tr("%1 s").arg(QLocale().toString(o->seconds(), 'f', 6));
+        if (o->spansSuspend)
+            tip += (tip.isEmpty() ? QString() : QStringLiteral("\n")) +
+                   (o->excluded ? tr("The computer slept during this element, so it is left out; include it if "
+                                     "its time is right.")
+                                : tr("The computer slept during this element; check its time."));
+        return tip.isEmpty() ? QVariant() : QVariant(tip);
+    }
     if (role != Qt::DisplayRole && role != Qt::EditRole)
         return {};
     switch (index.column()) {
@@ -169,8 +248,7 @@ Qt::ItemFlags ObservationsModel::flags(const QModelIndex& index) const
     case Seconds:
     case Rating:
     case Note: return f | Qt::ItemIsEditable;
-    case Abnormal:
-    case Excluded: return f | Qt::ItemIsUserCheckable;
+    case Abnormal: return f | Qt::ItemIsUserCheckable;
     default: return f;
     }
 }
@@ -191,8 +269,10 @@ bool ObservationsModel::setData(const QModelIndex& index, const QVariant& value,
         push(*o, after, after.abnormal ? tr("Mark abnormal") : tr("Mark normal"));
         return true;
     }
+    // Checking "excluded" needs a reason, which only the page can ask for (toggleExcludeSelected);
+    // here only including again goes through.
     if (role == Qt::CheckStateRole && index.column() == Excluded)
-        return setExcluded(index.row(), value.toInt() == Qt::Checked, after.excludedReason.empty() ? tr("excluded") : QString::fromStdString(after.excludedReason));
+        return value.toInt() == Qt::Unchecked && setExcluded(index.row(), false, {});
     if (role != Qt::EditRole)
         return false;
     switch (index.column()) {
@@ -202,24 +282,33 @@ bool ObservationsModel::setData(const QModelIndex& index, const QVariant& value,
         if (!ok || !std::isfinite(s) || s < 0)
             return false;
         after.durationUs = static_cast<std::int64_t>(std::llround(s * 1e6));
+        if (after.durationUs == o->durationUs)
+            return true;   // unchanged (the editor shows whole microseconds): no undo step
         push(*o, after, tr("Edit time"));
         return true;
     }
     case Rating: {
-        if (value.toString().trimmed().isEmpty()) {
+        const QString text = value.toString().trimmed();
+        if (text.isEmpty() || text == QStringLiteral("-")) {
             after.ratingPercent.reset();
         } else {
             bool ok = false;
-            const double r = value.toDouble(&ok);
-            if (!ok || !(r > 0) || r > 300)
+            double r = value.toDouble(&ok);
+            if (!ok)
+                r = QLocale().toDouble(text, &ok);
+            if (!ok || !(r >= study::kMinRatingPercent) || r > study::kMaxRatingPercent)
                 return false;
             after.ratingPercent = r;
         }
+        if (after.ratingPercent == o->ratingPercent)
+            return true;
         push(*o, after, tr("Edit rating"));
         return true;
     }
     case Note:
         after.note = value.toString().toStdString();
+        if (after.note == o->note)
+            return true;
         push(*o, after, tr("Edit note"));
         return true;
     default: return false;
@@ -231,9 +320,13 @@ bool ObservationsModel::setExcluded(int row, bool excluded, const QString& reaso
     const study::Observation* o = observationAt(row);
     if (!o)
         return false;
+    if (excluded && reason.trimmed().isEmpty())
+        return false;
+    if (excluded == o->excluded && (!excluded || reason.trimmed().toStdString() == o->excludedReason))
+        return true;
     study::Observation after = *o;
     after.excluded = excluded;
-    after.excludedReason = excluded ? reason.toStdString() : std::string();
+    after.excludedReason = excluded ? reason.trimmed().toStdString() : std::string();
     push(*o, after, excluded ? tr("Exclude observation") : tr("Include observation"));
     return true;
 }

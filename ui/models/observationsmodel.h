@@ -33,11 +33,17 @@ public:
     const study::Observation* observationAt(int row) const;
     qint64 totalCount() const { return m_total; }
     // Marks the observation excluded with a reason (or includes it again with an empty reason).
+    // Excluding needs a reason in every path: an empty one is refused (returns false).
     bool setExcluded(int row, bool excluded, const QString& reason);
+    int rowOf(study::Id id) const;   // -1 if not loaded
 
 private:
     void reload();
     void refreshOne(study::Id id);
+    void removeRows(const QList<qint64>& ids);
+    void insertRestored(const QList<qint64>& ids);
+    void refreshMany(const QList<qint64>& ids);
+    void recount();
     void push(const study::Observation& before, const study::Observation& after, const QString& text);
 
     ProjectDocument* m_document;

@@ -4,24 +4,68 @@
 #include "commands/changestepcommand.h"
 #include "projectdocument.h"
 
+#include <algorithm>
+
 namespace gemba::ui {
 
 StepsModel::StepsModel(ProjectDocument* document, QObject* parent)
     : QAbstractTableModel(parent)
     , m_document(document)
 {
-    connect(m_document, &ProjectDocument::stepsChanged, this, &StepsModel::reset);
+    m_rows = m_document->steps();
+    m_processId = m_document->currentProcessId();
+    connect(m_document, &ProjectDocument::stepsChanged, this, &StepsModel::sync);
 }
 
-void StepsModel::reset()
+void StepsModel::sync()
 {
-    beginResetModel();
-    endResetModel();
+    const auto& wanted = m_document->steps();
+    if (m_document->currentProcessId() != m_processId) {
+        beginResetModel();
+        m_rows = wanted;
+        m_processId = m_document->currentProcessId();
+        endResetModel();
+        return;
+    }
+    auto inWanted = [&](study::Id id) {
+        return std::any_of(wanted.begin(), wanted.end(), [id](const auto& s) { return s.id == id; });
+    };
+    for (int r = static_cast<int>(m_rows.size()) - 1; r >= 0; --r) {
+        if (inWanted(m_rows[static_cast<std::size_t>(r)].id))
+            continue;
+        beginRemoveRows({}, r, r);
+        m_rows.erase(m_rows.begin() + r);
+        endRemoveRows();
+    }
+    for (int i = 0; i < static_cast<int>(wanted.size()); ++i) {
+        const auto& w = wanted[static_cast<std::size_t>(i)];
+        const auto at = std::find_if(m_rows.begin() + i, m_rows.end(), [&](const auto& s) { return s.id == w.id; });
+        if (at == m_rows.end()) {
+            beginInsertRows({}, i, i);
+            m_rows.insert(m_rows.begin() + i, w);
+            endInsertRows();
+            continue;
+        }
+        const int from = static_cast<int>(at - m_rows.begin());
+        if (from != i) {
+            beginMoveRows({}, from, from, {}, i);
+            const study::Step moved = *at;
+            m_rows.erase(at);
+            m_rows.insert(m_rows.begin() + i, moved);
+            endMoveRows();
+        }
+        auto& have = m_rows[static_cast<std::size_t>(i)];
+        const bool same = have.name == w.name && have.description == w.description && have.type == w.type &&
+                          have.valueClass == w.valueClass && have.wasteKind == w.wasteKind;
+        have = w;
+        if (!same)
+            emit dataChanged(index(i, 0), index(i, ColumnCount - 1));
+    }
 }
 
 int StepsModel::rowCount(const QModelIndex& parent) const
 {
-    return parent.isValid() ? 0 : static_cast<int>(m_document->steps().size());
+    return parent.isValid() ? 0 : static_cast<int>(m_rows.size());
 }
 
 int StepsModel::columnCount(const QModelIndex& parent) const { return parent.isValid() ? 0 : ColumnCount; }
@@ -42,7 +86,7 @@ QVariant StepsModel::data(const QModelIndex& index, int role) const
 {
     if (!index.isValid() || index.row() >= rowCount())
         return {};
-    const auto& step = m_document->steps()[static_cast<std::size_t>(index.row())];
+    const auto& step = m_rows[static_cast<std::size_t>(index.row())];
     const int enumValue = index.column() == Type         ? static_cast<int>(step.type)
                           : index.column() == ValueClass ? static_cast<int>(step.valueClass)
                           : index.column() == WasteKind  ? static_cast<int>(step.wasteKind)
@@ -87,7 +131,7 @@ bool StepsModel::setData(const QModelIndex& index, const QVariant& value, int ro
 {
     if (!index.isValid() || role != Qt::EditRole || index.row() >= rowCount())
         return false;
-    const auto& before = m_document->steps()[static_cast<std::size_t>(index.row())];
+    const auto& before = m_rows[static_cast<std::size_t>(index.row())];
     study::Step after = before;
     switch (index.column()) {
     case Name: {
@@ -111,6 +155,9 @@ bool StepsModel::setData(const QModelIndex& index, const QVariant& value, int ro
         break;
     default: return false;
     }
+    if (after.name == before.name && after.description == before.description && after.type == before.type &&
+        after.valueClass == before.valueClass && after.wasteKind == before.wasteKind)
+        return true;   // nothing changed: no undo step
     m_document->undoStack()->push(new ChangeStepCommand(m_document, before, after, index.column()));
     return true;
 }

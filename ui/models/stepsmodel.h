@@ -1,7 +1,11 @@
 // The steps of the current process as an editable table; edits become undo commands.
 #pragma once
 
+#include "study/model.h"
+
 #include <QAbstractTableModel>
+
+#include <vector>
 
 namespace gemba::ui {
 
@@ -25,8 +29,14 @@ public:
     static QStringList choices(int column);
 
 private:
-    void reset();
+    // Brings m_rows to the document's steps with the finest signals that describe the change
+    // (rows inserted, removed, moved, data changed), so a view keeps its current row, its
+    // selection and its focus across an edit; a whole new process is a reset.
+    void sync();
+
     ProjectDocument* m_document;
+    std::vector<study::Step> m_rows;   // what the views have been told
+    study::Id m_processId = 0;
 };
 
 } // namespace gemba::ui
