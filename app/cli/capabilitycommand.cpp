@@ -169,12 +169,26 @@ void writeText(std::FILE* out, const std::string& path, const std::string& colum
 // the subgrouping. Bad data (exit 1): unreadable values, too few values, no variation.
 int runCapability(const Arguments& arguments, std::FILE* out)
 {
-    const Args args(arguments, {"json"});
-    args.rejectUnknown({"value", "subgroup", "lsl", "usl", "target", "sigma", "confidence", "json", "decimal",
-                        "delimiter"});
+    Args args("capability",
+              "Process capability of one CSV column against specification limits: Cp, Cpl, Cpu, Cpk, Cpm, Pp, Ppl, "
+              "Ppu, Ppk, Ppm with confidence intervals, expected and observed PPM, Z.bench.");
+    args.positional("FILE", "CSV file with a header row", "input FILE");
+    args.option("value", OptionType::Text, "COL", "the measurements", true);
+    args.option("subgroup", OptionType::Text, "COL", "rows with the same label form one subgroup");
+    args.option("lsl", OptionType::Number, "X", "lower specification limit");
+    args.option("usl", OptionType::Number, "Y", "upper specification limit (give at least one limit)");
+    args.option("target", OptionType::Number, "T", "target (for Cpm and Ppm)");
+    args.option("sigma", OptionType::Text, "METHOD",
+                "within sigma: pooled (default with --subgroup), rbar, sbar, mvlue-r, mvlue-s; mr (default "
+                "without) or mr-median");
+    args.option("confidence", OptionType::Number, "X",
+                "confidence level of the intervals, strictly between 0 and 1 (default 0.95)");
+    args.flagOption("json", "machine-readable output");
+    declareCsvOptions(args);
+    args.footer(kCsvFooter);
+    if (!args.parse(arguments, out))
+        return kExitOk;
     const std::string path = args.positional(0, "input FILE");
-    if (args.positionals().size() > 1)
-        throw UsageError("unexpected argument '" + args.positionals()[1] + "'");
     const std::string valueColumn = args.requiredText("value");
     const std::optional<std::string> subgroupColumn = args.text("subgroup");
     if (subgroupColumn && *subgroupColumn == valueColumn)

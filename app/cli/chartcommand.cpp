@@ -19,10 +19,6 @@ namespace {
 
 using stats::ChartType;
 
-const std::set<std::string> kOptions = {"value",   "subgroup", "count",    "size",   "trial", "exclude", "sigma",
-                                        "nsigmas", "tests",    "mr-tests", "center", "sd",    "json",    "decimal",
-                                        "delimiter"};
-
 std::vector<std::size_t> parsePointList(const std::string& text)
 {
     std::vector<std::size_t> out;
@@ -293,15 +289,43 @@ void writeTable(std::FILE* out, const std::string& path, const stats::PreparedCh
 
 int runChart(const Arguments& arguments, std::FILE* out)
 {
-    const Args args(arguments, {"json"});
-    args.rejectUnknown(kOptions);
+    Args args("chart", "Control chart of a CSV file with special-cause tests, as a table or JSON. TYPE: imr, "
+                       "xbar-r, xbar-s, p, np, c or u.");
+    args.positional("TYPE", "imr | xbar-r | xbar-s | p | np | c | u",
+                    "chart type (imr, xbar-r, xbar-s, p, np, c or u)");
+    args.positional("FILE", "CSV file with a header row", "CSV file");
+    args.option("value", OptionType::Text, "COL", "measurements (imr, xbar-r, xbar-s)");
+    args.option("subgroup", OptionType::Text, "COL",
+                "rows with the same label form one subgroup (xbar-r, xbar-s); for imr and attribute charts it "
+                "labels the points");
+    args.option("count", OptionType::Text, "COL", "defectives (p, np) or defects (c, u)");
+    args.option("size", OptionType::Text, "COL", "sample size (p, np) or inspection units (u; optional for c)");
+    args.option("trial", OptionType::Text, "COL",
+                "true/TRUE/1/yes marks phase I rows; the limits come from them only");
+    args.option("exclude", OptionType::Text, "LIST",
+                "1-based point numbers (3,7,12) left out of the estimates but still plotted");
+    args.option("sigma", OptionType::Text, "METHOD",
+                "mr | mr-median | sd (imr); rbar | sbar | pooled | mvlue-r | mvlue-s (xbar-r, xbar-s). Defaults: "
+                "mr, rbar, sbar");
+    args.option("nsigmas", OptionType::Number, "K", "width of the limits in sigmas (default 3)");
+    args.option("tests", OptionType::Text, "SET",
+                "western-electric (default: 1, 2 with K=8, 5, 6), nelson (1-8), none, or a list like 1,2,5 or "
+                "1,2:8,7 (test:K). R, S, MR and attribute charts run only tests 1-4 of it");
+    args.option("mr-tests", OptionType::Text, "SET",
+                "the moving range chart's tests (imr only; default: test 1 of --tests), as --tests; at most 1-4");
+    args.option("center", OptionType::Number, "X",
+                "known (historical) center instead of the estimate (attribute charts: pbar, cbar or ubar)");
+    args.option("sd", OptionType::Number, "Y", "known (historical) sigma instead of the estimate (variables charts)");
+    args.flagOption("json", "machine-readable output");
+    declareCsvOptions(args);
+    args.footer(kCsvFooter);
+    if (!args.parse(arguments, out))
+        return kExitOk;
     const std::string typeName = args.positional(0, "chart type (imr, xbar-r, xbar-s, p, np, c or u)");
     const auto type = stats::parseChartType(typeName);
     if (!type)
         throw UsageError("unknown chart type '" + typeName + "'; use imr, xbar-r, xbar-s, p, np, c or u");
     const std::string path = args.positional(1, "CSV file");
-    if (args.positionals().size() > 2)
-        throw UsageError("unexpected argument '" + args.positionals()[2] + "'");
 
     const stats::ChartOptions options = readOptions(args, *type);
     Loaded loaded = loadColumns(args, path, *type);

@@ -55,7 +55,19 @@ Commands that read a file also take:
   standard-time --observed D --rating PCT --allowance PCT --allowance-of normal|work
   sample-size FILE --value COL [--confidence 0.95] [--accuracy 0.05]
 
+Projects (.gemba files), without the window:
+
+  import PROJECT FILE [--process NAME] [--study NAME] [column options]
+      a CSV file of observations into a new study; creates the project, the process and the
+      steps when missing; all or nothing. Reads the columns 'gemba export' writes.
+  summary PROJECT [--process NAME] [--study NAME|ID]
+      per step: n, mean, SD, CV, min, max, observations needed, normal and standard time;
+      the observations left out and why; the cycle totals.
+  export PROJECT [--process NAME] [--study NAME|ID] -o FILE
+      a study's observations as CSV. Without --study: the latest study of the process.
+
 A duration D is written like 8h, 30m, 45s, 1h30m, 2.5s or plain seconds.
+Run 'gemba COMMAND --help' (or 'gemba help COMMAND') for the options of one command.
 Exit status: 0 success, 1 bad data, 2 bad usage.
 )";
 
@@ -71,6 +83,9 @@ const std::map<std::string, CommandFn>& commands()
         {"oee", runOee},
         {"standard-time", runStandardTime},
         {"sample-size", runSampleSize},
+        {"import", runImport},
+        {"summary", runSummary},
+        {"export", runExport},
     };
     return table;
 }
@@ -85,7 +100,7 @@ bool isCliInvocation(const std::string& arg)
 
 int run(const Arguments& args, std::FILE* out, std::FILE* err)
 {
-    if (args.empty() || args[0] == "--help" || args[0] == "-h" || args[0] == "help") {
+    if (args.empty() || args[0] == "--help" || args[0] == "-h" || (args[0] == "help" && args.size() == 1)) {
         std::fputs(kHelp, out);
         return kExitOk;
     }
@@ -93,18 +108,15 @@ int run(const Arguments& args, std::FILE* out, std::FILE* err)
         std::fprintf(out, "gemba %s\n", GEMBA_VERSION);
         return kExitOk;
     }
+    // `gemba help chart` is `gemba chart --help`.
+    if (args[0] == "help" && args.size() > 1 && commands().count(args[1]))
+        return run({args[1], "--help"}, out, err);
     const auto it = commands().find(args[0]);
     if (it == commands().end()) {
         std::fprintf(err, "gemba: unknown command '%s'; run 'gemba --help' for the list\n", args[0].c_str());
         return kExitUsage;
     }
     const Arguments rest(args.begin() + 1, args.end());
-    for (const auto& a : rest) {
-        if (a == "--help" || a == "-h") {
-            std::fputs(kHelp, out);
-            return kExitOk;
-        }
-    }
     try {
         return it->second(rest, out);
     } catch (const UsageError& e) {

@@ -17,6 +17,9 @@ int runTakt(const Arguments& args, std::FILE* out);           // leancommands.cp
 int runOee(const Arguments& args, std::FILE* out);            // leancommands.cpp
 int runStandardTime(const Arguments& args, std::FILE* out);   // leancommands.cpp
 int runSampleSize(const Arguments& args, std::FILE* out);     // leancommands.cpp
+int runImport(const Arguments& args, std::FILE* out);         // projectcommands.cpp
+int runSummary(const Arguments& args, std::FILE* out);        // projectcommands.cpp
+int runExport(const Arguments& args, std::FILE* out);         // projectcommands.cpp
 
 // Entry point for `gemba <subcommand> ...`: dispatches, prints errors to `err` and returns
 // the exit status (0 success, 1 bad data, 2 bad usage).

@@ -10,6 +10,16 @@
 
 namespace gemba::cli {
 
+void declareCsvOptions(Args& args)
+{
+    args.option("decimal", OptionType::Text, "MARK",
+                "point or comma: the decimal mark. By default the file settles it (\"2,5\" has a comma, \"2.5\" "
+                "a point; \"1,234\" alone could be either and is an error). With it settled, the other mark may "
+                "group thousands (1,234.5)");
+    args.option("delimiter", OptionType::Text, "SEP",
+                "comma, semicolon, tab or one character (default: guessed from the first lines)");
+}
+
 io::CsvOptions csvOptions(const Args& args)
 {
     io::CsvOptions options;

@@ -10,10 +10,12 @@ namespace gemba::cli {
 
 class Args;
 
-// Reads the options every command that reads a CSV file takes (each lists them as known):
+// Declares the options every command that reads a CSV file takes:
 //   --decimal point|comma                 the decimal mark (default: settled by the file)
 //   --delimiter comma|semicolon|tab|CHAR  the delimiter (default: guessed from the first lines)
-// An unknown value is a UsageError.
+void declareCsvOptions(Args& args);
+
+// Reads them; an unknown value is a UsageError.
 io::CsvOptions csvOptions(const Args& args);
 
 // Reads the columns; a missing column is a UsageError, anything else wrong with the file a

@@ -95,10 +95,15 @@ std::string percent(double fraction) { return formatReadable(100 * fraction, 6);
 // gemba takt --shift D [--breaks D] [--shifts N] --demand N [--json]
 int runTakt(const Arguments& arguments, std::FILE* out)
 {
-    const Args args(arguments, {"json"});
-    args.rejectUnknown({"shift", "breaks", "shifts", "demand", "json"});
-    if (!args.positionals().empty())
-        throw UsageError("unexpected argument '" + args.positionals().front() + "'");
+    Args args("takt", "Takt time: the available time divided by the customer demand.");
+    args.option("shift", OptionType::Duration, "D", "length of one shift", true);
+    args.option("breaks", OptionType::Duration, "D", "planned breaks per shift (default 0)");
+    args.option("shifts", OptionType::Integer, "N", "number of shifts (default 1)");
+    args.option("demand", OptionType::Number, "N", "units the customer needs in that time", true);
+    args.flagOption("json", "machine-readable output");
+    args.footer(kDurationFooter);
+    if (!args.parse(arguments, out))
+        return kExitOk;
 
     const double shift = positiveDuration(args, "shift", "the shift length");
     const double breaks = args.duration("breaks").value_or(0);
@@ -140,10 +145,16 @@ int runTakt(const Arguments& arguments, std::FILE* out)
 // gemba oee --planned D --downtime D --ideal-cycle D --total N --good N [--json]
 int runOee(const Arguments& arguments, std::FILE* out)
 {
-    const Args args(arguments, {"json"});
-    args.rejectUnknown({"planned", "downtime", "ideal-cycle", "total", "good", "json"});
-    if (!args.positionals().empty())
-        throw UsageError("unexpected argument '" + args.positionals().front() + "'");
+    Args args("oee", "Overall equipment effectiveness: availability × performance × quality.");
+    args.option("planned", OptionType::Duration, "D", "planned production time", true);
+    args.option("downtime", OptionType::Duration, "D", "unplanned stops within it", true);
+    args.option("ideal-cycle", OptionType::Duration, "D", "ideal cycle time of one unit", true);
+    args.option("total", OptionType::Integer, "N", "units made", true);
+    args.option("good", OptionType::Integer, "N", "good units among them", true);
+    args.flagOption("json", "machine-readable output");
+    args.footer(kDurationFooter);
+    if (!args.parse(arguments, out))
+        return kExitOk;
 
     lean::OeeInputs in;
     in.plannedSeconds = positiveDuration(args, "planned", "the planned production time");
@@ -198,10 +209,19 @@ int runOee(const Arguments& arguments, std::FILE* out)
 // gemba standard-time --observed D --rating PCT --allowance PCT --allowance-of normal|work [--json]
 int runStandardTime(const Arguments& arguments, std::FILE* out)
 {
-    const Args args(arguments, {"json"});
-    args.rejectUnknown({"observed", "rating", "allowance", "allowance-of", "json"});
-    if (!args.positionals().empty())
-        throw UsageError("unexpected argument '" + args.positionals().front() + "'");
+    Args args("standard-time", "Normal and standard time of one element from its observed time, the performance "
+                               "rating and the allowance.");
+    args.option("observed", OptionType::Duration, "D", "observed (mean) time", true);
+    args.option("rating", OptionType::NumberOrPercent, "PCT", "performance rating in % (100 = normal pace)", true);
+    args.option("allowance", OptionType::NumberOrPercent, "PCT", "allowance in %", true);
+    args.option("allowance-of", OptionType::Text, "BASIS",
+                "normal (a % of normal time: standard = normal × (1 + a)) or work (a % of working time: "
+                "standard = normal / (1 − a))",
+                true);
+    args.flagOption("json", "machine-readable output");
+    args.footer(kDurationFooter);
+    if (!args.parse(arguments, out))
+        return kExitOk;
 
     const double observed = args.requiredDuration("observed");
     const double rating = requiredPercent(args, "rating");
@@ -256,11 +276,18 @@ int runStandardTime(const Arguments& arguments, std::FILE* out)
 // gemba sample-size FILE --value COL [--confidence 0.95] [--accuracy 0.05] [--json]
 int runSampleSize(const Arguments& arguments, std::FILE* out)
 {
-    const Args args(arguments, {"json"});
-    args.rejectUnknown({"value", "confidence", "accuracy", "json", "decimal", "delimiter"});
+    Args args("sample-size", "Observations a time study needs so the mean lies within ±accuracy of the true mean "
+                             "at the given confidence, from a pilot sample in one CSV column.");
+    args.positional("FILE", "CSV file with a header row", "the CSV file");
+    args.option("value", OptionType::Text, "COL", "the column of pilot times", true);
+    args.option("confidence", OptionType::NumberOrPercent, "X", "0.95 or 95% (default 0.95)");
+    args.option("accuracy", OptionType::NumberOrPercent, "X", "0.05 or 5% for ±5 % (default 0.05)");
+    args.flagOption("json", "machine-readable output");
+    declareCsvOptions(args);
+    args.footer(kCsvFooter);
+    if (!args.parse(arguments, out))
+        return kExitOk;
     const std::string path = args.positional(0, "the CSV file");
-    if (args.positionals().size() > 1)
-        throw UsageError("unexpected argument '" + args.positionals()[1] + "'");
     const std::string column = args.requiredText("value");
     const double confidence = fractionOption(args, "confidence", 0.95, "0.95 or 95%");
     const double accuracy = fractionOption(args, "accuracy", 0.05, "0.05 or 5% for ±5 %");

@@ -51,11 +51,20 @@ void writeInterval(JsonWriter& json, std::string_view name, const stats::Interva
 // with its reason when it cannot be computed (n < 3 or no variation).
 int runStats(const Arguments& arguments, std::FILE* out)
 {
-    const Args args(arguments, {"json"});
-    args.rejectUnknown({"value", "confidence", "quantiles", "json", "decimal", "delimiter"});
+    Args args("stats", "Descriptive statistics of one CSV column: n, mean, SD, variance, range, quartiles, lag-1 "
+                       "autocorrelation, confidence intervals for the mean (t) and sigma (chi-square), and the "
+                       "Anderson-Darling normality test.");
+    args.positional("FILE", "CSV file with a header row", "input FILE");
+    args.option("value", OptionType::Text, "COL", "the column to describe", true);
+    args.option("confidence", OptionType::Number, "X", "confidence level of the intervals, strictly between 0 and 1 "
+                                                       "(default 0.95)");
+    args.option("quantiles", OptionType::Text, "METHOD", "type6 (default, Minitab) or type7 (R's default)");
+    args.flagOption("json", "machine-readable output");
+    declareCsvOptions(args);
+    args.footer(kCsvFooter);
+    if (!args.parse(arguments, out))
+        return kExitOk;
     const std::string path = args.positional(0, "input FILE");
-    if (args.positionals().size() > 1)
-        throw UsageError("unexpected argument '" + args.positionals()[1] + "'");
     const std::string column = args.requiredText("value");
     const double confidence = args.number("confidence").value_or(0.95);
     if (!(confidence > 0 && confidence < 1))

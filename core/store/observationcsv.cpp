@@ -290,6 +290,8 @@ private:
     }
 
     Expected<bool> readFile();
+    std::string readHead() const;
+    void addExportedStatusColumns();
     TimeKind peekTimeKind(const std::string& column) const;
     Expected<bool> loadSteps();
     Expected<Id> stepOf(std::size_t row);
@@ -300,6 +302,7 @@ private:
     Project& m_project;
     std::string m_path;
     const ObservationCsvImportOptions& m_options;
+    ObservationCsvColumns m_columns;   // the mapping, with the status columns found by name
     io::CsvData m_data;
     Slots m_slots;
     Id m_processId = 0;
@@ -317,7 +320,10 @@ private:
 
 Expected<bool> Importer::readFile()
 {
-    const ObservationCsvColumns& c = m_options.columns;
+    m_columns = m_options.columns;
+    if (m_options.readExportedStatusColumns)
+        addExportedStatusColumns();
+    const ObservationCsvColumns& c = m_columns;
     if (c.step.empty() || c.cycle.empty())
         return makeError(ErrorCode::InvalidArgument, m_path + ": the step and cycle columns must be given");
     if (c.duration.empty() && (c.start.empty() || c.end.empty()))
@@ -358,19 +364,54 @@ Expected<bool> Importer::readFile()
     return true;
 }
 
-TimeKind Importer::peekTimeKind(const std::string& column) const
+// The first 64 KiB of the file, cut after its last complete line; empty when it cannot be read
+// (readCsv reports why).
+std::string Importer::readHead() const
 {
-    if (column.empty())
-        return TimeKind::Unknown;
     std::FILE* f = std::fopen(m_path.c_str(), "rb");
     if (!f)
-        return TimeKind::Unknown;   // readCsv reports it
+        return {};
     std::string head(64 * 1024, '\0');
     head.resize(std::fread(head.data(), 1, head.size(), f));
     const bool whole = std::feof(f) != 0;
     std::fclose(f);
     if (!whole)
         head.resize(head.rfind('\n') == std::string::npos ? 0 : head.rfind('\n') + 1);
+    return head;
+}
+
+void Importer::addExportedStatusColumns()
+{
+    auto data = io::parseCsv(readHead(), m_path, {}, m_options.csv);
+    if (!data)
+        return;   // readCsv reports what is wrong with the file
+    const std::vector<std::string>& header = data->header;
+    ObservationCsvColumns& c = m_columns;
+    const ObservationCsvColumns exported = ObservationCsvColumns::exported();
+    const std::string* mapped[] = {&c.step,      &c.cycle,          &c.duration,       &c.start,
+                                   &c.end,       &c.wallStart,      &c.rating,         &c.foreignElement,
+                                   &c.abnormal,  &c.excluded,       &c.excludedReason, &c.spansSuspend,
+                                   &c.note};
+    auto inUse = [&](const std::string& name) {
+        return std::any_of(std::begin(mapped), std::end(mapped), [&](const std::string* m) { return *m == name; });
+    };
+    const std::pair<std::string*, const std::string*> status[] = {
+        {&c.foreignElement, &exported.foreignElement}, {&c.abnormal, &exported.abnormal},
+        {&c.excluded, &exported.excluded},             {&c.excludedReason, &exported.excludedReason},
+        {&c.spansSuspend, &exported.spansSuspend},     {&c.wallStart, &exported.wallStart},
+    };
+    for (const auto& [field, name] : status)
+        if (field->empty() && std::find(header.begin(), header.end(), *name) != header.end() && !inUse(*name))
+            *field = *name;
+}
+
+TimeKind Importer::peekTimeKind(const std::string& column) const
+{
+    if (column.empty())
+        return TimeKind::Unknown;
+    const std::string head = readHead();
+    if (head.empty())
+        return TimeKind::Unknown;   // readCsv reports it
     auto data = io::parseCsv(head, m_path, {{column, io::ColumnKind::Text}}, m_options.csv);
     if (!data)
         return TimeKind::Unknown;   // a quoted field cut in the middle, a missing column, ...
@@ -641,6 +682,7 @@ Expected<ObservationCsvImportResult> Importer::run(Study& study)
             rating = number(m_slots.rating, row);
             if (*rating <= 0)
                 return cellError(row, m_slots.rating, "a rating must be above 0 %");
+            ++m_result.rated;
         }
         auto foreign = flagOf(m_slots.foreignElement, row);
         auto abnormal = flagOf(m_slots.abnormal, row);

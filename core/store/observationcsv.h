@@ -64,6 +64,14 @@ struct ObservationCsvImportOptions {
     // An unknown step name is an error naming its line, unless this is set: then it becomes a
     // new step at the end of the process (manual, value-adding), in order of first appearance.
     bool createMissingSteps = false;
+    // The columns that say what an observation is and when it happened: foreign_element,
+    // abnormal, excluded, excluded_reason, spans_suspend and wall_start. When `columns` leaves
+    // one of these fields empty and the file has a column of the name exportObservationsCsv
+    // gives it (not mapped to another field), that column is read. Dropping them would change
+    // the analysis without a word: foreign elements would come back as times of their step,
+    // excluded times would count again. So an export imports back as it was even through a
+    // mapping that names only step, cycle and the times (the window's import dialog).
+    bool readExportedStatusColumns = true;
     // Delimiter and decimal mark; by default guessed and settled as io::readCsv does, so
     // "1,234" with nothing in the file to settle the mark is an error asking for it.
     io::CsvOptions csv;
@@ -72,6 +80,7 @@ struct ObservationCsvImportOptions {
 struct ObservationCsvImportResult {
     Id studyId = 0;
     std::int64_t observations = 0;
+    std::int64_t rated = 0;   // observations with a rating
     std::int64_t cycles = 0;
     std::int64_t stepsCreated = 0;
 };

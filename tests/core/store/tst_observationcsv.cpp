@@ -2,6 +2,7 @@
 // all-or-nothing import, exact export and an export -> import round trip with hostile text.
 #include "store/observationcsv.h"
 #include "store/project.h"
+#include "study/stepsummary.h"
 
 #include "storetestsupport.h"
 
@@ -33,8 +34,14 @@ private slots:
     void exportImportRoundTripWithHostileText();
     void exportErrors();
     void readOnlyProjectRefusesImport();
+    void exportImportsBackThroughTheDialogMapping();
+    void statusColumnsCanBeLeftOut();
 
 private:
+    // A study of two cycles over Pick, Fit, Check: in each cycle Pick is interrupted by a
+    // foreign element; cycle 2's Fit is abnormal and excluded with a reason; ratings on some.
+    // Returns its observations as stored.
+    std::vector<Observation> writeStudyWithStatus(Study& study);
     std::string file(const char* name) const { return (m_dir->path() + "/" + name).toStdString(); }
     std::string write(const char* name, const std::string& text) const
     {
@@ -602,6 +609,143 @@ void TestObservationCsv::readOnlyProjectRefusesImport()
     auto r = importObservationsCsv(**p, csv, study);
     QVERIFY(!r.hasValue());
     QVERIFY(test::contains(r.error().message, "read-only"));
+}
+
+std::vector<Observation> TestObservationCsv::writeStudyWithStatus(Study& study)
+{
+    study = newStudy();
+    study.startedWallUs = 1'795'425'302'000'000;
+    if (!m_project->addStudy(study))
+        qFatal("cannot add the study");
+    std::vector<Observation> written;
+    std::int64_t t = 7'000'000;
+    for (int cycle = 1; cycle <= 2; ++cycle) {
+        Cycle c{0, study.id, cycle};
+        if (!m_project->addCycle(c))
+            qFatal("cannot add a cycle");
+        auto add = [&](const Step& step, std::int64_t durationUs, bool foreign) -> Observation& {
+            Observation o;
+            o.studyId = study.id;
+            o.cycleId = c.id;
+            o.stepId = step.id;
+            o.startUs = t;
+            o.durationUs = durationUs;
+            o.endUs = t + durationUs;
+            o.wallStartUs = study.startedWallUs + t;
+            o.foreignElement = foreign;
+            t = o.endUs + 250'000;
+            written.push_back(o);
+            return written.back();
+        };
+        add(m_steps[0], 4'000'000 + cycle * 100'000, false).ratingPercent = 110;
+        add(m_steps[0], 12'500'000, true).note = "dropped the part";
+        Observation& fit = add(m_steps[1], 6'000'000 + cycle * 10, false);
+        if (cycle == 2) {
+            fit.abnormal = true;
+            fit.excluded = true;
+            fit.excludedReason = "tool broke";
+            fit.spansSuspend = true;
+        }
+        add(m_steps[2], 2'000'000, false).ratingPercent = 95.5;
+    }
+    for (Observation& o : written)
+        if (!m_project->addObservation(o))
+            qFatal("cannot add an observation");
+    return written;
+}
+
+// The window's import dialog maps step, cycle, the times, rating and note (its guesses on an
+// export's header); the status columns it does not offer are read by their exported names, so
+// every field of every observation comes back and the summary is the same (Pick: n = 2, not 4).
+void TestObservationCsv::exportImportsBackThroughTheDialogMapping()
+{
+    Study study;
+    const std::vector<Observation> written = writeStudyWithStatus(study);
+    const std::string path = file("status.csv");
+    GEMBA_TRY(rows, exportObservationsCsv(*m_project, study.id, path));
+    QCOMPARE(*rows, std::int64_t(8));
+
+    Study copy = newStudy();
+    ObservationCsvImportOptions options;
+    options.columns = ObservationCsvColumns{};   // as ImportDialog::options() builds it
+    options.columns.step = "step";
+    options.columns.cycle = "cycle";
+    options.columns.duration = "duration_s";
+    options.columns.start = "start_s";
+    options.columns.end = "end_s";
+    options.columns.rating = "rating_percent";
+    options.columns.note = "note";
+    GEMBA_TRY(r, importObservationsCsv(*m_project, path, copy, options));
+    QCOMPARE(r->observations, std::int64_t(8));
+    QCOMPARE(r->rated, std::int64_t(4));
+    GEMBA_TRY(back, m_project->observations(copy.id));
+    QCOMPARE(back->size(), written.size());
+    GEMBA_TRY(cycles, m_project->cycles(copy.id));
+    QCOMPARE(cycles->size(), std::size_t(2));
+    for (std::size_t i = 0; i < written.size(); ++i) {
+        const Observation& w = written[i];
+        const Observation& b = (*back)[i];
+        QCOMPARE(b.studyId, copy.id);
+        QCOMPARE(b.cycleId, (*cycles)[i / 4].id);
+        QCOMPARE(b.stepId, w.stepId);
+        QCOMPARE(b.startUs, w.startUs);
+        QCOMPARE(b.endUs, w.endUs);
+        QCOMPARE(b.wallStartUs, w.wallStartUs);
+        QCOMPARE(b.durationUs, w.durationUs);
+        QCOMPARE(b.ratingPercent, w.ratingPercent);
+        QCOMPARE(b.foreignElement, w.foreignElement);
+        QCOMPARE(b.abnormal, w.abnormal);
+        QCOMPARE(b.excluded, w.excluded);
+        QCOMPARE(b.excludedReason, w.excludedReason);
+        QCOMPARE(b.spansSuspend, w.spansSuspend);
+        QCOMPARE(b.note, w.note);
+    }
+    GEMBA_TRY(summary, study::summarizeSteps(m_steps, *back, copy));
+    QCOMPARE(summary->steps[0].n, std::size_t(2));
+    QCOMPARE(summary->steps[0].foreignCount, std::size_t(2));
+    QCOMPARE(summary->steps[0].foreignSeconds, 25.0);
+    QCOMPARE(summary->steps[1].n, std::size_t(1));
+    QCOMPARE(summary->steps[1].excludedCount, std::size_t(1));
+}
+
+// Without the status columns the same file gives the old reading (every row a time of its
+// step), and a status column mapped to another field is not read twice.
+void TestObservationCsv::statusColumnsCanBeLeftOut()
+{
+    Study study;
+    writeStudyWithStatus(study);
+    const std::string path = file("status.csv");
+    QVERIFY(exportObservationsCsv(*m_project, study.id, path).hasValue());
+
+    Study plain = newStudy();
+    ObservationCsvImportOptions options;
+    options.readExportedStatusColumns = false;
+    GEMBA_TRY(r, importObservationsCsv(*m_project, path, plain, options));
+    GEMBA_TRY(back, m_project->observations(plain.id));
+    QCOMPARE(back->size(), std::size_t(8));
+    for (const Observation& o : *back) {
+        QVERIFY(!o.foreignElement && !o.excluded && !o.abnormal && !o.spansSuspend);
+        QVERIFY(o.excludedReason.empty());
+        QCOMPARE(o.wallStartUs, std::int64_t(0));   // plain.startedWallUs is 0
+    }
+    GEMBA_TRY(summary, study::summarizeSteps(m_steps, *back, plain));
+    QCOMPARE(summary->steps[0].n, std::size_t(4));
+
+    // The default mapping (step, cycle, duration_s) reads them; the note column taken for the
+    // excluded reason is not also read as the reason by name.
+    Study mapped = newStudy();
+    ObservationCsvImportOptions byName;
+    byName.columns.note = "excluded_reason";
+    GEMBA_TRY(r2, importObservationsCsv(*m_project, path, mapped, byName));
+    GEMBA_TRY(again, m_project->observations(mapped.id));
+    QCOMPARE(again->size(), std::size_t(8));
+    QVERIFY((*again)[1].foreignElement);
+    QVERIFY((*again)[6].excluded);
+    QCOMPARE((*again)[6].note, std::string("tool broke"));
+    QCOMPARE((*again)[6].excludedReason, std::string());
+    QCOMPARE((*again)[0].wallStartUs, std::int64_t(1'795'425'302'000'000 + 7'000'000));
+    GEMBA_TRY(summary2, study::summarizeSteps(m_steps, *again, mapped));
+    QCOMPARE(summary2->steps[0].n, std::size_t(2));
 }
 
 QTEST_GUILESS_MAIN(TestObservationCsv)
