@@ -1,14 +1,12 @@
 // The observations of the current study beside its per-step summary.
 #include "observationspage.h"
 
+#include "data/dataservice.h"
 #include "models/observationsmodel.h"
 #include "models/summarymodel.h"
 #include "projectdocument.h"
 
-#include <QApplication>
 #include <QHeaderView>
-#include <QPointer>
-#include <QThreadPool>
 #include <QInputDialog>
 #include <QLabel>
 #include <QSplitter>
@@ -62,41 +60,28 @@ ObservationsPage::ObservationsPage(ProjectDocument* document, QWidget* parent)
     layout->addWidget(m_caption);
     layout->addWidget(split, 1);
 
-    // The summary reads every observation of the study; for a big study that is done on a
-    // pool thread with its own read-only connection, so the window stays usable meanwhile.
+    // The summary reads every observation of the study: the document's data service does that
+    // on its worker thread and hands back the finished figures, so an edit in a study of a
+    // million observations costs this thread a request and, later, a few rows of numbers.
     auto refresh = [this] {
         updateCaption();
         const study::Study* s = m_document->currentStudy();
-        const quint64 generation = ++m_generation;
         if (!s) {
             m_summary->clear();
             m_totals->clear();
             return;
         }
         m_totals->setText(tr("Computing the summary…"));
-        QPointer<ObservationsPage> self(this);
-        const std::string path = m_document->path().toStdString();
-        const study::Study studyCopy = *s;
-        const std::vector<study::Step> steps = m_document->steps();
-        QThreadPool::globalInstance()->start([self, path, studyCopy, steps, generation] {
-            auto project = store::Project::open(path, store::OpenMode::ReadOnly);
-            std::vector<study::Observation> all;
-            QString error;
-            if (!project)
-                error = QString::fromStdString(project.error().message);
-            else if (auto obs = (*project)->observations(studyCopy.id))
-                all = std::move(obs).value();
-            else
-                error = QString::fromStdString(obs.error().message);
-            QMetaObject::invokeMethod(qApp, [self, steps, all = std::move(all), studyCopy, generation, error] {
-                if (!self || generation != self->m_generation)
-                    return;   // the page is gone, or a newer refresh is under way
-                self->m_summary->setData(steps, all, studyCopy);
-                self->m_totals->setText(error.isEmpty() ? self->m_summary->totalsText() : error);
-                emit self->summaryReady();
-            });
-        });
+        m_requestedRevision = m_document->revision();
+        m_document->dataService()->requestSummary(*s, m_document->steps(), m_requestedRevision);
     };
+    connect(m_document->dataService(), &DataService::summaryReady, this, [this](const StudySummaryResult& r) {
+        if (r.studyId != m_document->currentStudyId() || r.revision != m_requestedRevision)
+            return;   // an answer to another page's request: ours is still to come
+        m_summary->setSummary(r.steps, r.summary, r.error);
+        m_totals->setText(m_summary->totalsText());
+        emit summaryReady();
+    });
     connect(m_document, &ProjectDocument::observationsChanged, this, refresh);
     connect(m_document, &ProjectDocument::observationChanged, this, refresh);
     connect(m_document, &ProjectDocument::stepsChanged, this, refresh);
