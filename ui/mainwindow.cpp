@@ -5,6 +5,7 @@
 #include "commands/addprocesscommand.h"
 #include "commands/changestudycommand.h"
 #include "commands/renameprocesscommand.h"
+#include "data/backgroundtask.h"
 #include "demoproject.h"
 #include "dialogs/importdialog.h"
 #include "dialogs/studydialog.h"
@@ -24,6 +25,7 @@
 #include <QDateTime>
 #include <QDir>
 #include <QFileDialog>
+#include <QFile>
 #include <QFileInfo>
 #include <QInputDialog>
 #include <QLabel>
@@ -35,6 +37,8 @@
 #include <QTabWidget>
 #include <QToolBar>
 #include <QUndoGroup>
+
+#include <optional>
 
 #include <boost/version.hpp>
 #include <sqlite3.h>
@@ -332,11 +336,42 @@ void MainWindow::saveCopyAs()
         return;
     if (!path.endsWith(QStringLiteral(".gemba")))
         path += QStringLiteral(".gemba");
-    const auto ok = m_document->project().saveCopy(path.toStdString());
-    if (!ok)
-        showError(tr("Could not save a copy:\n%1").arg(QString::fromStdString(ok.error().message)));
-    else
+    saveCopyTo(path);
+}
+
+bool MainWindow::saveCopyTo(const QString& path)
+{
+    if (!m_document)
+        return false;
+    // VACUUM INTO reads every page: on a read-only connection of its own, which can write the
+    // copy and cannot touch the project.
+    const bool existed = QFileInfo::exists(path);
+    std::optional<Expected<bool>> ok;
+    const bool cancelled = BackgroundTask::run(
+        this, tr("Saving a copy to %1…").arg(QDir::toNativeSeparators(path)),
+        [&, &project = m_document->project(), target = path.toStdString()](BackgroundTask::Progress& progress) {
+            auto reader = store::Project::openSibling(project, store::OpenMode::ReadOnly);
+            if (!reader) {
+                ok = reader.error();
+                return;
+            }
+            // Cancel: SQLite asks every 10,000 steps of its program whether to go on.
+            sqlite3_progress_handler(
+                (*reader)->handle(), 10000,
+                [](void* p) { return static_cast<BackgroundTask::Progress*>(p)->cancelled ? 1 : 0; }, &progress);
+            ok = (*reader)->saveCopy(target);
+        });
+    if (*ok) {
         statusBar()->showMessage(tr("Saved a copy to %1").arg(QDir::toNativeSeparators(path)), 5000);
+        return true;
+    }
+    if (!existed)   // a half-written copy (cancelled, disk full) is no copy
+        QFile::remove(path);
+    if (cancelled)
+        statusBar()->showMessage(tr("Cancelled: no copy was saved."), 5000);
+    else
+        showError(tr("Could not save a copy:\n%1").arg(QString::fromStdString(ok->error().message)));
+    return false;
 }
 
 void MainWindow::exportStudyCsv()
@@ -347,13 +382,36 @@ void MainWindow::exportStudyCsv()
     }
     const QString path = QFileDialog::getSaveFileName(this, tr("Export Study as CSV"), QDir::homePath(),
                                                       tr("CSV files (*.csv)"));
-    if (path.isEmpty())
-        return;
-    const auto ok = store::exportObservationsCsv(m_document->project(), m_document->currentStudyId(), path.toStdString());
-    if (!ok)
-        showError(tr("Could not export:\n%1").arg(QString::fromStdString(ok.error().message)));
-    else
+    if (!path.isEmpty())
+        exportStudyCsvTo(path);
+}
+
+bool MainWindow::exportStudyCsvTo(const QString& path)
+{
+    if (!m_document || !m_document->currentStudyId())
+        return false;
+    std::optional<Expected<std::int64_t>> ok;
+    const bool cancelled = BackgroundTask::run(
+        this, tr("Exporting to %1…").arg(QDir::toNativeSeparators(path)),
+        [&, &project = m_document->project(), studyId = m_document->currentStudyId(),
+         target = path.toStdString()](BackgroundTask::Progress& progress) {
+            auto reader = store::Project::openSibling(project, store::OpenMode::ReadOnly);
+            if (!reader) {
+                ok = reader.error();
+                return;
+            }
+            ok = store::exportObservationsCsv(**reader, studyId, target,
+                                              [&](std::int64_t d, std::int64_t t) { return progress.report(d, t); });
+        });
+    if (*ok) {
         statusBar()->showMessage(tr("Exported to %1").arg(QDir::toNativeSeparators(path)), 5000);
+        return true;
+    }
+    if (cancelled)
+        statusBar()->showMessage(tr("Cancelled: nothing was exported."), 5000);
+    else
+        showError(tr("Could not export:\n%1").arg(QString::fromStdString(ok->error().message)));
+    return false;
 }
 
 void MainWindow::importCsv()
@@ -375,25 +433,47 @@ void MainWindow::importCsv()
     for (const auto& h : head->header)
         header << QString::fromStdString(h);
     ImportDialog dialog(path, header, this);
-    if (dialog.exec() != QDialog::Accepted)
-        return;
+    if (dialog.exec() == QDialog::Accepted)
+        importCsvFile(path, dialog.options());
+}
+
+bool MainWindow::importCsvFile(const QString& path, const store::ObservationCsvImportOptions& options)
+{
+    if (!m_document || m_document->readOnly() || !m_document->currentProcessId())
+        return false;
     study::Study s;
     s.processId = m_document->currentProcessId();
     s.date = QDate::currentDate().toString(Qt::ISODate).toStdString();
     s.observer = qEnvironmentVariable("USER").toStdString();
     s.notes = tr("Imported from %1").arg(QFileInfo(path).fileName()).toStdString();
-    QApplication::setOverrideCursor(Qt::WaitCursor);
-    const auto result = store::importObservationsCsv(m_document->project(), path.toStdString(), s, dialog.options());
-    QApplication::restoreOverrideCursor();
+    // On a connection of its own on a worker thread, in one transaction as ever: all or nothing.
+    std::optional<Expected<store::ObservationCsvImportResult>> imported;
+    const bool cancelled = BackgroundTask::run(
+        this, tr("Importing %1…").arg(QFileInfo(path).fileName()),
+        [&, &project = m_document->project(), source = path.toStdString(),
+         withProgress = options](BackgroundTask::Progress& progress) mutable {
+            auto writer = store::Project::openSibling(project, store::OpenMode::ReadWrite);
+            if (!writer) {
+                imported = writer.error();
+                return;
+            }
+            withProgress.progress = [&](std::int64_t d, std::int64_t t) { return progress.report(d, t); };
+            imported = store::importObservationsCsv(**writer, source, s, withProgress);
+        });
+    const auto& result = *imported;
     if (!result) {
-        showError(tr("Nothing was imported:\n%1").arg(QString::fromStdString(result.error().message)));
-        return;
+        if (cancelled)
+            statusBar()->showMessage(tr("Cancelled: nothing was imported."), 5000);
+        else
+            showError(tr("Nothing was imported:\n%1").arg(QString::fromStdString(result.error().message)));
+        return false;
     }
     m_document->setCurrentProcess(m_document->currentProcessId());   // new steps may have come in
     m_document->setCurrentStudy(result->studyId);
     fillStudyBox();
     m_tabs->setCurrentWidget(m_observationsPage);
     statusBar()->showMessage(tr("Imported %1 observations in %2 cycles").arg(result->observations).arg(result->cycles), 5000);
+    return true;
 }
 
 void MainWindow::closeProject() { setDocument(nullptr); }

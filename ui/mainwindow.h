@@ -13,6 +13,10 @@ class QStackedWidget;
 class QTabWidget;
 class QUndoGroup;
 
+namespace gemba::store {
+struct ObservationCsvImportOptions;
+}
+
 namespace gemba::ui {
 
 class ProjectDocument;
@@ -37,6 +41,13 @@ public:
     ProcessEditor* processEditor() const { return m_processEditor; }
     ObservationsPage* observationsPage() const { return m_observationsPage; }
     TimingView* timingView() const { return m_timingView; }
+
+    // The File menu's long operations once the file is chosen: each runs on a worker thread
+    // with a connection of its own, behind a progress dialog with Cancel, and returns whether it
+    // succeeded. An error is shown in a message box; a cancellation only in the status bar.
+    bool saveCopyTo(const QString& path);
+    bool exportStudyCsvTo(const QString& path);   // the current study
+    bool importCsvFile(const QString& path, const store::ObservationCsvImportOptions& options);   // all or nothing
 
     void startTiming();    // Ctrl+T: a new study of the current process, in the timing view
     void finishTiming();   // back from the timing view

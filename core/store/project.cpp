@@ -895,14 +895,7 @@ Expected<std::unique_ptr<Project>> Project::openSibling(const Project& open, Ope
     Impl& d = *project->m_d;
     d.path = path;
     d.warning = open.warning();
-    // A read-only `open` with a warning was forced read-only by a failed check: a query-only
-    // connection could still checkpoint or recover the WAL into the file, so read it strictly.
-    const bool forced = open.readOnly() && !open.warning().empty();
-    auto db = Database::open(path, mode == OpenMode::ReadWrite ? Database::Access::ReadWrite
-                                   : forced                   ? Database::Access::ReadOnly
-                                                              : Database::Access::QueryOnly);
-    if (!db && mode == OpenMode::ReadOnly && !forced)   // a file we may not write, or read-only media
-        db = Database::open(path, Database::Access::ReadOnly);
+    auto db = Database::open(path, mode == OpenMode::ReadWrite ? Database::Access::ReadWrite : Database::Access::ReadOnly);
     if (!db)
         return db.error();
     d.db = std::move(*db);

@@ -53,11 +53,12 @@ public:
     // behind the window, an import). `open` has already judged the file and brought it up to
     // date, so this neither runs quick_check nor migrates: the "<path>-wal" beside the file is
     // `open`'s own, live, not the trace of a crash, and the check would read the whole file for
-    // nothing (0.4 s at a million observations). ReadOnly: a query-only connection, or an
-    // SQLITE_OPEN_READONLY one where `open` was forced read-only (a file that failed its check
-    // is not touched by anything that could write) or the file cannot be written. ReadWrite is
-    // refused when `open` is read-only. Only `open`'s path and flags are read, so this may be
-    // called on any thread. Errors as open() for a file that has since gone or changed owner.
+    // nothing (0.4 s at a million observations). ReadOnly: an SQLITE_OPEN_READONLY connection,
+    // which cannot write the file at all (not even a checkpoint) yet can VACUUM INTO a copy; it
+    // must be closed before `open` is, since a read-only connection that closes last leaves the
+    // -wal and -shm behind. ReadWrite is refused when `open` is read-only. Only `open`'s path and
+    // flags are read, so this may be called on any thread. Errors as open() for a file that has
+    // since gone or changed owner.
     static Expected<std::unique_ptr<Project>> openSibling(const Project& open, OpenMode mode);
     ~Project() override;
 
