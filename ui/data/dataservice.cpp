@@ -31,8 +31,11 @@ DataService::~DataService()
 
 void DataService::requestSummary(const study::Study& study, std::vector<study::Step> steps, quint64 revision)
 {
+    if (m_pending && m_pending->first == study.id && m_pending->second == revision)
+        return;   // the same state is already being computed, and will be announced
     const quint64 sequence = ++m_sequence;
     m_latest = sequence;
+    m_pending.reset();
     if (const StudySummaryResult* hit = cachedSummary(study.id, revision)) {
         const StudySummaryResult copy = *hit;   // a slot may ask for another summary meanwhile
         emit summaryReady(copy);
@@ -43,6 +46,7 @@ void DataService::requestSummary(const study::Study& study, std::vector<study::S
     // posted below.
     if (sqlite3* db = m_readerHandle.load())
         sqlite3_interrupt(db);
+    m_pending.emplace(study.id, revision);
     QMetaObject::invokeMethod(
         m_worker,
         [this, sequence, study, steps = std::move(steps), revision]() mutable {
@@ -103,8 +107,10 @@ void DataService::deliver(quint64 sequence, StudySummaryResult result)
         if (m_cache.size() > kCacheSize)
             m_cache.pop_back();
     }
-    if (sequence == m_sequence)
-        emit summaryReady(result);
+    if (sequence != m_sequence)
+        return;
+    m_pending.reset();
+    emit summaryReady(result);
 }
 
 } // namespace gemba::ui
