@@ -11,6 +11,7 @@
 
 #include <QApplication>
 #include <QElapsedTimer>
+#include <QEventLoop>
 #include <QFile>
 #include <QSignalSpy>
 #include <QTextStream>
@@ -158,7 +159,11 @@ int main(int argc, char** argv)
         heartbeat.start();
         summary.wait(60000);
         const double latencyMs = static_cast<double>(edit.nsecsElapsed()) / 1e6;
-        QTest::qWait(50);   // a repaint or two after the summary arrived
+        {   // a repaint or two after the summary arrived (not QTest::qWait: it sleeps in 10 ms slices)
+            QEventLoop settle;
+            QTimer::singleShot(50, &settle, &QEventLoop::quit);
+            settle.exec();
+        }
         heartbeat.stop();
         std::printf("edit one cell at %d observations: window thread's longest stall %.1f ms (the edit itself "
                     "%.1f ms), summary updated after %.0f ms\n",
