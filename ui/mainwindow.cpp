@@ -7,6 +7,7 @@
 #include "commands/removeprocesscommand.h"
 #include "commands/removestudycommand.h"
 #include "commands/renameprocesscommand.h"
+#include "data/backgroundtask.h"
 #include "demoproject.h"
 #include "dialogs/importdialog.h"
 #include "dialogs/studydialog.h"
@@ -34,6 +35,7 @@
 #include <QDateTime>
 #include <QDir>
 #include <QFileDialog>
+#include <QFile>
 #include <QFileInfo>
 #include <QInputDialog>
 #include <QLabel>
@@ -45,6 +47,8 @@
 #include <QTabWidget>
 #include <QToolBar>
 #include <QUndoGroup>
+
+#include <optional>
 
 #include <boost/version.hpp>
 #include <sqlite3.h>
@@ -456,30 +460,53 @@ void MainWindow::saveCopyAs()
         return;
     if (!path.endsWith(QStringLiteral(".gemba")))
         path += QStringLiteral(".gemba");
-    const QString error = saveCopyTo(path);
-    if (!error.isEmpty())
+    bool cancelled = false;
+    const QString error = saveCopyTo(path, &cancelled);
+    if (cancelled)
+        statusBar()->showMessage(tr("Cancelled: no copy was saved."), 5000);
+    else if (!error.isEmpty())
         showError(tr("Could not save a copy:\n%1").arg(error));
     else
         statusBar()->showMessage(tr("Saved a copy to %1").arg(QDir::toNativeSeparators(path)), 5000);
 }
 
-QString MainWindow::saveCopyTo(const QString& path)
+QString MainWindow::saveCopyTo(const QString& path, bool* cancelled)
 {
+    if (cancelled)
+        *cancelled = false;
     if (!m_document)
         return tr("No project is open.");
     if (QFileInfo(path).absoluteFilePath() == QFileInfo(m_document->path()).absoluteFilePath())
         return tr("%1 is the open project itself; choose another name.").arg(QDir::toNativeSeparators(path));
     // The file dialog has already asked whether to replace an existing file. The copy goes to a
-    // new name beside it and is renamed over the old file only once complete, so a failed copy
-    // leaves the old file as it was.
+    // new name beside it and is renamed over the old file only once complete, so a failed or
+    // cancelled copy leaves the old file as it was.
     const QFileInfo target(path);
     QString temp;
     for (int i = 0; temp.isEmpty() || QFileInfo::exists(temp); ++i)
         temp = target.dir().filePath(QStringLiteral(".%1.%2.part").arg(target.fileName()).arg(i));
-    const auto ok = m_document->project().saveCopy(temp.toStdString());
-    if (!ok) {
+    // VACUUM INTO reads every page: on a read-only connection of its own, on a worker thread,
+    // which can write the copy and cannot touch the project.
+    std::optional<Expected<bool>> ok;
+    const bool stopped = BackgroundTask::run(
+        this, tr("Saving a copy to %1…").arg(QDir::toNativeSeparators(path)),
+        [&, &project = m_document->project(), to = temp.toStdString()](BackgroundTask::Progress& progress) {
+            auto reader = store::Project::openSibling(project, store::OpenMode::ReadOnly);
+            if (!reader) {
+                ok = reader.error();
+                return;
+            }
+            // Cancel: SQLite asks every 10,000 steps of its program whether to go on.
+            sqlite3_progress_handler(
+                (*reader)->handle(), 10000,
+                [](void* p) { return static_cast<BackgroundTask::Progress*>(p)->cancelled ? 1 : 0; }, &progress);
+            ok = (*reader)->saveCopy(to);
+        });
+    if (!*ok) {
         QFile::remove(temp);
-        return QString::fromStdString(ok.error().message);
+        if (cancelled)
+            *cancelled = stopped;
+        return stopped ? tr("Cancelled.") : QString::fromStdString(ok->error().message);
     }
     if (std::rename(QFile::encodeName(temp).constData(), QFile::encodeName(path).constData()) != 0) {
         const QString why = QString::fromLocal8Bit(std::strerror(errno));
@@ -519,11 +546,35 @@ void MainWindow::exportStudyCsv()
         return;
     if (!path.endsWith(QStringLiteral(".csv"), Qt::CaseInsensitive))
         path += QStringLiteral(".csv");
-    const auto ok = store::exportObservationsCsv(m_document->project(), m_document->currentStudyId(), path.toStdString());
-    if (!ok)
-        showError(tr("Could not export:\n%1").arg(QString::fromStdString(ok.error().message)));
-    else
+    exportStudyCsvTo(path);
+}
+
+bool MainWindow::exportStudyCsvTo(const QString& path)
+{
+    if (!m_document || !m_document->currentStudyId())
+        return false;
+    std::optional<Expected<std::int64_t>> ok;
+    const bool cancelled = BackgroundTask::run(
+        this, tr("Exporting to %1…").arg(QDir::toNativeSeparators(path)),
+        [&, &project = m_document->project(), studyId = m_document->currentStudyId(),
+         target = path.toStdString()](BackgroundTask::Progress& progress) {
+            auto reader = store::Project::openSibling(project, store::OpenMode::ReadOnly);
+            if (!reader) {
+                ok = reader.error();
+                return;
+            }
+            ok = store::exportObservationsCsv(**reader, studyId, target,
+                                              [&](std::int64_t d, std::int64_t t) { return progress.report(d, t); });
+        });
+    if (*ok) {
         statusBar()->showMessage(tr("Exported to %1").arg(QDir::toNativeSeparators(path)), 5000);
+        return true;
+    }
+    if (cancelled)
+        statusBar()->showMessage(tr("Cancelled: nothing was exported."), 5000);
+    else
+        showError(tr("Could not export:\n%1").arg(QString::fromStdString(ok->error().message)));
+    return false;
 }
 
 void MainWindow::importCsv()
@@ -541,35 +592,66 @@ void MainWindow::importCsv()
     study::Study s = newStudy();
     s.notes = tr("Imported from %1").arg(QFileInfo(path).fileName()).toStdString();
     ImportDialog dialog(path, s, this);
-    store::ObservationCsvImportResult imported;
     for (;;) {
         if (dialog.exec() != QDialog::Accepted)
             return;
-        s = dialog.study();
-        QApplication::setOverrideCursor(Qt::WaitCursor);
-        const auto result = store::importObservationsCsv(m_document->project(), path.toStdString(), s, dialog.options());
-        QApplication::restoreOverrideCursor();
-        if (result) {
-            imported = *result;
-            break;
-        }
-        const QString field = QString::fromStdString(result.error().field);
-        const bool settleable = field == QLatin1String("decimal") || field == QLatin1String("delimiter");
-        QString hint;
-        if (field == QLatin1String("decimal"))
-            hint = tr("\n\nChoose the decimal mark in the import dialog and import again.");
-        else if (field == QLatin1String("delimiter"))
-            hint = tr("\n\nChoose the delimiter in the import dialog and import again.");
-        showError(tr("Nothing was imported:\n%1").arg(QString::fromStdString(result.error().message)) + hint);
-        if (!settleable)
+        const ImportOutcome outcome = importCsvFile(path, dialog.options(), dialog.study());
+        if (outcome.ok || outcome.cancelled)
             return;
-        dialog.focusSetting(field);   // the dialog comes back as it was, one choice from done
+        QString hint;
+        if (outcome.field == QLatin1String("decimal"))
+            hint = tr("\n\nChoose the decimal mark in the import dialog and import again.");
+        else if (outcome.field == QLatin1String("delimiter"))
+            hint = tr("\n\nChoose the delimiter in the import dialog and import again.");
+        showError(tr("Nothing was imported:\n%1").arg(outcome.error) + hint);
+        if (hint.isEmpty())
+            return;
+        dialog.focusSetting(outcome.field);   // the dialog comes back as it was, one choice from done
     }
+}
+
+MainWindow::ImportOutcome MainWindow::importCsvFile(const QString& path,
+                                                    const store::ObservationCsvImportOptions& options,
+                                                    std::optional<study::Study> study)
+{
+    ImportOutcome outcome;
+    if (!m_document || m_document->readOnly() || !m_document->currentProcessId()) {
+        outcome.error = tr("Open a writable project and choose the process to import into.");
+        return outcome;
+    }
+    study::Study s = study ? *study : newStudy();
+    if (!study)
+        s.notes = tr("Imported from %1").arg(QFileInfo(path).fileName()).toStdString();
+    // On a connection of its own on a worker thread, in one transaction as ever: all or nothing.
+    std::optional<Expected<store::ObservationCsvImportResult>> imported;
+    outcome.cancelled = BackgroundTask::run(
+        this, tr("Importing %1…").arg(QFileInfo(path).fileName()),
+        [&, &project = m_document->project(), source = path.toStdString(),
+         withProgress = options](BackgroundTask::Progress& progress) mutable {
+            auto writer = store::Project::openSibling(project, store::OpenMode::ReadWrite);
+            if (!writer) {
+                imported = writer.error();
+                return;
+            }
+            withProgress.progress = [&](std::int64_t d, std::int64_t t) { return progress.report(d, t); };
+            imported = store::importObservationsCsv(**writer, source, s, withProgress);
+        });
+    const auto& result = *imported;
+    if (!result) {
+        if (outcome.cancelled)
+            statusBar()->showMessage(tr("Cancelled: nothing was imported."), 5000);
+        outcome.error = QString::fromStdString(result.error().message);
+        outcome.field = QString::fromStdString(result.error().field);
+        return outcome;
+    }
+    outcome.cancelled = false;
+    outcome.ok = true;
     m_document->setCurrentProcess(m_document->currentProcessId());   // new steps may have come in
-    m_document->setCurrentStudy(imported.studyId);
+    m_document->setCurrentStudy(result->studyId);
     fillStudyBox();
     m_tabs->setCurrentWidget(m_observationsPage);
-    statusBar()->showMessage(tr("Imported %1 observations in %2 cycles").arg(imported.observations).arg(imported.cycles), 5000);
+    statusBar()->showMessage(tr("Imported %1 observations in %2 cycles").arg(result->observations).arg(result->cycles), 5000);
+    return outcome;
 }
 
 study::Study MainWindow::newStudy() const

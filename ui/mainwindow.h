@@ -10,6 +10,7 @@
 #include "study/model.h"
 
 #include <memory>
+#include <optional>
 
 class QAction;
 class QComboBox;
@@ -17,6 +18,10 @@ class QMenu;
 class QStackedWidget;
 class QTabWidget;
 class QUndoGroup;
+
+namespace gemba::store {
+struct ObservationCsvImportOptions;
+}
 
 namespace gemba::ui {
 
@@ -43,8 +48,9 @@ public:
     // never created anew.
     void openRecent(const QString& path);
     // Writes a copy of the project to `path`, replacing an existing file (the caller has
-    // asked); returns an error message, empty on success.
-    QString saveCopyTo(const QString& path);
+    // asked), on a worker thread behind a progress dialog with Cancel; returns an error
+    // message, empty on success (`cancelled` says whether the user stopped it).
+    QString saveCopyTo(const QString& path, bool* cancelled = nullptr);
     QString suggestedExportName() const;   // "<process> <study start>.csv"
     // Every action with its keys, built from the actions (the F1 reference).
     QList<QPair<QString, QString>> shortcutList() const;
@@ -59,6 +65,19 @@ public:
     static QString studyLabel(const study::Study& s);
     // "1 observation", "120 observations" (English plurals without a translation file).
     static QString countText(qint64 n, const QString& one, const QString& many);
+    // Export and import once the file is chosen: each runs on a worker thread with a connection
+    // of its own, behind a progress dialog with Cancel. Export shows its error in a message box
+    // and returns whether it succeeded; import (all or nothing) returns what happened, for the
+    // caller to show, into `study` (default: a new study by study::newStudy).
+    bool exportStudyCsvTo(const QString& path);   // the current study
+    struct ImportOutcome {
+        bool ok = false;
+        bool cancelled = false;
+        QString error;   // why nothing was imported
+        QString field;   // Error::field: "decimal" or "delimiter" when that choice settles it
+    };
+    ImportOutcome importCsvFile(const QString& path, const store::ObservationCsvImportOptions& options,
+                                std::optional<study::Study> study = std::nullopt);
 
     void startTiming();    // Ctrl+T: a new study of the current process, in the timing view
     void finishTiming();   // back from the timing view

@@ -39,7 +39,7 @@ private:
     QTableView* m_summaryView;
     QLabel* m_caption;
     QLabel* m_totals;
-    quint64 m_generation = 0;
+    quint64 m_requestedRevision = 0;   // the document revision of the summary asked for last
 };
 
 } // namespace gemba::ui

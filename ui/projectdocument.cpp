@@ -2,6 +2,8 @@
 // the undo stack every edit goes through.
 #include "projectdocument.h"
 
+#include "data/dataservice.h"
+
 #include <algorithm>
 
 namespace gemba::ui {
@@ -17,8 +19,21 @@ std::unique_ptr<ProjectDocument> ProjectDocument::open(const QString& path, QStr
     return std::unique_ptr<ProjectDocument>(new ProjectDocument(std::move(project).value()));
 }
 
-ProjectDocument::ProjectDocument(std::unique_ptr<store::Project> project) : m_project(std::move(project))
+ProjectDocument::ProjectDocument(std::unique_ptr<store::Project> project)
+    : m_project(std::move(project))
+    , m_dataService(std::make_unique<DataService>(*m_project))
 {
+    // Connected first, so every other slot already sees the new revision. Counting the signals
+    // rather than the mutations keeps it right for any mutation added later.
+    const auto bump = [this] { ++m_revision; };
+    for (auto signal : {&ProjectDocument::processesChanged, &ProjectDocument::currentProcessChanged,
+                        &ProjectDocument::stepsChanged, &ProjectDocument::studiesChanged,
+                        &ProjectDocument::observationsChanged, &ProjectDocument::studyDetailsChanged})
+        connect(this, signal, this, bump);
+    connect(this, &ProjectDocument::observationChanged, this, bump);
+    for (auto signal : {&ProjectDocument::observationsRemoved, &ProjectDocument::observationsRestored,
+                        &ProjectDocument::observationsUpdated})
+        connect(this, signal, this, bump);
     reloadProcesses();
     if (!m_processes.empty())
         setCurrentProcess(m_processes.front().id);

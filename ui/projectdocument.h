@@ -16,6 +16,8 @@
 
 namespace gemba::ui {
 
+class DataService;
+
 class ProjectDocument : public QObject {
     Q_OBJECT
 public:
@@ -28,6 +30,11 @@ public:
     QString path() const;
     bool readOnly() const;
     QString warning() const;
+    // Counts every change the document announces (any of the signals below but errorOccurred),
+    // so (study, revision) names one state of the data: the key of DataService's cache.
+    quint64 revision() const { return m_revision; }
+    // The worker thread for reads proportional to the project's size (the summary).
+    DataService* dataService() const { return m_dataService.get(); }
 
     const std::vector<study::Process>& processes() const { return m_processes; }
     study::Id currentProcessId() const { return m_processId; }
@@ -96,6 +103,8 @@ private:
     void reloadSteps();
 
     std::unique_ptr<store::Project> m_project;
+    std::unique_ptr<DataService> m_dataService;   // after m_project: stopped before it closes
+    quint64 m_revision = 0;
     QUndoStack m_undo;
     std::vector<study::Process> m_processes;
     std::vector<study::Step> m_steps;

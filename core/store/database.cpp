@@ -95,6 +95,7 @@ Expected<Database> Database::open(const std::string& path, Access access)
     db.m_path = path;
     db.m_readOnly = access == Access::ReadOnly || access == Access::QueryOnly || access == Access::Immutable;
     db.m_queryOnly = access == Access::QueryOnly;
+    db.m_access = access;
     if (rc != SQLITE_OK)
         return sqliteError(raw, rc, "cannot open '" + path + "'");
     sqlite3_extended_result_codes(raw, 1);
@@ -106,6 +107,7 @@ Database::Database(Database&& other) noexcept
     , m_path(std::move(other.m_path))
     , m_readOnly(other.m_readOnly)
     , m_queryOnly(other.m_queryOnly)
+    , m_access(other.m_access)
     , m_cache(std::move(other.m_cache))
 {
 }
@@ -118,6 +120,7 @@ Database& Database::operator=(Database&& other) noexcept
         m_path = std::move(other.m_path);
         m_readOnly = other.m_readOnly;
         m_queryOnly = other.m_queryOnly;
+        m_access = other.m_access;
         m_cache = std::move(other.m_cache);
     }
     return *this;

@@ -47,6 +47,7 @@ public:
     sqlite3* handle() const { return m_db; }
     const std::string& path() const { return m_path; }
     bool readOnly() const { return m_readOnly; }
+    Access access() const { return m_access; }   // as opened
 
     // The settings of every connection, because a project file may come from someone else and
     // an acknowledged lap must survive a crash or power cut. None of them writes to the file:
@@ -90,8 +91,9 @@ private:
 
     sqlite3* m_db = nullptr;
     std::string m_path;
-    bool m_readOnly = false;    // ReadOnly or QueryOnly
+    bool m_readOnly = false;    // ReadOnly, QueryOnly or Immutable
     bool m_queryOnly = false;
+    Access m_access = Access::ReadWrite;
     std::unordered_map<std::string, Statement, TransparentHash, std::equal_to<>> m_cache;
 };
 

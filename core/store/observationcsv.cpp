@@ -238,6 +238,9 @@ constexpr std::size_t kBulkRows = 20'000;
 // Page cache during an import (KiB; SQLite's default is 2 MB): index and table pages stay in
 // memory instead of being spilled to the WAL and read back.
 constexpr int kImportCacheKiB = 64 * 1024;
+// Rows between two progress reports: a few milliseconds of work, so Cancel answers at once and
+// the callback costs nothing measurable.
+constexpr std::size_t kProgressRows = 4096;
 
 std::string formatNumber(double v)
 {
@@ -712,8 +715,13 @@ Expected<ObservationCsvImportResult> Importer::run(Study& study)
                              m_path + ":" + std::to_string(m_data.lineOfRow(row)) + ": " + ok.error().message);
         q.rewind();   // every parameter is bound again for the next row
         ++m_result.observations;
+        if (m_options.progress && (row + 1) % kProgressRows == 0 &&
+            !m_options.progress(static_cast<std::int64_t>(row + 1), static_cast<std::int64_t>(m_data.rows)))
+            return makeError(ErrorCode::InvalidArgument, m_path + ": the import was cancelled; nothing was imported");
     }
     insert = Statement();   // finalized before the commit, so nothing holds the statement open
+    if (m_options.progress)   // all rows are in; the indexes and the commit remain
+        (void)m_options.progress(static_cast<std::int64_t>(m_data.rows), static_cast<std::int64_t>(m_data.rows));
     if (bulk)
         if (auto ok = createObservationIndexes(db); !ok)
             return ok.error();
@@ -752,8 +760,16 @@ Expected<ObservationCsvImportResult> importObservationsCsv(Project& project, con
     return importer.run(study);
 }
 
-Expected<std::int64_t> exportObservationsCsv(Project& project, Id studyId, const std::string& path)
+Expected<std::int64_t> exportObservationsCsv(Project& project, Id studyId, const std::string& path,
+                                             const CsvProgress& progress)
 {
+    std::int64_t total = 0;
+    if (progress) {
+        auto n = project.observationCount(studyId);
+        if (!n)
+            return n.error();
+        total = *n;
+    }
     Database& db = project.database();
     {
         auto study = db.prepare("SELECT count(*) FROM studies WHERE id = ?");
@@ -829,6 +845,8 @@ Expected<std::int64_t> exportObservationsCsv(Project& project, Id studyId, const
         appendField(out, s->textView(14));
         out += "\r\n";
         ++rows;
+        if (progress && rows % static_cast<std::int64_t>(kProgressRows) == 0 && !progress(rows, total))
+            return fail(makeError(ErrorCode::InvalidArgument, "the export to '" + path + "' was cancelled"));
         if (out.size() >= (1u << 20)) {
             if (std::fwrite(out.data(), 1, out.size(), f) != out.size())
                 return fail(makeError(ErrorCode::IoError, "cannot write '" + temp + "': " + std::strerror(errno)));

@@ -6,12 +6,18 @@
 #include "study/model.h"
 
 #include <cstdint>
+#include <functional>
 #include <string>
 
 namespace gemba::store {
 
 class Project;
 using study::Id;
+
+// Told how far a long import or export has come (rows done of total) from the thread doing it,
+// every few thousand rows; returning false stops it: the import then rolls back whole, the
+// export leaves no file, and both return an error saying so.
+using CsvProgress = std::function<bool(std::int64_t done, std::int64_t total)>;
 
 // Which CSV column (by its header name) holds what. An empty name: the file has no such
 // column. Required: step, cycle, and either duration or start and end.
@@ -75,6 +81,8 @@ struct ObservationCsvImportOptions {
     // Delimiter and decimal mark; by default guessed and settled as io::readCsv does, so
     // "1,234" with nothing in the file to settle the mark is an error asking for it.
     io::CsvOptions csv;
+    // Rows stored so far of the rows read (the file is parsed first, in one go); may be empty.
+    CsvProgress progress;
 };
 
 struct ObservationCsvImportResult {
@@ -102,6 +110,7 @@ Expected<ObservationCsvImportResult> importObservationsCsv(Project& project, con
 // at either end quoted with "" for a quote; UTF-8 without a byte-order mark. Times are written
 // exactly (microseconds, trailing zeros dropped). The file is written beside `path` and renamed
 // over it at the end, so a failed export leaves no half file. Returns the number of rows.
-Expected<std::int64_t> exportObservationsCsv(Project& project, Id studyId, const std::string& path);
+Expected<std::int64_t> exportObservationsCsv(Project& project, Id studyId, const std::string& path,
+                                             const CsvProgress& progress = {});
 
 } // namespace gemba::store

@@ -1185,4 +1185,70 @@ Expected<std::int64_t> Project::observationCount() const
     return (*s)->int64(0);
 }
 
+// --- other connections ---------------------------------------------------------------------
+
+Expected<std::unique_ptr<Project>> Project::openSibling(const Project& open, OpenMode mode)
+{
+    const std::string& path = open.path();
+    if (mode == OpenMode::ReadWrite && open.readOnly())
+        return makeError(ErrorCode::InvalidArgument, "'" + path + "' is open read-only");
+    std::unique_ptr<Project> project(new Project());
+    Impl& d = *project->m_d;
+    d.path = path;
+    d.warning = open.warning();
+    // A reading sibling of a project opened immutable (a file nobody may write) is immutable too:
+    // no -wal or -shm may appear beside that file. Otherwise it is a plain read-only connection
+    // (query_only would refuse VACUUM INTO); the project's own connection outlives it and
+    // tidies the -wal and -shm when it closes.
+    Database::Access access = Database::Access::ReadWrite;
+    if (mode == OpenMode::ReadOnly)
+        access = open.m_d->db.access() == Database::Access::Immutable ? Database::Access::Immutable
+                                                                       : Database::Access::ReadOnly;
+    auto db = Database::open(path, access);
+    if (!db)
+        return db.error();
+    d.db = std::move(*db);
+    if (auto ok = d.db.configure(); !ok)
+        return ok.error();
+    bool blank = false;   // a cheap guard against a file replaced under us since `open`
+    if (auto ok = checkIdentity(d.db, path, blank); !ok)
+        return ok.error();
+    if (blank)
+        return notOurs(path, "it is an empty database");
+    return project;
+}
+
+Expected<std::vector<Observation>> Project::observationsWithoutTexts(Id studyId) const
+{
+    // Same order as observations(studyId), so anything summed over the rows gives the same bits.
+    auto s = m_d->stmt("SELECT id, study_id, cycle_id, step_id, start_us, end_us, wall_start_us, duration_us, "
+                       "rating_percent, foreign_element, abnormal, excluded, spans_suspend FROM observations "
+                       "WHERE study_id = ? ORDER BY start_us, id");
+    if (!s)
+        return s.error();
+    Statement::Reset reset(**s);
+    (*s)->bind(1, studyId);
+    auto count = observationCount(studyId);   // one pass over the index, so the vector grows once
+    return readRows<Observation>(
+        **s,
+        [](const Statement& q) {
+            Observation o;
+            o.id = q.int64(0);
+            o.studyId = q.int64(1);
+            o.cycleId = q.int64(2);
+            o.stepId = q.int64(3);
+            o.startUs = q.int64(4);
+            o.endUs = q.int64(5);
+            o.wallStartUs = q.int64(6);
+            o.durationUs = q.int64(7);
+            o.ratingPercent = q.optionalReal(8);
+            o.foreignElement = q.boolean(9);
+            o.abnormal = q.boolean(10);
+            o.excluded = q.boolean(11);
+            o.spansSuspend = q.boolean(12);
+            return o;
+        },
+        count ? static_cast<std::size_t>(*count) : 0);
+}
+
 } // namespace gemba::store

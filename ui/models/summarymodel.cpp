@@ -6,6 +6,7 @@
 #include <QFont>
 #include <QLocale>
 
+#include <algorithm>
 #include <cmath>
 
 namespace gemba::ui {
@@ -21,17 +22,29 @@ SummaryModel::SummaryModel(QObject* parent) : QAbstractTableModel(parent) {}
 void SummaryModel::setData(std::vector<study::Step> steps, const std::vector<study::Observation>& observations,
                            const study::Study& study)
 {
-    beginResetModel();
+    auto s = study::summarizeSteps(steps, observations, study);
+    if (s)
+        setSummary(std::move(steps), std::move(s).value());
+    else
+        setSummary(std::move(steps), {}, QString::fromStdString(s.error().message));
+}
+
+void SummaryModel::setSummary(std::vector<study::Step> steps, study::StudySummary summary, const QString& error)
+{
+    const bool sameRows = !summary.steps.empty() &&
+                          std::equal(summary.steps.begin(), summary.steps.end(), m_summary.steps.begin(),
+                                     m_summary.steps.end(), [](const study::StepSummary& a, const study::StepSummary& b) {
+                                         return a.stepId == b.stepId;
+                                     });
+    if (!sameRows)
+        beginResetModel();
     m_steps = std::move(steps);
-    auto s = study::summarizeSteps(m_steps, observations, study);
-    if (s) {
-        m_summary = std::move(s).value();
-        m_error.clear();
-    } else {
-        m_summary = {};
-        m_error = QString::fromStdString(s.error().message);
-    }
-    endResetModel();
+    m_summary = std::move(summary);
+    m_error = error;
+    if (!sameRows)
+        endResetModel();
+    else
+        emit dataChanged(index(0, 0), index(rowCount() - 1, ColumnCount - 1));
 }
 
 void SummaryModel::clear()
@@ -39,6 +52,7 @@ void SummaryModel::clear()
     beginResetModel();
     m_steps.clear();
     m_summary = {};
+    m_error.clear();
     endResetModel();
 }
 
