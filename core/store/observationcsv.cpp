@@ -683,8 +683,12 @@ Expected<ObservationCsvImportResult> Importer::run(Study& study)
         std::optional<double> rating;
         if (m_slots.rating >= 0 && !std::isnan(number(m_slots.rating, row))) {
             rating = number(m_slots.rating, row);
-            if (*rating <= 0)
-                return cellError(row, m_slots.rating, "a rating must be above 0 %");
+            // The one plausible range of every place a rating is entered (study/rating.h): an
+            // "11" meant as 110 is refused here as in the stopwatch, never stored silently.
+            if (!study::isPlausibleRating(*rating))
+                return cellError(row, m_slots.rating, "a rating must be from " + formatNumber(study::kMinRatingPercent) +
+                                                          " to " + formatNumber(study::kMaxRatingPercent) +
+                                                          " % (100 = normal pace)");
             ++m_result.rated;
         }
         auto foreign = flagOf(m_slots.foreignElement, row);

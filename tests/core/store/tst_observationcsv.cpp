@@ -27,6 +27,7 @@ private slots:
     void errorOnLastLineLeavesNothing_data();
     void errorOnLastLineLeavesNothing();
     void mappingErrors();
+    void ratingOutsideThePlausibleRange();
     void decimalMarkAndDelimiterOptions();
     void bulkImportRebuildsIndexesAndRestoresSettings();
     void failedBulkImportKeepsIndexes();
@@ -337,6 +338,29 @@ void TestObservationCsv::errorOnLastLineLeavesNothing()
     QCOMPARE(m_project->studies(m_process.id)->size(), std::size_t(1));
     QCOMPARE(m_project->cycles(first.id + 1)->size(), std::size_t(0));
     QCOMPARE(test::rawInt(m_project->handle(), "SELECT count(*) FROM cycles"), std::int64_t(1));
+}
+
+// One rating range everywhere (study/rating.h): an import refuses what the stopwatch and the
+// table refuse, naming line and column, and imports nothing.
+void TestObservationCsv::ratingOutsideThePlausibleRange()
+{
+    for (const char* bad : {"11", "49.9", "150.5", "0"}) {
+        const std::string path = write("r.csv", std::string("step,cycle,duration_s,rating\nPick,1,1,110\nFit,1,2,") + bad + "\n");
+        ObservationCsvImportOptions options;
+        options.columns.rating = "rating";
+        Study study = newStudy();
+        auto r = importObservationsCsv(*m_project, path, study, options);
+        QVERIFY2(!r.hasValue(), bad);
+        QVERIFY2(test::contains(r.error().message, path + ":3:4: a rating must be from 50 to 150 % (100 = normal pace)"),
+                 r.error().message.c_str());
+        QCOMPARE(*m_project->observationCount(), std::int64_t(0));
+    }
+    const std::string path = write("r.csv", "step,cycle,duration_s,rating\nPick,1,1,50\nFit,1,2,150\n");
+    ObservationCsvImportOptions options;
+    options.columns.rating = "rating";
+    Study study = newStudy();
+    QVERIFY(importObservationsCsv(*m_project, path, study, options).hasValue());
+    QCOMPARE(*m_project->observationCount(), std::int64_t(2));
 }
 
 void TestObservationCsv::mappingErrors()
