@@ -11,12 +11,15 @@
 #include <QAction>
 #include <QApplication>
 #include <QMessageBox>
+#include <QScrollBar>
 #include <QHeaderView>
 #include <QInputDialog>
 #include <QLabel>
 #include <QSplitter>
 #include <QTableView>
 #include <QVBoxLayout>
+
+#include <algorithm>
 
 namespace gemba::ui {
 
@@ -70,6 +73,9 @@ ObservationsPage::ObservationsPage(ProjectDocument* document, QWidget* parent)
     m_summaryView->verticalHeader()->hide();
     m_summaryView->horizontalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
     m_summaryView->horizontalHeader()->setSectionResizeMode(SummaryModel::Step, QHeaderView::Stretch);
+    // One line per step: a wrapped name doubled the rows and a longer one was cut to "Pick hou…".
+    m_summaryView->setWordWrap(false);
+    m_summaryView->setTextElideMode(Qt::ElideRight);
     m_totals->setWordWrap(true);
 
     auto* right = new QWidget(this);
@@ -113,6 +119,7 @@ ObservationsPage::ObservationsPage(ProjectDocument* document, QWidget* parent)
             return;   // an answer to another page's request: ours is still to come
         m_summary->setSummary(r.steps, r.summary, r.error);
         m_totals->setText(m_summary->totalsText());
+        fitSummaryWidth();
         emit summaryReady();
     });
     connect(m_document, &ProjectDocument::observationsChanged, this, refresh);
@@ -176,6 +183,25 @@ void ObservationsPage::toggleExcludeSelected()
                                .trimmed();
     if (ok && !reason.isEmpty())
         m_model->setExcluded(current.row(), true, reason);
+}
+
+// The numeric columns fit their contents and the Step column takes the rest; so that the rest
+// is enough for the step names, the summary asks the splitter for the width of all its columns
+// at their content size. A name longer than kMaxStepWidth still elides (full name as tooltip),
+// so one long name cannot squeeze the observations table.
+void ObservationsPage::fitSummaryWidth()
+{
+    constexpr int kMaxStepWidth = 320;
+    QHeaderView* header = m_summaryView->horizontalHeader();
+    int width = 0;
+    for (int c = 0; c < SummaryModel::ColumnCount; ++c) {
+        int w = std::max(header->sectionSizeHint(c), static_cast<QAbstractItemView*>(m_summaryView)->sizeHintForColumn(c));
+        if (c == SummaryModel::Step)
+            w = std::min(w, kMaxStepWidth);
+        width += w;
+    }
+    width += 2 * m_summaryView->frameWidth() + m_summaryView->verticalScrollBar()->sizeHint().width();
+    m_summaryView->setMinimumWidth(width);
 }
 
 } // namespace gemba::ui

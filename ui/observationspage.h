@@ -31,6 +31,7 @@ signals:
 
 private:
     void updateCaption();
+    void fitSummaryWidth();
 
     ProjectDocument* m_document;
     ObservationsModel* m_model;

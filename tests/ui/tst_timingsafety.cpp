@@ -603,6 +603,44 @@ private slots:
         QVERIFY2(labelText(view, "lastLabel").startsWith(QStringLiteral("Undone: Fit cover")),
                  qPrintable(labelText(view, "lastLabel")));
     }
+
+    // A step during which the laptop slept is stored excluded (core: kSuspendReason); the
+    // observer is told at once, on the feedback line, in the warning colour and without a tick.
+    void sleptStepIsReportedAsLeftOut()
+    {
+        QTemporaryDir dir;
+        auto doc = makeDocument(dir.filePath("s.gemba"));
+        const study::Study s = makeStudy(*doc);
+        study::ManualClock clock;
+        TimingView view(doc.get(), s, nullptr, &clock);
+        view.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&view));
+        press(&view, Qt::Key_Space);
+        clock.advanceUs(1'000'000);
+        press(&view, Qt::Key_Space);   // Insert impeller, 1 s, counted
+        QTRY_COMPARE(view.pendingEvents(), 0);
+        QCOMPARE(view.lastText(), QStringLiteral("Insert impeller: %1 s (cycle 1)  ✓").arg(seconds(1.0)));
+        auto* label = view.findChild<QLabel*>(QStringLiteral("lastLabel"));
+        QVERIFY(label);
+        const QColor okColour = label->palette().color(QPalette::WindowText);
+        // Drive 4 screws: 0.34 s awake + 2.5 s asleep (over the 2 s threshold) = 2.84 s.
+        clock.advanceUs(340'000);
+        clock.suspendUs(2'500'000);
+        press(&view, Qt::Key_Space);
+        QTRY_COMPARE(view.pendingEvents(), 0);
+        QCOMPARE(view.lastText(),
+                 QStringLiteral("Left out: Drive 4 screws %1 s — the computer slept during this step "
+                                "(include it in the observations table if its time is right)")
+                     .arg(seconds(2.84)));
+        QCOMPARE(label->palette().color(QPalette::WindowText), QColor(0xf2, 0xc1, 0x4e));   // amber
+        QVERIFY(label->palette().color(QPalette::WindowText) != okColour);
+        // The next, awake lap is counted again and says so as usual.
+        clock.advanceUs(1'500'000);
+        press(&view, Qt::Key_Space);
+        QTRY_COMPARE(view.pendingEvents(), 0);
+        QCOMPARE(view.lastText(), QStringLiteral("Fit cover: %1 s (cycle 1)  ✓").arg(seconds(1.5)));
+        QCOMPARE(label->palette().color(QPalette::WindowText), okColour);
+    }
 };
 
 QTEST_MAIN(TestTimingSafety)

@@ -103,6 +103,10 @@ QVariant SummaryModel::data(const QModelIndex& index, int role) const
         return s.consistent ? tr("Consistent: enough observations for 95 % confidence, ±5 %.")
                             : tr("%n more observation(s) needed for 95 % confidence, ±5 %.", nullptr,
                                  static_cast<int>(s.stillNeeded));
+    // A name the column cannot show in full (a very long one, or a narrow window) is elided;
+    // the whole name is always one hover away.
+    if ((role == Qt::DisplayRole || role == Qt::ToolTipRole) && index.column() == Step)
+        return row < m_steps.size() ? QString::fromStdString(m_steps[row].name) : QString();
     if (role != Qt::DisplayRole)
         return {};
     switch (index.column()) {

@@ -53,6 +53,7 @@ void CaptureWorker::handle(Event event, study::ClockReading at, QString text, do
     QString summary;
     std::string error;
     bool paused = false;
+    bool leftOut = false;
     {
         std::lock_guard lock(m_mutex);
         if (!m_session) {
@@ -78,7 +79,17 @@ void CaptureWorker::handle(Event event, study::ClockReading at, QString text, do
         switch (event) {
         case Event::Lap:
             if (auto r = s.lap(at)) {
-                if (r->observation)
+                if (r->observation && r->observation->excluded) {
+                    // Stored, but out of the step's figures until the analyst includes it
+                    // (core: StopwatchSession::kSuspendReason); said now, while the observer
+                    // still remembers whether the operator worked through it.
+                    leftOut = true;
+                    const QString reason = r->observation->excludedReason == study::StopwatchSession::kSuspendReason
+                                               ? tr("the computer slept during this step")
+                                               : QString::fromStdString(r->observation->excludedReason);
+                    summary = tr("Left out: %1 %2 s — %3 (include it in the observations table if its time is right)")
+                                  .arg(stepName(r->observation->stepId), secondsText(*r->observation), reason);
+                } else if (r->observation)
                     summary = tr("%1: %2 s (cycle %3)")
                                   .arg(stepName(r->observation->stepId), secondsText(*r->observation))
                                   .arg(r->observationCycle);
@@ -164,7 +175,7 @@ void CaptureWorker::handle(Event event, study::ClockReading at, QString text, do
         paused = s.paused();
     }
     if (error.empty())
-        emit acknowledged(event, summary, paused);
+        emit acknowledged(event, summary, paused, leftOut);
     else
         emit failed(event, QString::fromStdString(error), paused);
 }

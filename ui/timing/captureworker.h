@@ -51,8 +51,11 @@ signals:
     void opened(QString error);   // empty on success
     // The event is durable (committed); `summary` says what it recorded, for the status line.
     // `paused` is the session's state after the event, so the window's P key stays in step
-    // without reading the session.
-    void acknowledged(gemba::ui::CaptureWorker::Event event, QString summary, bool paused);
+    // without reading the session. `leftOut` is set when a lap's observation was stored excluded
+    // (the laptop slept during the step, StopwatchSession::kSuspendReason): the summary then
+    // says so and why, and the window shows it as a warning, because the observer can only
+    // judge whether that time is right at the moment it happens.
+    void acknowledged(gemba::ui::CaptureWorker::Event event, QString summary, bool paused, bool leftOut);
     void failed(gemba::ui::CaptureWorker::Event event, QString error, bool paused);
 
 private:

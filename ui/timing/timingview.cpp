@@ -237,7 +237,8 @@ QColor TimingView::toneColour(Tone tone, const QPalette& palette)
     case Tone::Secondary: c = mix(text, window, 0.3); break;
     case Tone::Ended: c = mix(text, window, 0.2); break;
     case Tone::Paused:
-    case Tone::Pending: c = QColor(0xf2, 0xc1, 0x4e); break;   // amber: waiting for the observer
+    case Tone::Pending:
+    case Tone::Warning: c = QColor(0xf2, 0xc1, 0x4e); break;   // amber: waiting for / needs the observer
     case Tone::Foreign: c = QColor(0xff, 0x8a, 0x80); break;   // coral: time kept out of the step
     case Tone::Ok: c = QColor(0x7d, 0xdc, 0x8a); break;
     case Tone::Error: c = QColor(0xff, 0x6e, 0x6e); break;
@@ -451,12 +452,14 @@ void TimingView::lapAt(const study::ClockReading& at)
     send(CaptureWorker::Event::Lap, at, {}, 0);
 }
 
-void TimingView::onAcknowledged(CaptureWorker::Event event, const QString& summary, bool paused)
+void TimingView::onAcknowledged(CaptureWorker::Event event, const QString& summary, bool paused, bool leftOut)
 {
     Q_UNUSED(paused)
     --m_pending;
-    m_lastLabel->setText(summary + QStringLiteral("  ✓"));
-    setTone(m_lastLabel, Tone::Ok);
+    // A lap stored excluded (the laptop slept) is recorded, but not as the observer expects:
+    // no tick, and the warning colour, so it is noticed before the next lap replaces it.
+    m_lastLabel->setText(leftOut ? summary : summary + QStringLiteral("  ✓"));
+    setTone(m_lastLabel, leftOut ? Tone::Warning : Tone::Ok);
     m_summaryStale = true;   // taken on the next frame the worker is not writing
     refresh();
     emit acknowledged();

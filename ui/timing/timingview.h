@@ -76,7 +76,7 @@ protected:
 
 private:
     // What the clock shows; each has its colour (toneColour() in the .cpp).
-    enum class Tone { Normal, Secondary, Paused, Foreign, Ended, Ok, Error, Pending };
+    enum class Tone { Normal, Secondary, Paused, Foreign, Ended, Ok, Error, Pending, Warning };
 
     void buildUi();
     bool handleKey(QKeyEvent* key);
@@ -87,7 +87,7 @@ private:
     void lapAt(const study::ClockReading& at);
     void refresh();
     void showReady();
-    void onAcknowledged(CaptureWorker::Event event, const QString& summary, bool paused);
+    void onAcknowledged(CaptureWorker::Event event, const QString& summary, bool paused, bool leftOut);
     void onFailed(CaptureWorker::Event event, const QString& error, bool paused);
     void startNote();
     void commitNote();
