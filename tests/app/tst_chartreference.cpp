@@ -1,4 +1,4 @@
-// Reproduces every qcc control chart in ../shared/reference through the `gemba chart` command:
+// Reproduces every qcc control chart in tests/data/reference through the `gemba chart` command:
 // statistics, center lines, limits, sigma and the points each special-cause test flags.
 #include "clirunner.h"
 #include "referencedata.h"

@@ -13,7 +13,7 @@ using namespace gemba;
 using namespace gemba::stats;
 
 namespace {
-// Exact constants from ../shared/reference/control_chart_constants.csv.
+// Exact constants from tests/data/reference/control_chart_constants.csv.
 constexpr double kD2_2 = 1.1283791670955123, kD3_2 = 0.8525024664274122;
 constexpr double kD2_3 = 1.6925687506432687, kD3_3 = 0.8883680040451973;
 constexpr double kD2_4 = 2.0587507460079277, kD3_4 = 0.8798082028249776;
