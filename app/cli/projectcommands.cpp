@@ -97,6 +97,16 @@ struct Selection {
     study::Study study;
 };
 
+// The PROJECT argument and the --process/--study options that selectStudy reads, worded alike
+// in every command that picks one study of a project opened read-only.
+void addStudySelection(Args& args)
+{
+    args.positional("PROJECT", "the project file (.gemba), opened read-only", "PROJECT file");
+    args.option("process", OptionType::Text, "NAME", "the process (by name or id)");
+    args.option("study", OptionType::Text, "NAME|ID",
+                "the study: its id, notes, date or 'date - observer' (default: the latest study of the process)");
+}
+
 // The study of --study NAME|ID (within --process NAME when given). Without --study: the latest
 // study (the one added last) of the only process that has studies; when several processes
 // have studies the choice is the user's, and the message lists them.
@@ -426,10 +436,7 @@ int runSummary(const Arguments& arguments, std::FILE* out)
               "The per-step summary of a study, as the window's summary shows it: n, mean, SD, CV, min, max, "
               "observations needed (95 % confidence, ±5 %), normal and standard time, the observations left out "
               "and why, and the cycle totals.");
-    args.positional("PROJECT", "the project file (.gemba), opened read-only", "PROJECT file");
-    args.option("process", OptionType::Text, "NAME", "the process (by name or id)");
-    args.option("study", OptionType::Text, "NAME|ID",
-                "the study: its id, notes, date or 'date - observer' (default: the latest study of the process)");
+    addStudySelection(args);
     args.flagOption("json", "machine-readable output");
     args.footer(std::string("Times are in seconds. ") + kExitFooter);
     if (!args.parse(arguments, out))
@@ -602,10 +609,7 @@ int runExport(const Arguments& arguments, std::FILE* out)
               "Writes a study's observations to a CSV file, one row per observation in start order: study, cycle, "
               "step, position, duration_s, start_s, end_s, wall_start, rating_percent, foreign_element, abnormal, "
               "excluded, excluded_reason, spans_suspend, note. 'gemba import' reads it back as it was.");
-    args.positional("PROJECT", "the project file (.gemba), opened read-only", "PROJECT file");
-    args.option("process", OptionType::Text, "NAME", "the process (by name or id)");
-    args.option("study", OptionType::Text, "NAME|ID",
-                "the study: its id, notes, date or 'date - observer' (default: the latest study of the process)");
+    addStudySelection(args);
     args.option("output", 'o', OptionType::Text, "FILE", "the CSV file to write (replaced when it exists)", true);
     args.footer(std::string("RFC 4180: comma-separated, CRLF line ends, UTF-8. ") + kExitFooter);
     if (!args.parse(arguments, out))

@@ -3,12 +3,12 @@
 
 #include "store/database.h"
 #include "store/migrations.h"
+#include "store/rowreader.h"
 #include "store/transaction.h"
 
 #include <sqlite3.h>
 
 #include <algorithm>
-#include <type_traits>
 #include <cerrno>
 #include <cstdio>
 #include <cstring>
@@ -357,34 +357,6 @@ Observation readObservation(const Statement& s)
     o.spansSuspend = s.boolean(13);
     o.note = s.text(14);
     return o;
-}
-
-template <typename T>
-struct IsExpected : std::false_type {};
-template <typename T>
-struct IsExpected<Expected<T>> : std::true_type {};
-
-// Every row of `q` as a T, made by `read` (which may itself fail with an Expected).
-template <typename T, typename Read>
-Expected<std::vector<T>> readRows(Statement& q, Read read, std::size_t reserve = 0)
-{
-    std::vector<T> out;
-    out.reserve(reserve);
-    for (;;) {
-        auto row = q.step();
-        if (!row)
-            return row.error();
-        if (!*row)
-            return out;
-        if constexpr (IsExpected<decltype(read(q))>::value) {
-            auto item = read(q);
-            if (!item)
-                return item.error();
-            out.push_back(std::move(item).value());
-        } else {
-            out.push_back(read(q));
-        }
-    }
 }
 
 // Binds the observation's fields (all but id and study) from parameter `first` on, in the

@@ -3,6 +3,7 @@
 #include "store/project.h"
 
 #include "store/database.h"
+#include "store/rowreader.h"
 #include "store/transaction.h"
 
 #include <algorithm>
@@ -49,23 +50,17 @@ Expected<std::vector<AnalysisRow>> readAnalyses(Database& db, const std::string&
     if (!s)
         return s.error();
     s->bind(1, id);
-    std::vector<AnalysisRow> out;
-    for (;;) {
-        auto row = s->step();
-        if (!row)
-            return row.error();
-        if (!*row)
-            return out;
+    return readRows<AnalysisRow>(*s, [](const Statement& q) {
         AnalysisRow a;
-        a.id = s->int64(0);
-        a.kind = s->text(1);
-        a.processId = s->optionalInt64(2);
-        a.studyId = s->optionalInt64(3);
-        a.title = s->text(4);
-        a.json = s->text(5);
-        a.updatedWallUs = s->int64(6);
-        out.push_back(std::move(a));
-    }
+        a.id = q.int64(0);
+        a.kind = q.text(1);
+        a.processId = q.optionalInt64(2);
+        a.studyId = q.optionalInt64(3);
+        a.title = q.text(4);
+        a.json = q.text(5);
+        a.updatedWallUs = q.int64(6);
+        return a;
+    });
 }
 
 Expected<bool> insertAnalyses(Database& db, const std::vector<AnalysisRow>& rows, const IdMap& map)
@@ -311,14 +306,10 @@ Expected<ProcessSnapshot> Project::processSnapshot(Id processId)
     if (!charters)
         return charters.error();
     charters->bind(1, processId);
-    for (;;) {
-        auto row = charters->step();
-        if (!row)
-            return row.error();
-        if (!*row)
-            break;
-        snap.charterIds.push_back(charters->int64(0));
-    }
+    auto charterIds = readRows<Id>(*charters, [](const Statement& q) { return q.int64(0); });
+    if (!charterIds)
+        return charterIds.error();
+    snap.charterIds = std::move(charterIds).value();
     return snap;
 }
 
@@ -507,15 +498,7 @@ Expected<std::vector<Id>> Project::observationIdsOfStep(Id stepId)
     if (!s)
         return s.error();
     s->bind(1, stepId);
-    std::vector<Id> out;
-    for (;;) {
-        auto row = s->step();
-        if (!row)
-            return row.error();
-        if (!*row)
-            return out;
-        out.push_back(s->int64(0));
-    }
+    return readRows<Id>(*s, [](const Statement& q) { return q.int64(0); });
 }
 
 Expected<bool> Project::moveObservations(const std::vector<Id>& ids, Id stepId)

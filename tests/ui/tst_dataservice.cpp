@@ -6,7 +6,7 @@
 #include "models/summarymodel.h"
 #include "observationspage.h"
 #include "projectdocument.h"
-#include "store/transaction.h"
+#include "uitestsupport.h"
 
 #include <QAbstractItemModelTester>
 #include <QSignalSpy>
@@ -30,51 +30,17 @@ bool close(double a, double b, double rel = 1e-12)
 // Three steps and a study of 40 cycles, times varying per step, some rated, one excluded.
 std::unique_ptr<ProjectDocument> makeDocument(const QString& path)
 {
-    QString error;
-    auto doc = ProjectDocument::open(path, &error);
-    if (!doc)
-        qFatal("cannot open %s: %s", qPrintable(path), qPrintable(error));
-    study::Process p;
-    p.name = "Test process";
-    doc->setCurrentProcess(doc->insertProcess(p));
-    for (const char* name : {"Pick", "Place", "Fasten"}) {
-        study::Step s;
-        s.name = name;
-        s.position = static_cast<int>(doc->steps().size());
-        doc->insertStep(s);
-    }
+    auto doc = test::makeDocument(path, "Test process", {"Pick", "Place", "Fasten"});
     study::Study s;
     s.date = "2026-11-23";
     s.ratingMethod = study::RatingMethod::PaceRating;
     s.allowancePercent = 12;
-    s.id = doc->insertStudy(s);
-    store::Project& project = doc->project();
-    auto tx = store::Transaction::begin(project.database());
-    std::int64_t t = 0;
-    for (int c = 1; c <= 40; ++c) {
-        study::Cycle cycle{0, s.id, c};
-        if (!project.addCycle(cycle))
-            qFatal("addCycle");
-        for (std::size_t i = 0; i < doc->steps().size(); ++i) {
-            study::Observation o;
-            o.studyId = s.id;
-            o.cycleId = cycle.id;
-            o.stepId = doc->steps()[i].id;
-            o.startUs = t;
-            o.durationUs = static_cast<std::int64_t>(1'000'000 * (i + 1)) + (c * 7919 % 311) * 1000;
-            o.endUs = t + o.durationUs;
-            if (c % 3 == 0)
-                o.ratingPercent = 90 + 5 * static_cast<double>(i);
-            o.excluded = c == 7 && i == 1;
-            t = o.endUs;
-            if (!project.addObservation(o))
-                qFatal("addObservation");
-        }
-    }
-    if (!tx || !tx->commit())
-        qFatal("commit");
-    doc->reloadStudies();
-    doc->setCurrentStudy(s.id);
+    test::addTimedStudy(*doc, s, 40, [](study::Observation& o, int c, std::size_t i) {
+        o.durationUs = static_cast<std::int64_t>(1'000'000 * (i + 1)) + (c * 7919 % 311) * 1000;
+        if (c % 3 == 0)
+            o.ratingPercent = 90 + 5 * static_cast<double>(i);
+        o.excluded = c == 7 && i == 1;
+    });
     return doc;
 }
 

@@ -4,7 +4,7 @@
 #include "models/summarymodel.h"
 #include "observationspage.h"
 #include "projectdocument.h"
-#include "store/transaction.h"
+#include "uitestsupport.h"
 
 #include <QHeaderView>
 #include <QScrollBar>
@@ -26,46 +26,12 @@ const char* const kNames[] = {"Pick housing from bin, seat it in the fixture", "
 // cycles of one study.
 std::unique_ptr<ProjectDocument> makeDocument(const QString& path)
 {
-    QString error;
-    auto doc = ProjectDocument::open(path, &error);
-    if (!doc)
-        qFatal("cannot open %s: %s", qPrintable(path), qPrintable(error));
-    study::Process p;
-    p.name = "Pump housing assembly";
-    doc->setCurrentProcess(doc->insertProcess(p));
-    for (const char* name : kNames) {
-        study::Step s;
-        s.name = name;
-        s.position = static_cast<int>(doc->steps().size());
-        doc->insertStep(s);
-    }
+    auto doc = test::makeDocument(path, "Pump housing assembly", {std::begin(kNames), std::end(kNames)});
     study::Study s;
     s.date = "2026-12-02";
-    s.id = doc->insertStudy(s);
-    store::Project& project = doc->project();
-    auto tx = store::Transaction::begin(project.database());
-    std::int64_t t = 0;
-    for (int c = 1; c <= 5; ++c) {
-        study::Cycle cycle{0, s.id, c};
-        if (!project.addCycle(cycle))
-            qFatal("addCycle");
-        for (std::size_t i = 0; i < doc->steps().size(); ++i) {
-            study::Observation o;
-            o.studyId = s.id;
-            o.cycleId = cycle.id;
-            o.stepId = doc->steps()[i].id;
-            o.startUs = t;
-            o.durationUs = 10'000'000 + static_cast<std::int64_t>(c * 130'000 + i * 1'000'000);
-            o.endUs = t + o.durationUs;
-            t = o.endUs;
-            if (!project.addObservation(o))
-                qFatal("addObservation");
-        }
-    }
-    if (!tx || !tx->commit())
-        qFatal("commit");
-    doc->reloadStudies();
-    doc->setCurrentStudy(s.id);
+    test::addTimedStudy(*doc, s, 5, [](study::Observation& o, int c, std::size_t i) {
+        o.durationUs = 10'000'000 + static_cast<std::int64_t>(c * 130'000 + i * 1'000'000);
+    });
     return doc;
 }
 

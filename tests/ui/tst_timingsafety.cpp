@@ -7,9 +7,9 @@
 #include "observationspage.h"
 #include "projectdocument.h"
 #include "timing/timingview.h"
+#include "uitestsupport.h"
 
 #include <QComboBox>
-#include <QKeyEvent>
 #include <QLabel>
 #include <QMenu>
 #include <QMenuBar>
@@ -30,41 +30,12 @@ using namespace gemba::ui;
 
 namespace {
 
+using test::makeStudy;
+using test::press;
+
 std::unique_ptr<ProjectDocument> makeDocument(const QString& path)
 {
-    QString error;
-    auto doc = ProjectDocument::open(path, &error);
-    if (!doc)
-        qFatal("cannot open %s: %s", qPrintable(path), qPrintable(error));
-    study::Process p;
-    p.name = "Pump housing";
-    doc->setCurrentProcess(doc->insertProcess(p));
-    for (const char* name : {"Insert impeller", "Drive 4 screws", "Fit cover"}) {
-        study::Step s;
-        s.name = name;
-        s.position = static_cast<int>(doc->steps().size());
-        doc->insertStep(s);
-    }
-    return doc;
-}
-
-study::Study makeStudy(ProjectDocument& doc)
-{
-    study::Study s;
-    s.date = "2026-11-23";
-    s.observer = "tester";
-    s.id = doc.insertStudy(s);
-    s.processId = doc.currentProcessId();
-    doc.setCurrentStudy(s.id);
-    return s;
-}
-
-void press(QWidget* w, Qt::Key key)
-{
-    QKeyEvent down(QEvent::KeyPress, key, Qt::NoModifier, QString());
-    QApplication::sendEvent(w, &down);
-    QKeyEvent up(QEvent::KeyRelease, key, Qt::NoModifier, QString());
-    QApplication::sendEvent(w, &up);
+    return test::makeDocument(path, "Pump housing", {"Insert impeller", "Drive 4 screws", "Fit cover"});
 }
 
 // Answers the next modal dialog from inside its exec(): polls until one is up, then runs

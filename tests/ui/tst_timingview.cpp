@@ -7,9 +7,9 @@
 #include "observationspage.h"
 #include "projectdocument.h"
 #include "timing/timingview.h"
+#include "uitestsupport.h"
 
 #include <QAbstractItemModelTester>
-#include <QKeyEvent>
 #include <QLineEdit>
 #include <QSignalSpy>
 #include <QStandardPaths>
@@ -22,42 +22,16 @@ using namespace gemba::ui;
 
 namespace {
 
+using test::press;
+
 std::unique_ptr<ProjectDocument> makeDocument(const QString& path)
 {
-    QString error;
-    auto doc = ProjectDocument::open(path, &error);
-    if (!doc)
-        qFatal("cannot open %s: %s", qPrintable(path), qPrintable(error));
-    study::Process p;
-    p.name = "Test process";
-    doc->setCurrentProcess(doc->insertProcess(p));
-    for (const char* name : {"Pick", "Place", "Fasten"}) {
-        study::Step s;
-        s.name = name;
-        s.position = static_cast<int>(doc->steps().size());
-        doc->insertStep(s);
-    }
-    return doc;
+    return test::makeDocument(path, "Test process", {"Pick", "Place", "Fasten"});
 }
 
 study::Study makeStudy(ProjectDocument& doc)
 {
-    study::Study s;
-    s.date = "2026-11-23";
-    s.observer = "tester";
-    s.allowancePercent = 10;
-    s.id = doc.insertStudy(s);
-    s.processId = doc.currentProcessId();
-    doc.setCurrentStudy(s.id);
-    return s;
-}
-
-void press(QWidget* w, Qt::Key key, bool autoRepeat = false)
-{
-    QKeyEvent down(QEvent::KeyPress, key, Qt::NoModifier, QString(), autoRepeat);
-    QApplication::sendEvent(w, &down);
-    QKeyEvent up(QEvent::KeyRelease, key, Qt::NoModifier, QString(), autoRepeat);
-    QApplication::sendEvent(w, &up);
+    return test::makeStudy(doc, 10);
 }
 
 std::vector<std::int64_t> durations(const std::vector<study::Observation>& obs, bool foreign)
