@@ -129,6 +129,7 @@ const study::Study* ProjectDocument::currentStudy() const
 void ProjectDocument::setCurrentStudy(study::Id id)
 {
     m_studyId = id;
+    emit currentStudyChanged();
     emit observationsChanged();
 }
 

@@ -93,6 +93,7 @@ signals:
     void observationsRemoved(const QList<qint64>& ids);
     void observationsRestored(const QList<qint64>& ids);
     void observationsUpdated(const QList<qint64>& ids);
+    void currentStudyChanged();   // another study is current (observationsChanged follows)
     void studyDetailsChanged();   // the current study's details (rating, allowances)
     void errorOccurred(const QString& message);
 
