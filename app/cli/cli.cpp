@@ -65,6 +65,9 @@ Projects (.gemba files), without the window:
       the observations left out and why; the cycle totals.
   export PROJECT [--process NAME] [--study NAME|ID] -o FILE
       a study's observations as CSV. Without --study: the latest study of the process.
+  report PROJECT [--study NAME|ID] [--page-size a4|letter] -o FILE.pdf
+      the review report as a PDF: header, summary and an I-MR chart of every step with its
+      signals, for every study (or the one named); drawn without a display.
 
 A duration D is written like 8h, 30m, 45s, 1h30m, 2.5s or plain seconds.
 Run 'gemba COMMAND --help' (or 'gemba help COMMAND') for the options of one command.
@@ -86,6 +89,7 @@ const std::map<std::string, CommandFn>& commands()
         {"import", runImport},
         {"summary", runSummary},
         {"export", runExport},
+        {"report", runReport},
     };
     return table;
 }
