@@ -2,6 +2,10 @@
 // stopwatch, with every action on the keyboard.
 #include "mainwindow.h"
 
+#include "analysis/capabilityview.h"
+#include "analysis/distributionview.h"
+#include "windowcontext.h"
+
 #include "commands/addprocesscommand.h"
 #include "commands/changestudycommand.h"
 #include "commands/removeprocesscommand.h"
@@ -198,6 +202,14 @@ void MainWindow::createActions()
         if (m_tabs)
             m_tabs->setCurrentIndex(1);
     });
+    add(view, tr("&Distribution"), QKeySequence(Qt::CTRL | Qt::Key_3), [this] {
+        if (m_tabs)
+            m_tabs->setCurrentIndex(2);
+    });
+    add(view, tr("&Capability"), QKeySequence(Qt::CTRL | Qt::Key_4), [this] {
+        if (m_tabs)
+            m_tabs->setCurrentIndex(3);
+    });
 
     auto* studyMenu = menuBar()->addMenu(tr("&Study"));
     m_startTimingAction = add(studyMenu, tr("Start &Timing"), QKeySequence(Qt::CTRL | Qt::Key_T), [this] { startTiming(); });
@@ -342,6 +354,9 @@ void MainWindow::setDocument(std::unique_ptr<ProjectDocument> document)
         m_observationsPage = new ObservationsPage(m_document.get(), m_tabs);
         m_tabs->addTab(m_processEditor, tr("Process steps"));
         m_tabs->addTab(m_observationsPage, tr("Observations"));
+        auto* context = new WindowContext(m_document.get(), m_tabs);   // until the view registry (issue 7 §0)
+        m_tabs->addTab(new DistributionView(context, m_tabs), tr("Distribution"));
+        m_tabs->addTab(new CapabilityView(context, m_tabs), tr("Capability"));
         m_stack->addWidget(m_tabs);
         m_stack->setCurrentWidget(m_tabs);
         // Queued: a refused undo reports from inside QUndoStack::undo(), which must not run a
