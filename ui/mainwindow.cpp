@@ -2,6 +2,7 @@
 // stopwatch, with every action on the keyboard.
 #include "mainwindow.h"
 
+#include "charts/controlchartview.h"
 #include "commands/addprocesscommand.h"
 #include "commands/changestudycommand.h"
 #include "commands/removeprocesscommand.h"
@@ -16,6 +17,7 @@
 #include "projectdocument.h"
 #include "settings.h"
 #include "timing/timingview.h"
+#include "windowcontext.h"
 
 #include "io/csvreader.h"
 #include "store/observationcsv.h"
@@ -342,6 +344,8 @@ void MainWindow::setDocument(std::unique_ptr<ProjectDocument> document)
         m_observationsPage = new ObservationsPage(m_document.get(), m_tabs);
         m_tabs->addTab(m_processEditor, tr("Process steps"));
         m_tabs->addTab(m_observationsPage, tr("Observations"));
+        auto* chartView = new ControlChartView(new WindowContext(m_document.get(), m_tabs), m_tabs);
+        m_tabs->addTab(chartView->viewWidget(), chartView->viewTitle());
         m_stack->addWidget(m_tabs);
         m_stack->setCurrentWidget(m_tabs);
         // Queued: a refused undo reports from inside QUndoStack::undo(), which must not run a
