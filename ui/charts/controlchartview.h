@@ -7,6 +7,7 @@
 #include "charts/chartsettings.h"
 #include "views/view.h"
 
+#include <QDialog>
 #include <QPointer>
 #include <QWidget>
 
@@ -14,7 +15,7 @@
 
 class QAction;
 class QComboBox;
-class QDialog;
+
 class QDoubleSpinBox;
 class QLabel;
 class QSpinBox;
