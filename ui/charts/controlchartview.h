@@ -7,7 +7,7 @@
 #include "charts/chartsettings.h"
 #include "views/view.h"
 
-#include <QDialog>   // complete for QPointer<QDialog> -> QDialog* in noteEditor()
+#include <QDialog>
 #include <QPointer>
 #include <QWidget>
 
@@ -15,6 +15,7 @@
 
 class QAction;
 class QComboBox;
+
 class QDoubleSpinBox;
 class QLabel;
 class QSpinBox;
