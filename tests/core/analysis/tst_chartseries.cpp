@@ -128,6 +128,7 @@ private slots:
     void subgroupsByLocalDayAndShift();
     void subgroupPerStudyIsOneStage();
     void refusesStudiesOfTwoProcesses();
+    void savedExclusionsAndPhaseSplits();
 
 private:
     std::unique_ptr<QTemporaryDir> m_dir;
@@ -372,6 +373,47 @@ void TestChartSeries::refusesStudiesOfTwoProcesses()
     QCOMPARE(r.error().code, ErrorCode::InvalidArgument);
     QCOMPARE(stepSeries(*m_project, {}, stepsA[0]).error().code, ErrorCode::InvalidArgument);
     QVERIFY(!stepSeries(*m_project, {a + other + 100}, stepsA[0]).hasValue());
+}
+
+void TestChartSeries::savedExclusionsAndPhaseSplits()
+{
+    Builder b(*m_project);
+    std::vector<Id> steps;
+    const Id proc = b.process(1, steps);
+    const Id base = b.study(proc, "2026-11-03");
+    const Id later = b.study(proc, "2026-12-01");
+    std::vector<Id> ids;
+    const double times[] = {10, 12, 11, 13, 20, 21, 19, 22};
+    for (int c = 1; c <= 8; ++c)
+        ids.push_back(b.observe(base, b.cycle(base, c), steps[0], times[c - 1], {.excluded = c == 1}));
+    for (int c = 1; c <= 3; ++c)
+        ids.push_back(b.observe(later, b.cycle(later, c), steps[0], 15.0 + c));
+
+    GEMBA_TRY(r, stepSeries(*m_project, {base, later}, steps[0]));
+    // The chart's own exclusions add to the study's (point 0); a deleted observation's key is ignored.
+    excludeKeys(*r, {ids[3], 999'999});
+    QCOMPARE(r->flags.excluded, (std::vector<std::uint8_t>{1, 0, 0, 1, 0, 0, 0, 0, 0, 0, 0}));
+    // A split at cycle 5 of the first study; one on a study's first point changes nothing.
+    splitStages(r->series, {ids[4], ids[8]});
+    QCOMPARE(r->series.stage, (std::vector<int>{0, 0, 0, 0, 1, 1, 1, 1, 2, 2, 2}));
+    QCOMPARE(r->series.stageNames,
+             (std::vector<std::string>{"2026-11-03", "2026-11-03, from cycle 5", "2026-12-01"}));
+
+    // Each stage its own limits. Stage 1: 12 and 11 count, mean 11.5, MR̄ 1, σ̂ = 1/d2(2).
+    // The split stage: 20 21 19 22, mean 20.5, MR 1 2 3, MR̄ 2, σ̂ = 2/d2(2).
+    GEMBA_TRY(a, stagedChart(stats::ChartType::IMR, r->series, r->flags, stats::ChartOptions{}));
+    GEMBA_COMPARE_REL(a->charts[0].centerLine.at(0), 11.5, 1e-14);
+    GEMBA_COMPARE_REL(a->charts[0].sd.at(0), 1 / kD2_2, 1e-14);
+    GEMBA_COMPARE_REL(a->charts[0].centerLine.at(4), 20.5, 1e-14);
+    GEMBA_COMPARE_REL(a->charts[0].sd.at(7), 2 / kD2_2, 1e-14);
+
+    // One study, split once: two stages where there was none.
+    GEMBA_TRY(one, stepSeries(*m_project, {base}, steps[0]));
+    splitStages(one->series, {ids[4]});
+    QCOMPARE(one->series.stage, (std::vector<int>{0, 0, 0, 0, 1, 1, 1, 1}));
+    GEMBA_TRY(none, stepSeries(*m_project, {base}, steps[0]));
+    splitStages(none->series, {ids[0]});
+    QVERIFY(none->series.stage.empty());
 }
 
 QTEST_GUILESS_MAIN(TestChartSeries)
