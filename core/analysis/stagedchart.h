@@ -27,7 +27,8 @@ std::vector<StageRange> stageRanges(const ChartSeries& series);
 // limits): each stage gets its own center, limits and σ, computed from its own points only, by
 // core's individualsCharts / subgroupCharts / attributeChart run on that stage alone with the
 // same options (a known center or σ in the options applies to every stage, as Minitab does with
-// a single historical value). The results are joined into one ChartAnalysis over all points:
+// a single historical value). With one stage the result is core's analysis as it is (constant
+// Lines hold one value); with several they are joined into one ChartAnalysis over all points:
 // every Line holds one value per point (so limits step at stage boundaries), each chart's
 // center and sigma are the stages' common value or NaN when they differ, and sizes are per
 // point unless all equal.
