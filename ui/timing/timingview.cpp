@@ -2,6 +2,11 @@
 // cycle, a big lap button, and every action on one key.
 #include "timing/timingview.h"
 
+#include "theme.h"
+
+#include "charts/chartcanvas.h"
+#include "charts/chartcomputation.h"
+#include "charts/signaltext.h"
 #include "models/summarymodel.h"
 #include "projectdocument.h"
 #include "study/rating.h"
@@ -15,6 +20,7 @@
 #include <QKeyEvent>
 #include <QLabel>
 #include <QLineEdit>
+#include <QLocale>
 #include <QMessageBox>
 #include <QPlainTextEdit>
 #include <QPushButton>
@@ -61,25 +67,6 @@ QLabel* bigLabel(QWidget* parent, int pointSize, bool bold, const char* name)
     return l;
 }
 
-// WCAG 2.x relative luminance and contrast ratio (W3C, "Web Content Accessibility Guidelines
-// 2.1", definitions "relative luminance" and "contrast ratio").
-double channel(double c) { return c <= 0.04045 ? c / 12.92 : std::pow((c + 0.055) / 1.055, 2.4); }
-double luminance(const QColor& c)
-{
-    return 0.2126 * channel(c.redF()) + 0.7152 * channel(c.greenF()) + 0.0722 * channel(c.blueF());
-}
-double contrast(const QColor& a, const QColor& b)
-{
-    const double la = luminance(a), lb = luminance(b);
-    return (std::max(la, lb) + 0.05) / (std::min(la, lb) + 0.05);
-}
-QColor mix(const QColor& a, const QColor& b, double towardB)
-{
-    return QColor::fromRgbF(static_cast<float>(a.redF() + (b.redF() - a.redF()) * towardB),
-                            static_cast<float>(a.greenF() + (b.greenF() - a.greenF()) * towardB),
-                            static_cast<float>(a.blueF() + (b.blueF() - a.blueF()) * towardB));
-}
-
 } // namespace
 
 TimingView::TimingView(ProjectDocument* document, study::Study study, QWidget* parent, const study::Clock* clock)
@@ -111,6 +98,9 @@ TimingView::TimingView(ProjectDocument* document, study::Study study, QWidget* p
     QMetaObject::invokeMethod(m_worker, &CaptureWorker::open, Qt::QueuedConnection);
 
     qApp->installEventFilter(this);
+    m_liveChartTimer.setSingleShot(true);
+    m_liveChartTimer.setInterval(0);
+    connect(&m_liveChartTimer, &QTimer::timeout, this, &TimingView::updateLiveChart);
     connect(&m_timer, &QTimer::timeout, this, &TimingView::refresh);
     m_timer.start(50);
     refresh();
@@ -131,10 +121,7 @@ void TimingView::buildUi()
     // Dark, so the clock reads at arm's length on the floor; every other colour is derived
     // from these two (toneColour), so no state can leave the clock unreadable.
     setAutoFillBackground(true);
-    QPalette pal = palette();
-    pal.setColor(QPalette::Window, QColor(0x10, 0x14, 0x1a));
-    pal.setColor(QPalette::WindowText, QColor(0xf5, 0xf7, 0xfa));
-    setPalette(pal);
+    setPalette(Theme::stopwatchPalette(palette()));
 
     m_cycleLabel = bigLabel(this, 22, true, "cycleLabel");
     m_statusLabel = bigLabel(this, 18, false, "statusLabel");
@@ -166,9 +153,8 @@ void TimingView::buildUi()
     bf.setPointSize(28);
     bf.setBold(true);
     m_lapButton->setFont(bf);
-    m_lapButton->setStyleSheet(QStringLiteral(
-        "QPushButton { background: #f2c14e; color: #10141a; border-radius: 12px; }"
-        "QPushButton:pressed { background: #ffd97a; }"));
+    // Amber on the stopwatch palette (Theme::stopwatchPalette), not a style sheet.
+    m_lapButton->setAutoFillBackground(true);
     connect(m_lapButton, &QPushButton::clicked, this, &TimingView::lap);
 
     m_noteEdit = new QLineEdit(this);
@@ -222,34 +208,44 @@ void TimingView::buildUi()
     centre->addWidget(m_lapButton);
     centre->addWidget(m_keysLabel);
 
+    m_liveChartLabel = new QLabel(this);
+    m_liveChartLabel->setObjectName(QStringLiteral("liveChartLabel"));
+    m_liveChartLabel->setWordWrap(true);
+    m_liveChartLabel->setMaximumWidth(430);
+    setTone(m_liveChartLabel, Tone::Secondary);
+    m_liveChart = new ChartCanvas(this);
+    m_liveChart->setObjectName(QStringLiteral("liveChart"));
+    m_liveChart->setCompact(true);
+    m_liveChart->setFocusPolicy(Qt::NoFocus);
+    m_liveChart->setMaximumWidth(430);
+    m_liveChart->setMinimumHeight(140);
+
+    auto* side = new QVBoxLayout;
+    side->addWidget(m_summaryView, 3);
+    side->addWidget(m_liveChartLabel);
+    side->addWidget(m_liveChart, 2);
+
     auto* layout = new QHBoxLayout(this);
     layout->addLayout(centre, 3);
-    layout->addWidget(m_summaryView, 2);
+    layout->addLayout(side, 2);
 }
 
 QColor TimingView::toneColour(Tone tone, const QPalette& palette)
 {
-    const QColor window = palette.color(QPalette::Window);
-    const QColor text = palette.color(QPalette::WindowText);
-    QColor c = text;
+    // One set of state colours for the program (theme.h), readable on this palette's window.
+    Theme::State state = Theme::State::Normal;
     switch (tone) {
-    case Tone::Normal: c = text; break;
-    case Tone::Secondary: c = mix(text, window, 0.3); break;
-    case Tone::Ended: c = mix(text, window, 0.2); break;
+    case Tone::Normal: state = Theme::State::Normal; break;
+    case Tone::Secondary: state = Theme::State::Secondary; break;
+    case Tone::Ended: state = Theme::State::Ended; break;
     case Tone::Paused:
     case Tone::Pending:
-    case Tone::Warning: c = QColor(0xf2, 0xc1, 0x4e); break;   // amber: waiting for / needs the observer
-    case Tone::Foreign: c = QColor(0xff, 0x8a, 0x80); break;   // coral: time kept out of the step
-    case Tone::Ok: c = QColor(0x7d, 0xdc, 0x8a); break;
-    case Tone::Error: c = QColor(0xff, 0x6e, 0x6e); break;
+    case Tone::Warning: state = Theme::State::Attention; break;   // waiting for / needs the observer
+    case Tone::Foreign: state = Theme::State::Foreign; break;     // time kept out of the step
+    case Tone::Ok: state = Theme::State::Ok; break;
+    case Tone::Error: state = Theme::State::Error; break;
     }
-    // A light palette (or a high-contrast theme) could make an accent faint: move it toward
-    // the text colour until it reads. WCAG 2.1 AA asks 4.5:1 for body text.
-    for (int i = 0; i < 10 && contrast(c, window) < 4.5; ++i)
-        c = mix(c, text, 0.25);
-    if (contrast(c, window) < 4.5)
-        c = text;
-    return c;
+    return Theme::stateColour(state, palette);
 }
 
 void TimingView::setTone(QLabel* label, Tone tone)
@@ -467,6 +463,38 @@ void TimingView::onAcknowledged(CaptureWorker::Event event, const QString& summa
         emit finished();
 }
 
+void TimingView::updateLiveChart()
+{
+    // Core's I chart of the values (Western Electric rules, σ by MR̄/d2): drawn, not computed here.
+    ChartSeries series;
+    series.values = m_liveValues;
+    for (std::size_t i = 0; i < m_liveValues.size(); ++i) {
+        series.keys.push_back(static_cast<PointKey>(i + 1));
+        series.labels.push_back(std::to_string(i + 1));
+    }
+    ChartSettings settings;
+    auto result = std::make_shared<ChartResult>(computeChart(series, settings));
+    const std::size_t n = m_liveValues.size();
+    if (m_liveStepName.isEmpty())
+        m_liveChartLabel->clear();
+    else if (!result->hasChart())
+        m_liveChartLabel->setText(tr("%1: %2 timed; the chart starts with two").arg(m_liveStepName).arg(n));
+    else {
+        const auto& chart = result->analysis.charts.front();
+        int signalCount = 0;
+        for (auto mask : chart.tests)
+            signalCount += mask ? 1 : 0;
+        m_liveChartLabel->setText(tr("%1: %2 timed, mean %3 s, %4 signals")
+                                      .arg(m_liveStepName)
+                                      .arg(n)
+                                      .arg(QLocale().toString(chart.center, 'f', 2))
+                                      .arg(signalCount));
+    }
+    m_liveChart->setResult(result->hasChart() ? std::shared_ptr<const ChartResult>(std::move(result)) : nullptr);
+}
+
+QString TimingView::liveChartText() const { return m_liveChartLabel->text(); }
+
 void TimingView::onFailed(CaptureWorker::Event event, const QString& error, bool paused)
 {
     --m_pending;
@@ -489,6 +517,18 @@ void TimingView::refresh()
         if (m_summaryStale) {
             m_summary->setData(s.steps(), s.observations(), s.study());
             m_summaryStale = false;
+            // The current step's durations for the live chart: copied here, charted later.
+            const std::size_t step = s.currentStepIndex();
+            m_liveValues.clear();
+            m_liveStepName.clear();
+            if (s.started() && step < s.steps().size()) {
+                const study::Id stepId = s.steps()[step].id;
+                m_liveStepName = QString::fromStdString(s.steps()[step].name);
+                for (const auto& o : s.observations())
+                    if (o.stepId == stepId && !o.foreignElement && !o.excluded)
+                        m_liveValues.push_back(o.seconds());
+            }
+            m_liveChartTimer.start();
         }
         const auto at = m_clock->now();
         const auto& steps = s.steps();

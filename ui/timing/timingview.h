@@ -22,6 +22,7 @@ class QTableView;
 
 namespace gemba::ui {
 
+class ChartCanvas;
 class ProjectDocument;
 class SummaryModel;
 
@@ -65,18 +66,25 @@ public:
     QString lastText() const;     // the feedback line: what the last event recorded
     QString ratingText() const;   // the rating being typed, applied or refused
     SummaryModel* summaryModel() const { return m_summary; }
+    // The live I chart of the current step's durations (updated after each acknowledged lap).
+    ChartCanvas* liveChart() const { return m_liveChart; }
+    QString liveChartText() const;
 
 signals:
     void finished();
     void acknowledged();   // an event became durable
+
+public:
+    // What the clock shows; each has its colour, one of the theme's state colours (theme.h)
+    // kept at WCAG contrast >= 4.5 against the palette's window.
+    enum class Tone { Normal, Secondary, Paused, Foreign, Ended, Ok, Error, Pending, Warning };
+    static QColor toneColour(Tone tone, const QPalette& palette);
 
 protected:
     bool eventFilter(QObject* watched, QEvent* event) override;
     void changeEvent(QEvent* event) override;
 
 private:
-    // What the clock shows; each has its colour (toneColour() in the .cpp).
-    enum class Tone { Normal, Secondary, Paused, Foreign, Ended, Ok, Error, Pending, Warning };
 
     void buildUi();
     bool handleKey(QKeyEvent* key);
@@ -95,9 +103,7 @@ private:
     void flushRating();
     void showRating();
     void askToEnd();
-    // The one place the view's colours come from: its palette's text and window colours, and
-    // an accent per state, each kept at WCAG contrast >= 4.5 against the window.
-    static QColor toneColour(Tone tone, const QPalette& palette);
+    void updateLiveChart();
     void setTone(QLabel* label, Tone tone);
     void applyTones();
 
@@ -131,6 +137,14 @@ private:
     QLineEdit* m_noteEdit = nullptr;
     QTableView* m_summaryView = nullptr;
     SummaryModel* m_summary = nullptr;
+    // The live chart: the durations are copied under the session's lock with the summary, and
+    // charted by a 0-ms single-shot timer, so a burst of laps charts once and never on the
+    // key press itself.
+    ChartCanvas* m_liveChart = nullptr;
+    QLabel* m_liveChartLabel = nullptr;
+    QTimer m_liveChartTimer;
+    std::vector<double> m_liveValues;
+    QString m_liveStepName;
 };
 
 } // namespace gemba::ui
