@@ -362,7 +362,9 @@ void splitStages(ChartSeries& series, const std::vector<std::int64_t>& stageStar
             names.push_back(nameOf(original));
         } else if (starts.count(series.pointKeys[i])) {
             const std::string label = i < series.pointLabels.size() ? series.pointLabels[i] : std::to_string(i + 1);
-            names.push_back(nameOf(original) + ", from " + label);
+            // Without names (a data set) the stages are simply numbered.
+            names.push_back(series.stageNames.empty() ? "stage " + std::to_string(names.size() + 1)
+                                                      : nameOf(original) + ", from " + label);
         }
         stage[i] = static_cast<int>(names.size()) - 1;
     }

@@ -127,7 +127,8 @@ void excludeKeys(FlaggedSeries& data, const std::vector<std::int64_t>& keys);
 // Starts a new stage at each point whose key is in `stageStartKeys` (a phase split the user
 // made: "the process changed here"), on top of the stages the series already has (one per
 // study). Stages are renumbered in order; a split stage is named after the stage it splits and
-// its first point ("2026-11-03 A. Observer, from cycle 12"). A key on the first point of a
+// its first point ("2026-11-03 A. Observer, from cycle 12"; "stage 2" in a series without stage
+// names, such as a data set's). A key on the first point of a
 // stage, or no longer in the series, changes nothing.
 void splitStages(ChartSeries& series, const std::vector<std::int64_t>& stageStartKeys);
 

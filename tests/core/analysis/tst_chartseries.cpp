@@ -2,6 +2,7 @@
 // elements left out), cycle totals (complete cycles only), subgroups by cycle range, study, day
 // and shift, several studies as stages; and an X̄-R chart by cycle ranges, computed by hand.
 #include "analysis/chartseries.h"
+#include "analysis/chartsource.h"
 #include "analysis/stagedchart.h"
 #include "store/project.h"
 #include "referencedata.h"
@@ -129,6 +130,8 @@ private slots:
     void subgroupPerStudyIsOneStage();
     void refusesStudiesOfTwoProcesses();
     void savedExclusionsAndPhaseSplits();
+    void savedChartOfADataSet();
+    void savedChartOfAStudy();
 
 private:
     std::unique_ptr<QTemporaryDir> m_dir;
@@ -414,6 +417,95 @@ void TestChartSeries::savedExclusionsAndPhaseSplits()
     GEMBA_TRY(none, stepSeries(*m_project, {base}, steps[0]));
     splitStages(none->series, {ids[0]});
     QVERIFY(none->series.stage.empty());
+}
+
+void TestChartSeries::savedChartOfADataSet()
+{
+    const QString csv = m_dir->path() + "/lots.csv";
+    {
+        QFile f(csv);
+        QVERIFY(f.open(QIODevice::WriteOnly));
+        f.write("width,lot,defects,n\n10,A,2,50\n12,A,3,50\n,B,1,50\n11,B,4,50\n13,B,8,50\n12,C,10,50\n");
+    }
+    GEMBA_TRY(id, m_project->importDataSet(csv.toStdString(), "lots"));
+    store::ChartSpec spec;
+    spec.source.kind = store::ChartSourceKind::DataSetColumn;
+    spec.source.dataSetId = *id;
+    spec.source.valueColumn = "width";
+
+    // Individuals: row 3's empty cell is a missing value; keys are 0-based row numbers.
+    GEMBA_TRY(imr, seriesOf(*m_project, spec));
+    QCOMPARE(imr->series.values, (std::vector<double>{10, 12, 11, 13, 12}));
+    QCOMPARE(imr->series.pointKeys, (std::vector<std::int64_t>{0, 1, 3, 4, 5}));
+    QCOMPARE(imr->series.pointLabels, (std::vector<std::string>{"row 1", "row 2", "row 4", "row 5", "row 6"}));
+    QCOMPARE(imr->series.omittedPoints, std::size_t(1));
+
+    // X̄-R by lot: A {10, 12}; B {11, 13} (its first row is missing); C has one value: left out.
+    spec.type = stats::ChartType::XbarR;
+    spec.source.subgroupBy = store::SubgroupBy::Column;
+    spec.source.subgroupColumn = "lot";
+    GEMBA_TRY(lots, seriesOf(*m_project, spec));
+    QCOMPARE(lots->series.offsets, (std::vector<std::size_t>{0, 2, 4}));
+    QCOMPARE(lots->series.values, (std::vector<double>{10, 12, 11, 13}));
+    QCOMPARE(lots->series.pointLabels, (std::vector<std::string>{"A", "B"}));
+    QCOMPARE(lots->series.pointKeys, (std::vector<std::int64_t>{0, 3}));
+    spec.source.subgroupBy = store::SubgroupBy::CycleRange;   // consecutive rows
+    spec.source.subgroupSize = 2;
+    GEMBA_TRY(pairs, seriesOf(*m_project, spec));
+    QCOMPARE(pairs->series.pointLabels, (std::vector<std::string>{"rows 1\u20132", "rows 5\u20136"}));
+
+    // p chart of defects out of n, a saved exclusion and a phase split at row 5.
+    spec.type = stats::ChartType::P;
+    spec.source.subgroupBy = store::SubgroupBy::None;
+    spec.source.valueColumn = "defects";
+    spec.source.sizeColumn = "n";
+    spec.exclusions = {5};
+    spec.stageStarts = {4};
+    GEMBA_TRY(p, seriesOf(*m_project, spec));
+    QCOMPARE(p->series.values, (std::vector<double>{2, 3, 1, 4, 8, 10}));
+    QCOMPARE(p->series.sizes, (std::vector<double>(6, 50)));
+    QCOMPARE(p->flags.excluded, (std::vector<std::uint8_t>{0, 0, 0, 0, 0, 1}));
+    QCOMPARE(p->series.stage, (std::vector<int>{0, 0, 0, 0, 1, 1}));
+    QCOMPARE(p->series.stageNames, (std::vector<std::string>{"stage 1", "stage 2"}));
+    // Stage 2's p̄ from row 5 alone (row 6 excluded): 8/50 = 0.16.
+    GEMBA_TRY(options, optionsOf(spec));
+    GEMBA_TRY(chart, stagedChart(spec.type, p->series, p->flags, *options));
+    GEMBA_COMPARE_REL(chart->charts[0].centerLine.at(5), 0.16, 1e-14);
+    GEMBA_COMPARE_REL(chart->charts[0].centerLine.at(0), 10.0 / 200, 1e-14);
+
+    // A source that does not fit the chart type.
+    spec.type = stats::ChartType::IMR;
+    spec.source.subgroupBy = store::SubgroupBy::Column;
+    QCOMPARE(seriesOf(*m_project, spec).error().code, ErrorCode::InvalidArgument);
+}
+
+void TestChartSeries::savedChartOfAStudy()
+{
+    Builder b(*m_project);
+    std::vector<Id> steps;
+    const Id proc = b.process(1, steps);
+    const Id s = b.study(proc, "2026-11-03");
+    std::vector<Id> ids;
+    for (int c = 1; c <= 4; ++c)
+        ids.push_back(b.observe(s, b.cycle(s, c), steps[0], 10.0 + c));
+    store::ChartSpec spec;
+    spec.source.studyIds = {s};
+    spec.source.stepId = steps[0];
+    spec.exclusions = {ids[1]};
+    spec.rules = "nelson";
+    spec.sigmaMethod = "mr-median";
+    spec.nsigmas = 2.5;
+    GEMBA_TRY(r, seriesOf(*m_project, spec));
+    QCOMPARE(r->series.values, (std::vector<double>{11, 12, 13, 14}));
+    QCOMPARE(r->flags.excluded, (std::vector<std::uint8_t>{0, 1, 0, 0}));
+    GEMBA_TRY(o, optionsOf(spec));
+    QCOMPARE(o->rules.name, std::string("nelson"));
+    QCOMPARE(*o->sigmaMethod, stats::SigmaMethod::MedianMovingRange);
+    QCOMPARE(o->nsigmas, 2.5);
+    spec.sigmaMethod = "guess";
+    QCOMPARE(optionsOf(spec).error().code, ErrorCode::InvalidArgument);
+    spec.type = stats::ChartType::P;
+    QCOMPARE(seriesOf(*m_project, spec).error().code, ErrorCode::InvalidArgument);
 }
 
 QTEST_GUILESS_MAIN(TestChartSeries)
