@@ -94,22 +94,30 @@ QString CapabilityFigure::summaryHtml() const
         index(tr("PPU"), c.ppu);
         index(tr("Ppk"), c.ppk);
         index(tr("Ppm"), c.ppm);
-
-        heading(tr("Performance (PPM)"));
-        html += QStringLiteral("<tr><td></td><td align='right'>&nbsp;%1</td><td>&nbsp;%2&nbsp;&nbsp;%3</td></tr>")
+    }
+    html += QStringLiteral("</table>");
+    if (a.capability) {
+        const auto& c = *a.capability;
+        // Expected PPM from the within and the overall normal curves, and observed (the share
+        // of the times strictly outside the limits), as Minitab's "Performance" table.
+        html += QStringLiteral("<table cellspacing='0' cellpadding='2'><tr><td colspan='4'><b>%1</b></td></tr>")
+                    .arg(tr("Performance (PPM)").toHtmlEscaped());
+        html += QStringLiteral("<tr><td></td><td align='right'>&nbsp;%1</td><td align='right'>&nbsp;%2</td>"
+                               "<td align='right'>&nbsp;%3</td></tr>")
                     .arg(tr("Observed").toHtmlEscaped(), tr("Exp. within").toHtmlEscaped(),
                          tr("Exp. overall").toHtmlEscaped());
         auto ppm = [](const std::optional<double>& v) { return v ? QString::number(*v, 'f', 2) : QStringLiteral("*"); };
         auto ppmRow = [&](const QString& name, const std::optional<double>& obs, const std::optional<double>& within,
                           const std::optional<double>& overall) {
-            html += QStringLiteral("<tr><td>%1</td><td align='right'>&nbsp;%2</td><td>&nbsp;%3&nbsp;&nbsp;%4</td></tr>")
+            html += QStringLiteral("<tr><td>%1</td><td align='right'>&nbsp;%2</td><td align='right'>&nbsp;%3</td>"
+                                   "<td align='right'>&nbsp;%4</td></tr>")
                         .arg(name.toHtmlEscaped(), ppm(obs), ppm(within), ppm(overall));
         };
         ppmRow(tr("PPM < LSL"), c.ppmObserved.belowLsl, c.ppmWithin.belowLsl, c.ppmOverall.belowLsl);
         ppmRow(tr("PPM > USL"), c.ppmObserved.aboveUsl, c.ppmWithin.aboveUsl, c.ppmOverall.aboveUsl);
         ppmRow(tr("PPM total"), c.ppmObserved.total, c.ppmWithin.total, c.ppmOverall.total);
+        html += QStringLiteral("</table>");
     }
-    html += QStringLiteral("</table>");
     if (a.stabilityChecked && !isUnstable())
         html += QStringLiteral("<p>%1</p>").arg(
             tr("The I-MR chart of these times shows no signal (%1 tests).").arg(a.rules).toHtmlEscaped());

@@ -97,6 +97,7 @@ CapabilityView::CapabilityView(WindowContext* context, QWidget* parent)
     m_summary->setAlignment(Qt::AlignLeft | Qt::AlignTop);
     m_summary->setTextInteractionFlags(Qt::TextSelectableByMouse);
     m_summary->setMargin(6);
+    m_summary->setWordWrap(true);
     auto* scroll = new QScrollArea(this);
     scroll->setWidget(m_summary);
     scroll->setWidgetResizable(true);

@@ -5,6 +5,7 @@
 #include <QChart>
 #include <QChartView>
 #include <QEvent>
+#include <QHBoxLayout>
 #include <QLabel>
 #include <QScrollArea>
 #include <QSplitter>
@@ -33,6 +34,8 @@ DistributionView::DistributionView(WindowContext* context, QWidget* parent)
     m_summary->setAlignment(Qt::AlignLeft | Qt::AlignTop);
     m_summary->setTextInteractionFlags(Qt::TextSelectableByMouse);
     m_summary->setMargin(6);
+    m_summary->setWordWrap(true);
+    toolRow()->addStretch(1);
     auto* scroll = new QScrollArea(this);
     scroll->setWidget(m_summary);
     scroll->setWidgetResizable(true);

@@ -60,6 +60,40 @@ QValueAxis* valueAxis(QChart* chart, Qt::Orientation orientation)
     return axes.isEmpty() ? nullptr : qobject_cast<QValueAxis*>(axes.first());
 }
 
+// Whether a step like 2.5·10^k needs one decimal more than its decade.
+bool isQuarterStep(double step)
+{
+    const double mantissa = step / std::pow(10.0, std::floor(std::log10(step) + 1e-9));
+    return std::abs(mantissa - 2.5) < 1e-6;
+}
+
+// Sets `axis` to [lo, hi] widened to whole ticks of a nice step {1, 2, 2.5, 5}·10^k, about
+// five intervals (QValueAxis::applyNiceNumbers knows only 1, 2, 5 and may double the span).
+void niceRange(QValueAxis* axis, double lo, double hi)
+{
+    if (!(hi > lo)) {
+        axis->setRange(lo - 1, hi + 1);
+        return;
+    }
+    static constexpr std::array<double, 4> kSteps = {1.0, 2.0, 2.5, 5.0};
+    const double raw = (hi - lo) / 5;
+    const double decade = std::pow(10.0, std::floor(std::log10(raw)));
+    double step = 10 * decade;
+    for (double m : kSteps) {
+        if (m * decade >= raw * (1 - 1e-9)) {
+            step = m * decade;
+            break;
+        }
+    }
+    const double min = std::floor(lo / step + 1e-9) * step;
+    const double max = std::ceil(hi / step - 1e-9) * step;
+    axis->setRange(min, max);
+    axis->setTickType(QValueAxis::TicksFixed);
+    axis->setTickCount(static_cast<int>(std::lround((max - min) / step)) + 1);
+    const int decimals = std::max(0, -static_cast<int>(std::floor(std::log10(step) + 1e-9)) + (isQuarterStep(step) ? 1 : 0));
+    axis->setLabelFormat(QStringLiteral("%.") + QString::number(decimals) + QStringLiteral("f"));
+}
+
 // Counts are whole numbers: no "8.0" once the ticks are whole.
 void countLabels(QValueAxis* y)
 {
@@ -163,13 +197,11 @@ QChart* makeHistogramChart(const stats::Histogram& histogram, const stats::Curve
     bars->setPen(pen(style.text, 0.6));
     attach(chart, bars);
 
-    double xMin = histogram.edges.front(), xMax = histogram.edges.back();
-    x->setRange(xMin, xMax);
+    niceRange(x, histogram.edges.front(), histogram.edges.back());
     y->setRange(0, std::max(1.0, yMax * 1.08));
     if (normal && !normal->x.empty()) {
         addCurve(chart, *normal, QStringLiteral("normal"), tr("Normal fit"), style.fit, Qt::SolidLine);
     }
-    x->applyNiceNumbers();
     y->applyNiceNumbers();
     countLabels(y);
     return chart;
@@ -193,10 +225,8 @@ void addCurve(QChart* chart, const stats::Curve& curve, const QString& name, con
     series->replace(points);
     series->setPen(pen(color, 1.6, penStyle));
     attach(chart, series);
-    if (auto* x = valueAxis(chart, Qt::Horizontal)) {
-        x->setRange(std::min(x->min(), curve.x.front()), std::max(x->max(), curve.x.back()));
-        x->applyNiceNumbers();
-    }
+    if (auto* x = valueAxis(chart, Qt::Horizontal))
+        niceRange(x, std::min(x->min(), curve.x.front()), std::max(x->max(), curve.x.back()));
     if (auto* y = valueAxis(chart, Qt::Vertical)) {
         y->setMax(std::max(y->max(), yMax * 1.08));
         y->applyNiceNumbers();
@@ -212,10 +242,8 @@ void addVerticalLine(QChart* chart, double x, const QString& name, const QString
     auto* yAxis = valueAxis(chart, Qt::Vertical);
     if (!xAxis || !yAxis)
         return;
-    if (x < xAxis->min() || x > xAxis->max()) {
-        xAxis->setRange(std::min(xAxis->min(), x), std::max(xAxis->max(), x));
-        xAxis->applyNiceNumbers();
-    }
+    if (x < xAxis->min() || x > xAxis->max())
+        niceRange(xAxis, std::min(xAxis->min(), x), std::max(xAxis->max(), x));
     auto* series = new QLineSeries(chart);
     series->setObjectName(name);
     series->setName(label);
@@ -287,8 +315,7 @@ QChart* makeProbabilityChart(const stats::ProbabilityPlot& plot, const QString& 
     for (auto* m : markers)
         m->setVisible(false);
 
-    x->setRange(xMin, xMax);
-    x->applyNiceNumbers();
+    niceRange(x, xMin, xMax);
     return chart;
 }
 

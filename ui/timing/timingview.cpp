@@ -4,6 +4,9 @@
 
 #include "theme.h"
 
+#include "charts/chartcanvas.h"
+#include "charts/chartcomputation.h"
+#include "charts/signaltext.h"
 #include "models/summarymodel.h"
 #include "projectdocument.h"
 #include "study/rating.h"
@@ -17,6 +20,7 @@
 #include <QKeyEvent>
 #include <QLabel>
 #include <QLineEdit>
+#include <QLocale>
 #include <QMessageBox>
 #include <QPlainTextEdit>
 #include <QPushButton>
@@ -94,6 +98,9 @@ TimingView::TimingView(ProjectDocument* document, study::Study study, QWidget* p
     QMetaObject::invokeMethod(m_worker, &CaptureWorker::open, Qt::QueuedConnection);
 
     qApp->installEventFilter(this);
+    m_liveChartTimer.setSingleShot(true);
+    m_liveChartTimer.setInterval(0);
+    connect(&m_liveChartTimer, &QTimer::timeout, this, &TimingView::updateLiveChart);
     connect(&m_timer, &QTimer::timeout, this, &TimingView::refresh);
     m_timer.start(50);
     refresh();
@@ -201,9 +208,26 @@ void TimingView::buildUi()
     centre->addWidget(m_lapButton);
     centre->addWidget(m_keysLabel);
 
+    m_liveChartLabel = new QLabel(this);
+    m_liveChartLabel->setObjectName(QStringLiteral("liveChartLabel"));
+    m_liveChartLabel->setWordWrap(true);
+    m_liveChartLabel->setMaximumWidth(430);
+    setTone(m_liveChartLabel, Tone::Secondary);
+    m_liveChart = new ChartCanvas(this);
+    m_liveChart->setObjectName(QStringLiteral("liveChart"));
+    m_liveChart->setCompact(true);
+    m_liveChart->setFocusPolicy(Qt::NoFocus);
+    m_liveChart->setMaximumWidth(430);
+    m_liveChart->setMinimumHeight(140);
+
+    auto* side = new QVBoxLayout;
+    side->addWidget(m_summaryView, 3);
+    side->addWidget(m_liveChartLabel);
+    side->addWidget(m_liveChart, 2);
+
     auto* layout = new QHBoxLayout(this);
     layout->addLayout(centre, 3);
-    layout->addWidget(m_summaryView, 2);
+    layout->addLayout(side, 2);
 }
 
 QColor TimingView::toneColour(Tone tone, const QPalette& palette)
@@ -439,6 +463,38 @@ void TimingView::onAcknowledged(CaptureWorker::Event event, const QString& summa
         emit finished();
 }
 
+void TimingView::updateLiveChart()
+{
+    // Core's I chart of the values (Western Electric rules, σ by MR̄/d2): drawn, not computed here.
+    ChartSeries series;
+    series.values = m_liveValues;
+    for (std::size_t i = 0; i < m_liveValues.size(); ++i) {
+        series.keys.push_back(static_cast<PointKey>(i + 1));
+        series.labels.push_back(std::to_string(i + 1));
+    }
+    ChartSettings settings;
+    auto result = std::make_shared<ChartResult>(computeChart(series, settings));
+    const std::size_t n = m_liveValues.size();
+    if (m_liveStepName.isEmpty())
+        m_liveChartLabel->clear();
+    else if (!result->hasChart())
+        m_liveChartLabel->setText(tr("%1: %2 timed; the chart starts with two").arg(m_liveStepName).arg(n));
+    else {
+        const auto& chart = result->analysis.charts.front();
+        int signalCount = 0;
+        for (auto mask : chart.tests)
+            signalCount += mask ? 1 : 0;
+        m_liveChartLabel->setText(tr("%1: %2 timed, mean %3 s, %4 signals")
+                                      .arg(m_liveStepName)
+                                      .arg(n)
+                                      .arg(QLocale().toString(chart.center, 'f', 2))
+                                      .arg(signalCount));
+    }
+    m_liveChart->setResult(result->hasChart() ? std::shared_ptr<const ChartResult>(std::move(result)) : nullptr);
+}
+
+QString TimingView::liveChartText() const { return m_liveChartLabel->text(); }
+
 void TimingView::onFailed(CaptureWorker::Event event, const QString& error, bool paused)
 {
     --m_pending;
@@ -461,6 +517,18 @@ void TimingView::refresh()
         if (m_summaryStale) {
             m_summary->setData(s.steps(), s.observations(), s.study());
             m_summaryStale = false;
+            // The current step's durations for the live chart: copied here, charted later.
+            const std::size_t step = s.currentStepIndex();
+            m_liveValues.clear();
+            m_liveStepName.clear();
+            if (s.started() && step < s.steps().size()) {
+                const study::Id stepId = s.steps()[step].id;
+                m_liveStepName = QString::fromStdString(s.steps()[step].name);
+                for (const auto& o : s.observations())
+                    if (o.stepId == stepId && !o.foreignElement && !o.excluded)
+                        m_liveValues.push_back(o.seconds());
+            }
+            m_liveChartTimer.start();
         }
         const auto at = m_clock->now();
         const auto& steps = s.steps();

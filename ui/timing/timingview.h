@@ -22,6 +22,7 @@ class QTableView;
 
 namespace gemba::ui {
 
+class ChartCanvas;
 class ProjectDocument;
 class SummaryModel;
 
@@ -65,6 +66,9 @@ public:
     QString lastText() const;     // the feedback line: what the last event recorded
     QString ratingText() const;   // the rating being typed, applied or refused
     SummaryModel* summaryModel() const { return m_summary; }
+    // The live I chart of the current step's durations (updated after each acknowledged lap).
+    ChartCanvas* liveChart() const { return m_liveChart; }
+    QString liveChartText() const;
 
 signals:
     void finished();
@@ -99,6 +103,7 @@ private:
     void flushRating();
     void showRating();
     void askToEnd();
+    void updateLiveChart();
     void setTone(QLabel* label, Tone tone);
     void applyTones();
 
@@ -132,6 +137,14 @@ private:
     QLineEdit* m_noteEdit = nullptr;
     QTableView* m_summaryView = nullptr;
     SummaryModel* m_summary = nullptr;
+    // The live chart: the durations are copied under the session's lock with the summary, and
+    // charted by a 0-ms single-shot timer, so a burst of laps charts once and never on the
+    // key press itself.
+    ChartCanvas* m_liveChart = nullptr;
+    QLabel* m_liveChartLabel = nullptr;
+    QTimer m_liveChartTimer;
+    std::vector<double> m_liveValues;
+    QString m_liveStepName;
 };
 
 } // namespace gemba::ui

@@ -1,0 +1,333 @@
+// The control chart view on a study whose step durations are a reference data set: it shows
+// core's center, limits and signals; exclusion, stages, locked limits and signal notes are
+// undo commands that change the saved chart; the timing view's live chart gains a point per lap.
+#include "charts/chartcanvas.h"
+#include "charts/chartsettingsstore.h"
+#include "charts/controlchartview.h"
+#include "projectdocument.h"
+#include "timing/timingview.h"
+#include "uitestsupport.h"
+#include "windowcontext.h"
+
+#include "referencedata.h"
+#include "stats/controlchart.h"
+#include "study/clock.h"
+
+#include <QDialog>
+#include <QDir>
+#include <QPlainTextEdit>
+#include <QStandardPaths>
+#include <QTemporaryDir>
+#include <QTreeWidget>
+#include <QUndoStack>
+#include <QtTest>
+
+#include <cmath>
+
+using namespace gemba;
+using namespace gemba::ui;
+
+namespace {
+
+constexpr double kTol = 1e-9;
+
+// tests/data/reference/antifreeze.xbar_one.json: 34 batches, individuals chart by qcc.
+QJsonObject antifreeze() { return test::loadReferenceJson(QStringLiteral("antifreeze.xbar_one.json")); }
+
+std::vector<double> antifreezeValues()
+{
+    return test::toDoubles(antifreeze()["input"].toObject()["phase1_data"].toArray());
+}
+
+// A study of one step whose durations, in seconds, are the 34 antifreeze values.
+struct Fixture {
+    QTemporaryDir dir;
+    std::unique_ptr<ProjectDocument> doc;
+    study::Id studyId = 0;
+    std::unique_ptr<WindowContext> context;
+    std::unique_ptr<ControlChartView> view;
+
+    explicit Fixture(const std::vector<double>& values)
+    {
+        doc = test::makeDocument(dir.filePath(QStringLiteral("chart.gemba")), "Antifreeze", {"Fill"});
+        study::Study s;
+        s.date = "2026-11-23";
+        s.observer = "tester";
+        studyId = test::addTimedStudy(*doc, s, static_cast<int>(values.size()), [&](study::Observation& o, int c, std::size_t) {
+            o.durationUs = std::llround(values[static_cast<std::size_t>(c - 1)] * 1e6);
+        });
+        context = std::make_unique<WindowContext>(doc.get());
+        view = std::make_unique<ControlChartView>(context.get());
+        view->resize(1366, 700);
+        view->show();
+    }
+
+    // Waits until the view shows the chart of its current settings.
+    bool waitForChart()
+    {
+        return QTest::qWaitFor([&] {
+            const ChartResult* r = view->result();
+            return r && r->key == view->settings().computationKey() && r->revision == doc->revision();
+        }, 5000);
+    }
+
+    const stats::ControlChart& iChart() const { return view->result()->analysis.charts.front(); }
+};
+
+std::vector<double> slice(const std::vector<double>& v, std::size_t a, std::size_t b)
+{
+    return {v.begin() + static_cast<long>(a), v.begin() + static_cast<long>(b)};
+}
+
+stats::ChartAnalysis coreChart(std::vector<double> values, stats::PointFlags flags = {},
+                               stats::ChartOptions options = {})
+{
+    auto a = stats::individualsCharts(std::move(values), flags, options);
+    if (!a)
+        qFatal("core: %s", a.error().message.c_str());
+    return *a;
+}
+
+} // namespace
+
+class TestControlChartView : public QObject {
+    Q_OBJECT
+private slots:
+    void initTestCase() { QStandardPaths::setTestModeEnabled(true); }
+
+    void showsCoresCenterLimitsAndSignals()
+    {
+        const QJsonObject ref = antifreeze();
+        Fixture f(antifreezeValues());
+        QVERIFY(f.waitForChart());
+        QVERIFY(f.view->result()->hasChart());
+        QCOMPARE(f.view->canvas()->result(), f.view->result());   // the canvas draws this result
+        const auto& i = f.iChart();
+        QCOMPARE(i.size(), std::size_t(34));
+        GEMBA_COMPARE_REL(i.centerLine.at(0), ref["center"].toDouble(), kTol);
+        // qcc divides MR̄ by its 3-decimal d2(2) = 1.128 (qcc_internal_d2_d3_tables.csv); core by
+        // the exact d2(2) = 2/√π. So the reference's half-width is scaled by 1.128/d2(2).
+        const double center = ref["center"].toDouble();
+        const double exactScale = 1.128 / (2 / std::sqrt(M_PI));
+        const double refUcl = test::toDoubles(ref["ucl"].toArray())[0];
+        const double refLcl = test::toDoubles(ref["lcl"].toArray())[0];
+        GEMBA_COMPARE_REL(i.ucl.at(0), center + (refUcl - center) * exactScale, kTol);
+        GEMBA_COMPARE_REL(i.lcl.at(0), center + (refLcl - center) * exactScale, kTol);
+        // Western Electric (the view's default): the reference flags points 30 and 32 (1-based)
+        // by "4 of 5 beyond 1 sigma", core's test 6.
+        std::vector<int> flagged;
+        for (std::size_t p = 0; p < i.size(); ++p)
+            if (i.tests[p])
+                flagged.push_back(static_cast<int>(p) + 1);
+        const auto expected = test::toInts(
+            ref["violations"].toObject()["western_electric"].toObject()["rule3_4of5_beyond_1sigma"].toArray());
+        QCOMPARE(flagged, expected);
+        QCOMPARE(i.tests[29], std::uint16_t(1u << 5));
+
+        // The side list names each signal in words; the line under the chart says what is used.
+        QTreeWidget* list = f.view->signalList();
+        QCOMPARE(list->topLevelItemCount(), 2);
+        QCOMPARE(list->topLevelItem(0)->text(0), QStringLiteral("30"));
+        QVERIFY2(list->topLevelItem(0)->text(2).contains(
+                     QStringLiteral("Test 6: 4 out of 5 points more than 1 sigma from the center line")),
+                 qPrintable(list->topLevelItem(0)->text(2)));
+        QCOMPARE(f.view->usedText(),
+                 QStringLiteral("Tests 1, 2, 5, 6 (Western Electric), σ by average moving range (MR̄/d2), k = 3"));
+        QVERIFY(f.view->pointToolTip(29).contains(QStringLiteral("Test 6")));
+
+        // Nelson, chosen in the view: the line follows.
+        ChartSettings nelson = f.view->settings();
+        nelson.rules = "nelson";
+        f.view->changeSettings(nelson, QStringLiteral("rules"));
+        QVERIFY(f.waitForChart());
+        QCOMPARE(f.view->usedText(),
+                 QStringLiteral("Tests 1–8 (Nelson), σ by average moving range (MR̄/d2), k = 3"));
+    }
+
+    void emptyStudySaysSo()
+    {
+        Fixture f({});
+        QVERIFY(f.waitForChart());
+        QVERIFY(!f.view->result()->hasChart());
+        QVERIFY2(f.view->messageText().contains(QStringLiteral("No observations")), qPrintable(f.view->messageText()));
+    }
+
+    void exclusionUndoesAndRedoes()
+    {
+        const auto values = antifreezeValues();
+        Fixture f(values);
+        QVERIFY(f.waitForChart());
+        const double before = f.iChart().centerLine.at(0);
+        f.view->canvas()->setFocus();
+        f.view->setCursorPoint(0);
+        for (int i = 0; i < 8; ++i)
+            QTest::keyClick(f.view->canvas(), Qt::Key_Right);
+        QCOMPARE(f.view->cursorPoint(), 8);   // 2.95 s
+        QTest::keyClick(f.view->canvas(), Qt::Key_X);
+        QCOMPARE(f.view->settings().excluded.size(), std::size_t(1));
+        QVERIFY(f.waitForChart());
+        stats::PointFlags flags;
+        flags.excluded.assign(34, 0);
+        flags.excluded[8] = 1;
+        const double excluded = coreChart(values, flags).charts[0].center;
+        GEMBA_COMPARE_REL(f.iChart().centerLine.at(0), excluded, kTol);
+        QCOMPARE(f.view->result()->analysis.flags.excluded[8], std::uint8_t(1));
+        // Saved with the chart.
+        QCOMPARE(ChartSettingsStore::of(f.doc.get())->chart(f.studyId).excluded, f.view->settings().excluded);
+
+        f.doc->undoStack()->undo();
+        QVERIFY(f.waitForChart());
+        QVERIFY(f.view->settings().excluded.empty());
+        GEMBA_COMPARE_REL(f.iChart().centerLine.at(0), before, kTol);
+        f.doc->undoStack()->redo();
+        QVERIFY(f.waitForChart());
+        GEMBA_COMPARE_REL(f.iChart().centerLine.at(0), excluded, kTol);
+    }
+
+    void stageSplitUndoesAndRedoes()
+    {
+        const auto values = antifreezeValues();
+        Fixture f(values);
+        QVERIFY(f.waitForChart());
+        f.view->canvas()->setFocus();
+        f.view->setCursorPoint(17);
+        QTest::keyClick(f.view->canvas(), Qt::Key_S);
+        QVERIFY(f.waitForChart());
+        QCOMPARE(f.view->result()->stageStarts, std::vector<std::size_t>{17});
+        // Each stage has core's own limits.
+        const auto first = coreChart(slice(values, 0, 17));
+        const auto second = coreChart(slice(values, 17, 34));
+        GEMBA_COMPARE_REL(f.iChart().centerLine.at(0), first.charts[0].center, kTol);
+        GEMBA_COMPARE_REL(f.iChart().ucl.at(16), first.charts[0].ucl.at(0), kTol);
+        GEMBA_COMPARE_REL(f.iChart().centerLine.at(17), second.charts[0].center, kTol);
+        GEMBA_COMPARE_REL(f.iChart().ucl.at(33), second.charts[0].ucl.at(0), kTol);
+        // No moving range across the boundary.
+        const auto& mr = f.view->result()->analysis.charts[1];
+        QVERIFY(std::isnan(mr.values[16]));   // point 17's moving range
+        GEMBA_COMPARE_REL(mr.centerLine.at(17), second.charts[1].center, kTol);
+
+        f.doc->undoStack()->undo();
+        QVERIFY(f.waitForChart());
+        QVERIFY(f.view->result()->stageStarts.empty());
+        QVERIFY(f.iChart().centerLine.isConstant());
+        f.doc->undoStack()->redo();
+        QVERIFY(f.waitForChart());
+        QCOMPARE(f.view->result()->stageStarts, std::vector<std::size_t>{17});
+    }
+
+    void lockedLimitsJudgeLaterPoints()
+    {
+        const auto values = antifreezeValues();
+        Fixture f(values);
+        QVERIFY(f.waitForChart());
+        f.view->canvas()->setFocus();
+        f.view->setCursorPoint(19);
+        QTest::keyClick(f.view->canvas(), Qt::Key_L);
+        QVERIFY(f.view->settings().locked.has_value());
+        QVERIFY(f.waitForChart());
+        // Phase I: the first 20 points; their limits, as core estimates them, judge the rest.
+        const auto phaseOne = coreChart(slice(values, 0, 20));
+        GEMBA_COMPARE_REL(*f.view->settings().locked->center, phaseOne.charts[0].center, kTol);
+        GEMBA_COMPARE_REL(*f.view->settings().locked->sigma, phaseOne.charts[0].sigma, kTol);
+        GEMBA_COMPARE_REL(f.iChart().centerLine.at(30), phaseOne.charts[0].center, kTol);
+        GEMBA_COMPARE_REL(f.iChart().ucl.at(30), phaseOne.charts[0].ucl.at(0), kTol);
+        QCOMPARE(f.view->result()->analysis.phaseOf(19), 1);
+        QCOMPARE(f.view->result()->analysis.phaseOf(20), 2);
+        QCOMPARE(*f.view->result()->lockedAfter, std::size_t(19));
+        // The signals of the later points are core's against those limits.
+        stats::PointFlags flags;
+        flags.phase.assign(34, 1);
+        for (std::size_t p = 20; p < 34; ++p)
+            flags.phase[p] = 2;
+        stats::ChartOptions options;
+        options.knownCenter = phaseOne.charts[0].center;
+        options.knownSigma = phaseOne.charts[0].sigma;
+        const auto judged = coreChart(values, flags, options);
+        QCOMPARE(f.iChart().tests, judged.charts[0].tests);
+
+        f.doc->undoStack()->undo();
+        QVERIFY(f.waitForChart());
+        QVERIFY(!f.view->settings().locked);
+        QCOMPARE(f.view->result()->analysis.phaseOf(30), 1);
+        f.doc->undoStack()->redo();
+        QVERIFY(f.waitForChart());
+        GEMBA_COMPARE_REL(f.iChart().ucl.at(30), phaseOne.charts[0].ucl.at(0), kTol);
+        QCOMPARE(ChartSettingsStore::of(f.doc.get())->chart(f.studyId).locked, f.view->settings().locked);
+    }
+
+    void signalNoteUndoesAndRedoes()
+    {
+        Fixture f(antifreezeValues());
+        QVERIFY(f.waitForChart());
+        f.view->canvas()->setFocus();
+        f.view->setCursorPoint(0);
+        QTest::keyClick(f.view->canvas(), Qt::Key_Right, Qt::ControlModifier);   // the first signal
+        QCOMPARE(f.view->cursorPoint(), 29);
+        QTest::keyClick(f.view->canvas(), Qt::Key_N);
+        QDialog* editor = f.view->noteEditor();
+        QVERIFY(editor);
+        editor->findChild<QPlainTextEdit*>(QStringLiteral("causeEdit"))->setPlainText(QStringLiteral("New coolant lot"));
+        editor->findChild<QPlainTextEdit*>(QStringLiteral("actionEdit"))->setPlainText(QStringLiteral("Lot returned"));
+        editor->accept();
+        const auto& notes = f.view->settings().notes;
+        QCOMPARE(notes.size(), std::size_t(1));
+        QCOMPARE(notes.begin()->second.cause, std::string("New coolant lot"));
+        QVERIFY(f.waitForChart());
+        QTreeWidget* list = f.view->signalList();
+        QCOMPARE(list->topLevelItem(0)->text(3), QStringLiteral("[1] New coolant lot → Lot returned"));
+        QVERIFY(f.view->pointToolTip(29).contains(QStringLiteral("Cause: New coolant lot")));
+
+        // A note on a point that is no signal is listed too, numbered in point order.
+        f.view->setNote(3, {"Operator change", "none"});
+        QVERIFY(f.waitForChart());
+        QCOMPARE(list->topLevelItemCount(), 3);
+        QCOMPARE(list->topLevelItem(0)->text(3), QStringLiteral("[1] Operator change → none"));
+        QCOMPARE(list->topLevelItem(1)->text(3), QStringLiteral("[2] New coolant lot → Lot returned"));
+
+        f.doc->undoStack()->undo();
+        f.doc->undoStack()->undo();
+        QVERIFY(f.waitForChart());
+        QVERIFY(f.view->settings().notes.empty());
+        QVERIFY(list->topLevelItem(0)->text(3).isEmpty());
+        f.doc->undoStack()->redo();
+        QVERIFY(f.waitForChart());
+        QCOMPARE(ChartSettingsStore::of(f.doc.get())->chart(f.studyId).notes.size(), std::size_t(1));
+        QCOMPARE(list->topLevelItem(0)->text(3), QStringLiteral("[1] New coolant lot → Lot returned"));
+    }
+
+    void liveChartGainsAPointPerLap()
+    {
+        QTemporaryDir dir;
+        auto doc = test::makeDocument(dir.filePath(QStringLiteral("t.gemba")), "Live", {"Only step"});
+        const study::Study s = test::makeStudy(*doc);
+        study::ManualClock clock;
+        TimingView view(doc.get(), s, nullptr, &clock);
+        view.resize(1366, 768);
+        view.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&view));
+        view.activateWindow();
+        view.setFocus();
+        test::press(&view, Qt::Key_Space);   // starts the clock
+        QTRY_COMPARE(view.pendingEvents(), 0);
+        const std::int64_t laps[] = {2'000'000, 2'400'000, 1'800'000, 2'200'000, 9'000'000};
+        for (std::size_t i = 0; i < std::size(laps); ++i) {
+            clock.advanceUs(laps[i]);
+            test::press(&view, Qt::Key_Space);
+            QTRY_COMPARE(view.pendingEvents(), 0);
+            const std::size_t n = i + 1;
+            if (n < 2) {
+                QTRY_VERIFY(view.liveChartText().contains(QStringLiteral("1 timed")));
+                QVERIFY(!view.liveChart()->result());
+                continue;
+            }
+            QTRY_VERIFY(view.liveChart()->result() && view.liveChart()->result()->analysis.pointCount == n);
+            const auto& chart = view.liveChart()->result()->analysis.charts.front();
+            GEMBA_COMPARE_REL(chart.values.back(), static_cast<double>(laps[i]) / 1e6, kTol);
+        }
+        view.endStudy();
+        QTRY_COMPARE(view.pendingEvents(), 0);
+    }
+};
+
+QTEST_MAIN(TestControlChartView)
+#include "tst_controlchartview.moc"

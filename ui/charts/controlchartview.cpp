@@ -1,0 +1,688 @@
+// The control chart view: the current study's chart, its options, signals and notes.
+#include "charts/controlchartview.h"
+
+#include "charts/chartcanvas.h"
+#include "charts/chartservice.h"
+#include "charts/chartsettingsstore.h"
+#include "charts/signaltext.h"
+#include "commands/changechartcommand.h"
+#include "projectdocument.h"
+#include "windowcontext.h"
+
+#include <QAction>
+#include <QComboBox>
+#include <QDataStream>
+#include <QDialog>
+#include <QDialogButtonBox>
+#include <QDoubleSpinBox>
+#include <QFormLayout>
+#include <QHBoxLayout>
+#include <QHeaderView>
+#include <QLabel>
+#include <QLocale>
+#include <QPlainTextEdit>
+#include <QPushButton>
+#include <QSpinBox>
+#include <QSplitter>
+#include <QTimer>
+#include <QTreeWidget>
+#include <QUndoStack>
+#include <QVBoxLayout>
+
+#include <algorithm>
+#include <cmath>
+
+namespace gemba::ui {
+namespace {
+
+constexpr int kPointRole = Qt::UserRole + 1;
+
+struct RuleChoice {
+    const char* spec;
+    const char* label;
+};
+// The rule sets offered, by their RuleSet::parse names.
+constexpr RuleChoice kRuleChoices[] = {
+    {"western-electric", QT_TRANSLATE_NOOP("ControlChartView", "Western Electric (1, 2, 5, 6)")},
+    {"nelson", QT_TRANSLATE_NOOP("ControlChartView", "Nelson (1–8)")},
+    {"1,2,3,4", QT_TRANSLATE_NOOP("ControlChartView", "Tests 1–4")},
+    {"1", QT_TRANSLATE_NOOP("ControlChartView", "Test 1 only (beyond the limits)")},
+    {"none", QT_TRANSLATE_NOOP("ControlChartView", "No tests")},
+};
+
+std::vector<stats::SigmaMethod> sigmaMethodsFor(stats::ChartType type)
+{
+    using M = stats::SigmaMethod;
+    if (type == stats::ChartType::IMR)
+        return {M::AverageMovingRange, M::MedianMovingRange, M::SampleSd};
+    if (type == stats::ChartType::XbarR)
+        return {M::RBar, M::MvlueR, M::PooledSd, M::SBar, M::MvlueS};
+    return {M::SBar, M::MvlueS, M::PooledSd, M::RBar, M::MvlueR};
+}
+
+QString secondsText(double v) { return QLocale().toString(v, 'f', 3); }
+
+void toggleKey(std::vector<PointKey>& keys, PointKey key)
+{
+    const auto at = std::lower_bound(keys.begin(), keys.end(), key);
+    if (at != keys.end() && *at == key)
+        keys.erase(at);
+    else
+        keys.insert(at, key);
+}
+
+} // namespace
+
+ControlChartView::ControlChartView(WindowContext* context, QWidget* parent)
+    : QWidget(parent)
+    , m_context(context)
+    , m_document(context->document())
+    , m_service(new ChartService(context->document()->project(), this))
+{
+    setObjectName(QStringLiteral("controlChartView"));
+    buildUi();
+    createActions();
+    connect(m_service, &ChartService::chartReady, this, &ControlChartView::onChartReady);
+
+    // Whatever changes the data (the revision) or the chart asks for a new computation.
+    for (auto signal : {&ProjectDocument::observationsChanged, &ProjectDocument::stepsChanged,
+                        &ProjectDocument::studiesChanged, &ProjectDocument::studyDetailsChanged})
+        connect(m_document, signal, this, &ControlChartView::scheduleCompute);
+    connect(m_document, &ProjectDocument::observationsRemoved, this, &ControlChartView::scheduleCompute);
+    connect(m_document, &ProjectDocument::observationsRestored, this, &ControlChartView::scheduleCompute);
+    connect(m_document, &ProjectDocument::observationsUpdated, this, &ControlChartView::scheduleCompute);
+    connect(m_document, &ProjectDocument::observationChanged, this, &ControlChartView::scheduleCompute);
+    connect(m_document, &ProjectDocument::stepsChanged, this, &ControlChartView::fillControls);
+    connect(m_context, &WindowContext::processChanged, this, &ControlChartView::loadChart);
+    connect(m_context, &WindowContext::studyChanged, this, &ControlChartView::loadChart);
+    connect(ChartSettingsStore::of(m_document), &ChartSettingsStore::chartChanged, this, [this](study::Id studyId) {
+        if (studyId == m_settings.studyId)
+            loadChart();
+    });
+    loadChart();
+}
+
+ControlChartView::~ControlChartView() = default;
+
+void ControlChartView::buildUi()
+{
+    auto label = [this](const QString& text, QWidget* buddy) {
+        auto* l = new QLabel(text, this);
+        l->setBuddy(buddy);
+        return l;
+    };
+    m_sourceBox = new QComboBox(this);
+    m_sourceBox->setObjectName(QStringLiteral("chartSourceBox"));
+    m_sourceBox->setMinimumContentsLength(18);
+    m_sourceBox->setSizeAdjustPolicy(QComboBox::AdjustToMinimumContentsLengthWithIcon);
+    m_typeBox = new QComboBox(this);
+    m_typeBox->setObjectName(QStringLiteral("chartTypeBox"));
+    m_typeBox->addItem(tr("I-MR"), static_cast<int>(stats::ChartType::IMR));
+    m_typeBox->addItem(tr("X̄-R"), static_cast<int>(stats::ChartType::XbarR));
+    m_typeBox->addItem(tr("X̄-S"), static_cast<int>(stats::ChartType::XbarS));
+    m_subgroupBox = new QSpinBox(this);
+    m_subgroupBox->setObjectName(QStringLiteral("chartSubgroupBox"));
+    m_subgroupBox->setRange(2, 25);
+    m_subgroupBox->setSuffix(tr(" cycles"));
+    m_rulesBox = new QComboBox(this);
+    m_rulesBox->setObjectName(QStringLiteral("chartRulesBox"));
+    for (const auto& choice : kRuleChoices)
+        m_rulesBox->addItem(tr(choice.label), QString::fromLatin1(choice.spec));
+    m_sigmaBox = new QComboBox(this);
+    m_sigmaBox->setObjectName(QStringLiteral("chartSigmaBox"));
+    m_kBox = new QDoubleSpinBox(this);
+    m_kBox->setObjectName(QStringLiteral("chartKBox"));
+    m_kBox->setRange(1, 6);
+    m_kBox->setSingleStep(0.5);
+    m_kBox->setDecimals(1);
+
+    auto* controls = new QHBoxLayout;
+    controls->addWidget(label(tr("&Chart of:"), m_sourceBox));
+    controls->addWidget(m_sourceBox, 2);
+    controls->addSpacing(8);
+    controls->addWidget(label(tr("T&ype:"), m_typeBox));
+    controls->addWidget(m_typeBox);
+    m_subgroupLabel = label(tr("Su&bgroups of"), m_subgroupBox);
+    controls->addWidget(m_subgroupLabel);
+    controls->addWidget(m_subgroupBox);
+    controls->addSpacing(8);
+    controls->addWidget(label(tr("&Rules:"), m_rulesBox));
+    controls->addWidget(m_rulesBox, 1);
+    controls->addSpacing(8);
+    controls->addWidget(label(tr("&σ:"), m_sigmaBox));
+    controls->addWidget(m_sigmaBox, 1);
+    controls->addSpacing(8);
+    controls->addWidget(label(tr("&k:"), m_kBox));
+    controls->addWidget(m_kBox);
+
+    m_canvas = new ChartCanvas(this);
+    m_canvas->setFocusPolicy(Qt::StrongFocus);
+    m_canvas->setToolTipText([this](int point) { return pointToolTip(point); });
+    connect(m_canvas, &ChartCanvas::pointClicked, this, [this](int point) { setCursorPoint(point); });
+    m_messageLabel = new QLabel(this);
+    m_messageLabel->setObjectName(QStringLiteral("chartMessage"));
+    m_messageLabel->setAlignment(Qt::AlignCenter);
+    m_messageLabel->setWordWrap(true);
+    m_usedLabel = new QLabel(this);
+    m_usedLabel->setObjectName(QStringLiteral("chartUsedLine"));
+    m_usedLabel->setWordWrap(true);
+    m_usedLabel->setTextInteractionFlags(Qt::TextSelectableByMouse);
+
+    auto* chartPane = new QWidget(this);
+    auto* chartLayout = new QVBoxLayout(chartPane);
+    chartLayout->setContentsMargins(0, 0, 0, 0);
+    chartLayout->addWidget(m_canvas, 1);
+    chartLayout->addWidget(m_messageLabel);
+    chartLayout->addWidget(m_usedLabel);
+
+    m_signalList = new QTreeWidget(this);
+    m_signalList->setObjectName(QStringLiteral("signalList"));
+    m_signalList->setColumnCount(4);
+    m_signalList->setHeaderLabels({tr("Cycle"), tr("Value"), tr("Tests failed"), tr("Note")});
+    m_signalList->setRootIsDecorated(false);
+    m_signalList->setWordWrap(true);
+    m_signalList->setUniformRowHeights(false);
+    m_signalList->header()->setStretchLastSection(true);
+    m_signalList->header()->setSectionResizeMode(0, QHeaderView::ResizeToContents);
+    m_signalList->header()->setSectionResizeMode(1, QHeaderView::ResizeToContents);
+    m_signalList->setColumnWidth(2, 220);
+    connect(m_signalList, &QTreeWidget::currentItemChanged, this, [this](QTreeWidgetItem* item) {
+        if (item && !m_filling)
+            setCursorPoint(item->data(0, kPointRole).toInt());
+    });
+    connect(m_signalList, &QTreeWidget::itemActivated, this, [this] { editNote(); });
+
+    m_splitter = new QSplitter(Qt::Horizontal, this);
+    m_splitter->setObjectName(QStringLiteral("chartSplitter"));
+    m_splitter->addWidget(chartPane);
+    m_splitter->addWidget(m_signalList);
+    m_splitter->setStretchFactor(0, 3);
+    m_splitter->setStretchFactor(1, 1);
+    m_splitter->setSizes({900, 380});
+
+    auto* layout = new QVBoxLayout(this);
+    layout->addLayout(controls);
+    layout->addWidget(m_splitter, 1);
+
+    connect(m_sourceBox, &QComboBox::activated, this, &ControlChartView::controlsChanged);
+    connect(m_typeBox, &QComboBox::activated, this, &ControlChartView::controlsChanged);
+    connect(m_rulesBox, &QComboBox::activated, this, &ControlChartView::controlsChanged);
+    connect(m_sigmaBox, &QComboBox::activated, this, &ControlChartView::controlsChanged);
+    connect(m_subgroupBox, &QSpinBox::editingFinished, this, &ControlChartView::controlsChanged);
+    connect(m_kBox, &QDoubleSpinBox::editingFinished, this, &ControlChartView::controlsChanged);
+    // The arrows of a spin box change it at once; typing waits for Enter or leaving the field.
+    connect(m_subgroupBox, &QSpinBox::valueChanged, this, [this] {
+        if (!m_subgroupBox->hasFocus())
+            controlsChanged();
+    });
+    connect(m_kBox, &QDoubleSpinBox::valueChanged, this, [this] {
+        if (!m_kBox->hasFocus())
+            controlsChanged();
+    });
+}
+
+void ControlChartView::createActions()
+{
+    // Point actions work where the chart or its signal list has the focus, so the keys stay
+    // free for the option fields.
+    auto make = [this](const QString& text, const QList<QKeySequence>& keys, auto slot, const char* name) {
+        auto* a = new QAction(text, this);
+        a->setObjectName(QString::fromLatin1(name));
+        a->setShortcuts(keys);
+        a->setShortcutContext(Qt::WidgetWithChildrenShortcut);
+        connect(a, &QAction::triggered, this, slot);
+        m_canvas->addAction(a);
+        m_signalList->addAction(a);
+        m_actions << a;
+        return a;
+    };
+    make(tr("Previous Point"), {QKeySequence(Qt::Key_Left)}, [this] { moveCursor(-1); }, "previousPointAction");
+    make(tr("Next Point"), {QKeySequence(Qt::Key_Right)}, [this] { moveCursor(1); }, "nextPointAction");
+    make(tr("First Point"), {QKeySequence(Qt::Key_Home)}, [this] { setCursorPoint(0); }, "firstPointAction");
+    make(tr("Last Point"), {QKeySequence(Qt::Key_End)},
+         [this] { setCursorPoint(m_result ? static_cast<int>(m_result->analysis.pointCount) - 1 : -1); },
+         "lastPointAction");
+    make(tr("Previous Signal"), {QKeySequence(Qt::CTRL | Qt::Key_Left)}, [this] { moveToSignal(-1); },
+         "previousSignalAction");
+    make(tr("Next Signal"), {QKeySequence(Qt::CTRL | Qt::Key_Right)}, [this] { moveToSignal(1); },
+         "nextSignalAction");
+    m_excludeAction = make(tr("E&xclude/Include Point"), {QKeySequence(Qt::Key_X)}, [this] { toggleExclusion(); },
+                           "excludePointAction");
+    m_stageAction = make(tr("Start &Stage Here"), {QKeySequence(Qt::Key_S)}, [this] { toggleStageStart(); },
+                         "stageStartAction");
+    m_lockAction = make(tr("&Lock Limits Here"), {QKeySequence(Qt::Key_L)}, [this] { toggleLockLimits(); },
+                        "lockLimitsAction");
+    m_noteAction = make(tr("Signal &Note..."), {QKeySequence(Qt::Key_N)}, [this] { editNote(); }, "noteAction");
+    m_canvas->setContextMenuPolicy(Qt::ActionsContextMenu);
+}
+
+QList<QAction*> ControlChartView::viewActions() const { return m_actions; }
+
+QByteArray ControlChartView::saveViewState() const { return m_splitter->saveState(); }
+
+void ControlChartView::restoreViewState(const QByteArray& state) { m_splitter->restoreState(state); }
+
+bool ControlChartView::canEdit() const { return !m_document->readOnly() && m_settings.studyId != 0; }
+
+void ControlChartView::loadChart()
+{
+    const study::Id studyId = m_context->studyId();
+    const bool otherStudy = studyId != m_settings.studyId;
+    m_settings = ChartSettingsStore::of(m_document)->chart(studyId);
+    if (otherStudy) {
+        m_result.reset();
+        m_canvas->setResult(nullptr);
+        m_canvas->setCursorPoint(-1);
+    }
+    fillControls();
+    if (m_result)
+        showResult();   // notes (which need no computation) show at once
+    scheduleCompute();
+}
+
+void ControlChartView::fillControls()
+{
+    m_filling = true;
+    m_sourceBox->clear();
+    for (const auto& step : m_context->steps())
+        m_sourceBox->addItem(QString::fromStdString(step.name), QVariant::fromValue<qint64>(step.id));
+    m_sourceBox->addItem(tr("Cycle total"), QVariant::fromValue<qint64>(0));
+    m_sourceBox->setCurrentIndex(m_sourceBox->findData(QVariant::fromValue<qint64>(m_settings.stepId)));
+    m_typeBox->setCurrentIndex(m_typeBox->findData(static_cast<int>(m_settings.type)));
+    const bool subgroups = m_settings.type != stats::ChartType::IMR;
+    m_subgroupBox->setValue(m_settings.subgroupSize);
+    m_subgroupBox->setVisible(subgroups);
+    m_subgroupLabel->setVisible(subgroups);
+    int rules = m_rulesBox->findData(QString::fromStdString(m_settings.rules));
+    if (rules < 0) {   // a custom set saved elsewhere: shown as it is
+        m_rulesBox->addItem(QString::fromStdString(m_settings.rules), QString::fromStdString(m_settings.rules));
+        rules = m_rulesBox->count() - 1;
+    }
+    m_rulesBox->setCurrentIndex(rules);
+    m_sigmaBox->clear();
+    for (stats::SigmaMethod m : sigmaMethodsFor(m_settings.type))
+        m_sigmaBox->addItem(signaltext::sigmaMethod(m), QString::fromLatin1(stats::sigmaMethodName(m).data(),
+                                                                            static_cast<int>(stats::sigmaMethodName(m).size())));
+    const stats::SigmaMethod sigma = m_settings.sigmaMethod.value_or(stats::defaultSigmaMethod(m_settings.type));
+    m_sigmaBox->setCurrentIndex(std::max(0, m_sigmaBox->findData(QString::fromLatin1(stats::sigmaMethodName(sigma).data()))));
+    m_kBox->setValue(m_settings.k);
+    const bool editable = canEdit();
+    for (QWidget* w : std::initializer_list<QWidget*>{m_sourceBox, m_typeBox, m_subgroupBox, m_rulesBox, m_sigmaBox, m_kBox})
+        w->setEnabled(editable);
+    for (QAction* a : {m_excludeAction, m_stageAction, m_lockAction, m_noteAction})
+        a->setEnabled(editable);
+    m_filling = false;
+}
+
+void ControlChartView::controlsChanged()
+{
+    if (m_filling || !canEdit())
+        return;
+    ChartSettings next = m_settings;
+    next.stepId = m_sourceBox->currentData().toLongLong();
+    next.type = static_cast<stats::ChartType>(m_typeBox->currentData().toInt());
+    next.subgroupSize = m_subgroupBox->value();
+    next.rules = m_rulesBox->currentData().toString().toStdString();
+    next.k = m_kBox->value();
+    const auto sigma = stats::parseSigmaMethod(m_sigmaBox->currentData().toString().toStdString());
+    const auto methods = sigmaMethodsFor(next.type);
+    // A σ method of another chart type (I-MR's mr for X̄-R) falls back to the type's default.
+    next.sigmaMethod = sigma && std::find(methods.begin(), methods.end(), *sigma) != methods.end()
+                           ? sigma
+                           : std::nullopt;
+    if (next.sigmaMethod == stats::defaultSigmaMethod(next.type))
+        next.sigmaMethod.reset();
+    if (next.stepId != m_settings.stepId || next.type != m_settings.type ||
+        (next.type != stats::ChartType::IMR && next.subgroupSize != m_settings.subgroupSize)) {
+        // Other points: the decisions about the old ones no longer apply.
+        next.excluded.clear();
+        next.stageStarts.clear();
+        next.locked.reset();
+        next.notes.clear();
+    }
+    if (next == m_settings)
+        return;
+    changeSettings(next, tr("Change chart options"));
+}
+
+void ControlChartView::changeSettings(const ChartSettings& settings, const QString& text)
+{
+    if (!canEdit())
+        return;
+    m_document->undoStack()->push(
+        new ChangeChartCommand(m_document, ChangeChartCommand::Options, m_settings, settings, text));
+}
+
+void ControlChartView::showEvent(QShowEvent* event)
+{
+    QWidget::showEvent(event);
+    if (m_dirty)
+        scheduleCompute();
+}
+
+void ControlChartView::scheduleCompute()
+{
+    m_dirty = true;
+    if (!isVisible() || m_computeScheduled)
+        return;   // a hidden view computes when it is shown
+    // Coalesced: a burst of change signals (an undo restoring many rows) asks once.
+    m_computeScheduled = true;
+    QTimer::singleShot(0, this, &ControlChartView::compute);
+}
+
+void ControlChartView::compute()
+{
+    m_computeScheduled = false;
+    if (!isVisible())
+        return;
+    m_dirty = false;
+    if (!m_settings.studyId) {
+        m_result.reset();
+        showResult();
+        return;
+    }
+    m_service->request(m_settings, m_document->revision());
+}
+
+void ControlChartView::onChartReady(const ChartResult& result)
+{
+    if (result.studyId != m_settings.studyId || result.key != m_settings.computationKey())
+        return;   // an answer to an earlier state of the chart; the current one is on its way
+    m_result = std::make_shared<const ChartResult>(result);
+    showResult();
+}
+
+void ControlChartView::showResult()
+{
+    m_canvas->setResult(m_result && m_result->hasChart() ? m_result : nullptr);
+    m_canvas->setNoteMarks(noteNumbers());
+    if (!m_settings.studyId)
+        m_messageLabel->setText(tr("No study yet: time one (Ctrl+T) or import one (Ctrl+I), then chart it here."));
+    else if (!m_result)
+        m_messageLabel->setText(tr("Computing…"));
+    else if (!m_result->hasChart())
+        m_messageLabel->setText(m_result->observationCount == 0
+                                    ? tr("No observations of this step in the study yet: time some, and the chart "
+                                         "appears here.")
+                                    : tr("No chart: %1").arg(m_result->error));
+    else
+        m_messageLabel->clear();
+    m_messageLabel->setVisible(!m_messageLabel->text().isEmpty());
+    m_usedLabel->setText(m_result && m_result->hasChart() ? signaltext::usedLine(m_result->analysis) : QString());
+    fillSignalList();
+    emit chartShown();
+}
+
+std::map<std::size_t, int> ControlChartView::noteNumbers() const
+{
+    std::map<std::size_t, int> numbers;
+    if (!m_result)
+        return numbers;
+    int next = 1;
+    for (std::size_t i = 0; i < m_result->pointKeys.size(); ++i)
+        if (m_settings.notes.count(m_result->pointKeys[i]))
+            numbers[i] = next++;
+    return numbers;
+}
+
+void ControlChartView::fillSignalList()
+{
+    m_filling = true;
+    m_signalList->clear();
+    if (m_result && m_result->hasChart()) {
+        const auto notes = noteNumbers();
+        const auto& analysis = m_result->analysis;
+        for (std::size_t point = 0; point < analysis.pointCount; ++point) {
+            // Every chart's tests for this point (a signal on the MR chart counts too).
+            QStringList tests;
+            double value = std::nan("");
+            for (const auto& chart : analysis.charts) {
+                const long i = ChartResult::valueIndex(chart, point);
+                if (i < 0)
+                    continue;
+                if (&chart == &analysis.charts.front())
+                    value = chart.values[static_cast<std::size_t>(i)];
+                const auto mask = chart.tests[static_cast<std::size_t>(i)];
+                if (!mask)
+                    continue;
+                const QStringList failed = signaltext::failedTests(mask, chart.rules);
+                for (const QString& f : failed)
+                    tests << (analysis.charts.size() > 1 ? tr("%1 chart, %2").arg(QString::fromStdString(chart.name).toUpper(), f)
+                                                         : f);
+            }
+            const auto note = notes.find(point);
+            if (tests.isEmpty() && note == notes.end())
+                continue;
+            auto* item = new QTreeWidgetItem(m_signalList);
+            item->setData(0, kPointRole, static_cast<int>(point));
+            item->setText(0, QString::fromStdString(m_result->pointLabels[point]));
+            item->setText(1, std::isfinite(value) ? secondsText(value) : QString());
+            item->setText(2, tests.join(QLatin1Char('\n')));
+            if (note != notes.end()) {
+                const SignalNote& n = m_settings.notes.at(m_result->pointKeys[point]);
+                item->setText(3, tr("[%1] %2 → %3")
+                                     .arg(note->second)
+                                     .arg(QString::fromStdString(n.cause), QString::fromStdString(n.action)));
+            }
+            item->setToolTip(2, item->text(2));
+            item->setToolTip(3, item->text(3));
+            if (static_cast<int>(point) == m_canvas->cursorPoint())
+                m_signalList->setCurrentItem(item);
+        }
+    }
+    m_filling = false;
+}
+
+QString ControlChartView::usedText() const { return m_usedLabel->text(); }
+QString ControlChartView::messageText() const { return m_messageLabel->text(); }
+int ControlChartView::cursorPoint() const { return m_canvas->cursorPoint(); }
+
+void ControlChartView::setCursorPoint(int point)
+{
+    if (!m_result || !m_result->hasChart())
+        return;
+    const int n = static_cast<int>(m_result->analysis.pointCount);
+    point = std::clamp(point, 0, n - 1);
+    m_canvas->setCursorPoint(point);
+    m_filling = true;
+    QTreeWidgetItem* current = nullptr;
+    for (int i = 0; i < m_signalList->topLevelItemCount(); ++i)
+        if (m_signalList->topLevelItem(i)->data(0, kPointRole).toInt() == point)
+            current = m_signalList->topLevelItem(i);
+    m_signalList->setCurrentItem(current);
+    m_filling = false;
+}
+
+void ControlChartView::moveCursor(int delta)
+{
+    setCursorPoint(m_canvas->cursorPoint() < 0 ? 0 : m_canvas->cursorPoint() + delta);
+}
+
+void ControlChartView::moveToSignal(int direction)
+{
+    if (!m_result || !m_result->hasChart())
+        return;
+    const auto& analysis = m_result->analysis;
+    const long n = static_cast<long>(analysis.pointCount);
+    for (long p = m_canvas->cursorPoint() + direction; p >= 0 && p < n; p += direction)
+        for (const auto& chart : analysis.charts)
+            if (const long i = ChartResult::valueIndex(chart, static_cast<std::size_t>(p));
+                i >= 0 && chart.tests[static_cast<std::size_t>(i)]) {
+                setCursorPoint(static_cast<int>(p));
+                return;
+            }
+}
+
+PointKey ControlChartView::cursorKey() const
+{
+    const int point = m_canvas->cursorPoint();
+    if (!m_result || point < 0 || point >= static_cast<int>(m_result->pointKeys.size()))
+        return 0;
+    return m_result->pointKeys[static_cast<std::size_t>(point)];
+}
+
+QString ControlChartView::pointToolTip(int point) const
+{
+    if (!m_result || !m_result->hasChart() || point < 0 || point >= static_cast<int>(m_result->analysis.pointCount))
+        return {};
+    const auto p = static_cast<std::size_t>(point);
+    QStringList lines;
+    lines << tr("<b>Cycle %1</b>").arg(QString::fromStdString(m_result->pointLabels[p]).toHtmlEscaped());
+    for (const auto& chart : m_result->analysis.charts) {
+        const long i = ChartResult::valueIndex(chart, p);
+        if (i < 0)
+            continue;
+        const auto j = static_cast<std::size_t>(i);
+        lines << tr("%1: %2 s").arg(signaltext::chartTitle(chart.name), secondsText(chart.values[j]));
+        for (const QString& f : signaltext::failedTests(chart.tests[j], chart.rules))
+            lines << QStringLiteral("&nbsp;&nbsp;") + f.toHtmlEscaped();
+    }
+    const auto& flags = m_result->analysis.flags;
+    if (p < flags.excluded.size() && flags.excluded[p])
+        lines << tr("<i>Excluded from the limits</i>");
+    if (m_result->analysis.phaseOf(p) == 2)
+        lines << tr("<i>Judged against the locked limits</i>");
+    if (const auto note = m_settings.notes.find(m_result->pointKeys[p]); note != m_settings.notes.end())
+        lines << tr("Cause: %1").arg(QString::fromStdString(note->second.cause).toHtmlEscaped())
+              << tr("Action: %1").arg(QString::fromStdString(note->second.action).toHtmlEscaped());
+    return lines.join(QStringLiteral("<br>"));
+}
+
+void ControlChartView::toggleExclusion()
+{
+    const PointKey key = cursorKey();
+    if (!key || !canEdit())
+        return;
+    ChartSettings next = m_settings;
+    toggleKey(next.excluded, key);
+    const QString label = QString::fromStdString(m_result->pointLabels[static_cast<std::size_t>(cursorPoint())]);
+    m_document->undoStack()->push(new ChangeChartCommand(
+        m_document, ChangeChartCommand::Exclusion, m_settings, next,
+        next.isExcluded(key) ? tr("Exclude point %1 from the limits").arg(label)
+                             : tr("Include point %1 in the limits").arg(label)));
+}
+
+void ControlChartView::toggleStageStart()
+{
+    const PointKey key = cursorKey();
+    if (!key || !canEdit() || cursorPoint() == 0)
+        return;   // the first point always starts the first stage
+    ChartSettings next = m_settings;
+    toggleKey(next.stageStarts, key);
+    const QString label = QString::fromStdString(m_result->pointLabels[static_cast<std::size_t>(cursorPoint())]);
+    m_document->undoStack()->push(new ChangeChartCommand(
+        m_document, ChangeChartCommand::Stage, m_settings, next,
+        next.startsStage(key) ? tr("Start a stage at point %1").arg(label) : tr("Join the stage at point %1").arg(label)));
+}
+
+void ControlChartView::toggleLockLimits()
+{
+    if (!canEdit() || !m_result || !m_result->hasChart() || !m_result->series)
+        return;
+    ChartSettings next = m_settings;
+    QString text;
+    if (next.locked) {
+        next.locked.reset();
+        text = tr("Unlock limits");
+    } else {
+        const int point = cursorPoint() < 0 ? static_cast<int>(m_result->analysis.pointCount) - 1 : cursorPoint();
+        const auto p = static_cast<std::size_t>(point);
+        // Phase I is the stage's points up to this one: core estimates the limits from them,
+        // once, here (a user's action, as quick as the chart itself), and the numbers are kept.
+        ChartSettings probe = m_settings;
+        probe.locked = LockedLimits{m_result->pointKeys[p], std::nullopt, std::nullopt};
+        const ChartResult phaseOne = computeChart(*m_result->series, probe);
+        if (!phaseOne.lockedCenter || !phaseOne.lockedSigma) {
+            m_document->warn(tr("The limits cannot be locked at point %1: %2")
+                                 .arg(QString::fromStdString(m_result->pointLabels[p]), phaseOne.error));
+            return;
+        }
+        next.locked = LockedLimits{m_result->pointKeys[p], phaseOne.lockedCenter, phaseOne.lockedSigma};
+        text = tr("Lock limits after point %1").arg(QString::fromStdString(m_result->pointLabels[p]));
+    }
+    m_document->undoStack()->push(
+        new ChangeChartCommand(m_document, ChangeChartCommand::LockLimits, m_settings, next, text));
+}
+
+void ControlChartView::setNote(int point, const SignalNote& note)
+{
+    if (!m_result || point < 0 || point >= static_cast<int>(m_result->pointKeys.size()))
+        return;
+    const auto p = static_cast<std::size_t>(point);
+    setNoteOn(m_result->pointKeys[p], QString::fromStdString(m_result->pointLabels[p]), note);
+}
+
+void ControlChartView::setNoteOn(PointKey key, const QString& label, const SignalNote& note)
+{
+    if (!canEdit())
+        return;
+    ChartSettings next = m_settings;
+    if (note.cause.empty() && note.action.empty())
+        next.notes.erase(key);
+    else
+        next.notes[key] = note;
+    if (next == m_settings)
+        return;
+    m_document->undoStack()->push(new ChangeChartCommand(
+        m_document, ChangeChartCommand::Note, m_settings, next,
+        next.notes.count(key) ? tr("Note on point %1").arg(label) : tr("Remove the note on point %1").arg(label)));
+}
+
+void ControlChartView::editNote()
+{
+    if (!canEdit() || !m_result || !m_result->hasChart() || m_noteEditor)
+        return;
+    if (cursorPoint() < 0)
+        setCursorPoint(0);
+    const int point = cursorPoint();
+    const PointKey key = m_result->pointKeys[static_cast<std::size_t>(point)];
+    const QString label = QString::fromStdString(m_result->pointLabels[static_cast<std::size_t>(point)]);
+    const auto existing = m_settings.notes.find(key);
+    auto* dialog = new QDialog(this);
+    dialog->setObjectName(QStringLiteral("signalNoteEditor"));
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    dialog->setWindowTitle(tr("Signal Note: Cycle %1").arg(label));
+    auto* about = new QLabel(pointToolTip(point), dialog);
+    auto* cause = new QPlainTextEdit(dialog);
+    cause->setObjectName(QStringLiteral("causeEdit"));
+    cause->setTabChangesFocus(true);
+    auto* action = new QPlainTextEdit(dialog);
+    action->setObjectName(QStringLiteral("actionEdit"));
+    action->setTabChangesFocus(true);
+    if (existing != m_settings.notes.end()) {
+        cause->setPlainText(QString::fromStdString(existing->second.cause));
+        action->setPlainText(QString::fromStdString(existing->second.action));
+    }
+    auto* form = new QFormLayout;
+    auto* causeLabel = new QLabel(tr("Assignable &cause:"), dialog);
+    causeLabel->setBuddy(cause);
+    auto* actionLabel = new QLabel(tr("&Action taken:"), dialog);
+    actionLabel->setBuddy(action);
+    form->addRow(causeLabel, cause);
+    form->addRow(actionLabel, action);
+    auto* buttons = new QDialogButtonBox(QDialogButtonBox::Ok | QDialogButtonBox::Cancel, dialog);
+    QPushButton* remove = buttons->addButton(tr("&Remove Note"), QDialogButtonBox::DestructiveRole);
+    remove->setEnabled(existing != m_settings.notes.end());
+    auto* layout = new QVBoxLayout(dialog);
+    layout->addWidget(about);
+    layout->addLayout(form);
+    layout->addWidget(buttons);
+    connect(buttons, &QDialogButtonBox::accepted, dialog, &QDialog::accept);
+    connect(buttons, &QDialogButtonBox::rejected, dialog, &QDialog::reject);
+    // By the point's key: the chart may be recomputed while the editor is open.
+    connect(remove, &QPushButton::clicked, dialog, [this, dialog, key, label] {
+        setNoteOn(key, label, {});
+        dialog->reject();
+    });
+    connect(dialog, &QDialog::accepted, this, [this, key, label, cause, action] {
+        setNoteOn(key, label,
+                  {cause->toPlainText().trimmed().toStdString(), action->toPlainText().trimmed().toStdString()});
+    });
+    connect(dialog, &QDialog::finished, m_canvas, qOverload<>(&QWidget::setFocus));
+    m_noteEditor = dialog;
+    dialog->resize(460, 320);
+    dialog->open();
+    cause->setFocus();
+}
+
+} // namespace gemba::ui

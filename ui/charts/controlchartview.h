@@ -1,0 +1,126 @@
+// The control chart view: a chart of the window's current study (a step's durations or the
+// cycle total) with its options chosen in the view, the list of its signals and notes, and the
+// user's decisions on its points, each one undoable and saved with the chart.
+#pragma once
+
+#include "charts/chartcomputation.h"
+#include "charts/chartsettings.h"
+#include "views/view.h"
+
+#include <QDialog>
+#include <QPointer>
+#include <QWidget>
+
+#include <memory>
+
+class QAction;
+class QComboBox;
+
+class QDoubleSpinBox;
+class QLabel;
+class QSpinBox;
+class QSplitter;
+class QTreeWidget;
+
+namespace gemba::ui {
+
+class ChartCanvas;
+class ChartService;
+class ProjectDocument;
+class WindowContext;
+
+// Keys (with the chart or the signal list focused): Left/Right move the point cursor (Home,
+// End: first, last; Ctrl+Left/Right: previous/next signal), X excludes or includes the point
+// from the estimates, S starts a new stage at it (again: removes it), L locks the limits of the
+// stage up to the point (again: unlocks), N edits the point's signal note.
+class ControlChartView : public QWidget, public View {
+    Q_OBJECT
+public:
+    explicit ControlChartView(WindowContext* context, QWidget* parent = nullptr);
+    ControlChartView(WindowContext& context, QWidget* parent = nullptr) : ControlChartView(&context, parent) {}
+    ~ControlChartView() override;
+
+    QString viewId() const override { return QStringLiteral("controlChart"); }
+    QString viewTitle() const override { return tr("Control chart"); }
+    QWidget* viewWidget() override { return this; }
+    QList<QAction*> viewActions() const override;
+    QByteArray saveViewState() const override;
+    void restoreViewState(const QByteArray& state) override;
+
+    // The chart being edited and the last result shown (null until the first arrives).
+    const ChartSettings& settings() const { return m_settings; }
+    const ChartResult* result() const { return m_result.get(); }
+    ChartCanvas* canvas() const { return m_canvas; }
+    QTreeWidget* signalList() const { return m_signalList; }
+    QString usedText() const;      // the line under the chart
+    QString messageText() const;   // why there is no chart, when there is none
+    int cursorPoint() const;
+    void setCursorPoint(int point);
+    QString pointToolTip(int point) const;
+    QDialog* noteEditor() const { return m_noteEditor; }
+
+    // The edits, each an undo command on the document's stack, acting on the cursor's point.
+    void toggleExclusion();
+    void toggleStageStart();
+    void toggleLockLimits();
+    void editNote();   // opens the note editor (non-blocking; noteEditor())
+    void setNote(int point, const SignalNote& note);   // an empty note removes it
+    // The chart's options (from the view's controls): undoable too.
+    void changeSettings(const ChartSettings& settings, const QString& text);
+
+signals:
+    // A result was shown (or a reason for none); for tests and the window's status.
+    void chartShown();
+
+protected:
+    void showEvent(QShowEvent* event) override;
+
+private:
+    void buildUi();
+    void createActions();
+    void loadChart();        // the current study's saved chart into the controls
+    void fillControls();     // the controls from m_settings
+    void controlsChanged();  // the controls into a new settings (an undo command)
+    void scheduleCompute();
+    void compute();
+    void onChartReady(const ChartResult& result);
+    void showResult();
+    void fillSignalList();
+    void moveCursor(int delta);
+    void moveToSignal(int direction);
+    std::map<std::size_t, int> noteNumbers() const;   // point index -> note number, in point order
+    PointKey cursorKey() const;
+    void setNoteOn(PointKey key, const QString& label, const SignalNote& note);
+    bool canEdit() const;
+
+    WindowContext* m_context;
+    ProjectDocument* m_document;
+    ChartService* m_service;
+    ChartSettings m_settings;
+    std::shared_ptr<const ChartResult> m_result;
+    bool m_computeScheduled = false;
+    bool m_dirty = true;
+    bool m_filling = false;
+
+    QComboBox* m_sourceBox = nullptr;
+    QComboBox* m_typeBox = nullptr;
+    QSpinBox* m_subgroupBox = nullptr;
+    QLabel* m_subgroupLabel = nullptr;
+    QComboBox* m_rulesBox = nullptr;
+    QComboBox* m_sigmaBox = nullptr;
+    QDoubleSpinBox* m_kBox = nullptr;
+    QSplitter* m_splitter = nullptr;
+    ChartCanvas* m_canvas = nullptr;
+    QLabel* m_usedLabel = nullptr;
+    QLabel* m_messageLabel = nullptr;
+    QTreeWidget* m_signalList = nullptr;
+    QPointer<QDialog> m_noteEditor;
+
+    QAction* m_excludeAction = nullptr;
+    QAction* m_stageAction = nullptr;
+    QAction* m_lockAction = nullptr;
+    QAction* m_noteAction = nullptr;
+    QList<QAction*> m_actions;
+};
+
+} // namespace gemba::ui
