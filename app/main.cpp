@@ -3,6 +3,7 @@
 
 #ifdef GEMBA_WITH_GUI
 #include "mainwindow.h"
+#include "report/reportcli.h"
 
 #include <QApplication>
 #include <QScreen>
@@ -17,6 +18,10 @@ int main(int argc, char* argv[])
     // `gemba project.gemba` opens that project in the window; other words are CLI commands.
     const bool projectArgument = argc > 1 && std::string(argv[1]).ends_with(".gemba");
     if (argc > 1 && !projectArgument && gemba::cli::isCliInvocation(argv[1])) {
+#ifdef GEMBA_WITH_GUI
+        // The CLI is Qt-free; the drawing commands call back into gemba_ui through these hooks.
+        gemba::ui::installReportHook();
+#endif
         const std::vector<std::string> args(argv + 1, argv + argc);
         return gemba::cli::run(args, stdout, stderr);
     }

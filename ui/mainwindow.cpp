@@ -2,7 +2,6 @@
 // stopwatch, with every action on the keyboard.
 #include "mainwindow.h"
 
-#include "charts/controlchartview.h"
 #include "commands/addprocesscommand.h"
 #include "commands/changestudycommand.h"
 #include "commands/removeprocesscommand.h"
@@ -17,6 +16,9 @@
 #include "projectdocument.h"
 #include "settings.h"
 #include "timing/timingview.h"
+#include "views/view.h"
+#include "views/viewactions.h"
+#include "views/viewhost.h"
 #include "windowcontext.h"
 
 #include "io/csvreader.h"
@@ -46,7 +48,6 @@
 #include <QStackedWidget>
 #include <QStandardPaths>
 #include <QStatusBar>
-#include <QTabWidget>
 #include <QToolBar>
 #include <QUndoGroup>
 
@@ -143,7 +144,17 @@ MainWindow::MainWindow(QWidget* parent)
     updateTitle();
 }
 
-MainWindow::~MainWindow() = default;
+MainWindow::~MainWindow()
+{
+    // The views (saving their state) and the context go before the document they look at.
+    m_viewActions->setHost(nullptr);
+    delete m_views;
+    m_views = nullptr;
+    m_context.reset();
+}
+
+ProcessEditor* MainWindow::processEditor() const { return m_views ? m_views->find<ProcessEditor>() : nullptr; }
+ObservationsPage* MainWindow::observationsPage() const { return m_views ? m_views->find<ObservationsPage>() : nullptr; }
 
 QString MainWindow::defaultProjectPath()
 {
@@ -168,6 +179,9 @@ void MainWindow::createActions()
     locked << add(file, tr("&Import Observations from CSV..."), QKeySequence(Qt::CTRL | Qt::Key_I), [this] { importCsv(); });
     add(file, tr("&Export Study as CSV..."), QKeySequence(Qt::CTRL | Qt::Key_E), [this] { exportStudyCsv(); });
     file->addSeparator();
+    m_viewActions = new ViewActions(this);   // the View menu, the view's own actions, Print/Export
+    m_viewActions->addPrintActions(file);
+    file->addSeparator();
     locked << add(file, tr("&Close Project"), QKeySequence(Qt::CTRL | Qt::Key_W), [this] { closeProject(); });
     // QKeySequence::Quit is empty on some platforms.
     add(file, tr("&Quit"), QKeySequence(Qt::CTRL | Qt::Key_Q), [this] { close(); });
@@ -187,24 +201,16 @@ void MainWindow::createActions()
                   [this] { deleteProcess(); });
     locked << add(edit, tr("Delete &Study..."), QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_Delete), [this] { deleteStudy(); });
     locked << add(edit, tr("E&xclude/Include Observation..."), QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_X), [this] {
-        if (m_observationsPage)
-            m_observationsPage->toggleExcludeSelected();
-    });
-
-    auto* view = menuBar()->addMenu(tr("&View"));
-    add(view, tr("&Process Steps"), QKeySequence(Qt::CTRL | Qt::Key_1), [this] {
-        if (m_tabs)
-            m_tabs->setCurrentIndex(0);
-    });
-    add(view, tr("&Observations"), QKeySequence(Qt::CTRL | Qt::Key_2), [this] {
-        if (m_tabs)
-            m_tabs->setCurrentIndex(1);
+        if (auto* page = observationsPage())
+            page->toggleExcludeSelected();
     });
 
     auto* studyMenu = menuBar()->addMenu(tr("&Study"));
     m_startTimingAction = add(studyMenu, tr("Start &Timing"), QKeySequence(Qt::CTRL | Qt::Key_T), [this] { startTiming(); });
     m_startTimingAction->setShortcutContext(Qt::ApplicationShortcut);
     locked << add(studyMenu, tr("Study &Details..."), QKeySequence(Qt::CTRL | Qt::Key_D), [this] { editStudyDetails(); });
+
+    m_viewActions->addMenus(studyMenu->menuAction());
 
     auto* help = menuBar()->addMenu(tr("&Help"));
     add(help, tr("&Keyboard Shortcuts"), QKeySequence(Qt::Key_F1), [this] { showShortcuts(); });
@@ -316,7 +322,7 @@ bool MainWindow::openDefaultProject()
         if (!error.isEmpty())
             showError(tr("Could not create the demo project:\n%1").arg(error));
         else
-            m_tabs->setCurrentWidget(m_observationsPage);
+            m_views->showView(QStringLiteral("observations"));
     }
     return true;
 }
@@ -327,27 +333,22 @@ void MainWindow::setDocument(std::unique_ptr<ProjectDocument> document)
         finishTiming();
     if (m_document)
         m_undoGroup->removeStack(m_document->undoStack());
-    if (m_tabs) {
-        m_stack->removeWidget(m_tabs);
-        delete m_tabs;
-        m_tabs = nullptr;
-        m_processEditor = nullptr;
-        m_observationsPage = nullptr;
+    m_viewActions->setHost(nullptr);
+    if (m_views) {
+        m_stack->removeWidget(m_views);
+        delete m_views;   // saves each view's state
+        m_views = nullptr;
     }
+    m_context.reset();
     m_document = std::move(document);
     if (m_document) {
         m_undoGroup->addStack(m_document->undoStack());
         m_undoGroup->setActiveStack(m_document->undoStack());
-        m_tabs = new QTabWidget(this);
-        m_tabs->setObjectName(QStringLiteral("tabs"));
-        m_processEditor = new ProcessEditor(m_document.get(), m_tabs);
-        m_observationsPage = new ObservationsPage(m_document.get(), m_tabs);
-        m_tabs->addTab(m_processEditor, tr("Process steps"));
-        m_tabs->addTab(m_observationsPage, tr("Observations"));
-        auto* chartView = new ControlChartView(new WindowContext(m_document.get(), m_tabs), m_tabs);
-        m_tabs->addTab(chartView->viewWidget(), chartView->viewTitle());
-        m_stack->addWidget(m_tabs);
-        m_stack->setCurrentWidget(m_tabs);
+        m_context = std::make_unique<WindowContext>(m_document.get());
+        m_views = new ViewHost(*m_context, this);   // one tab per registered view
+        m_stack->addWidget(m_views);
+        m_stack->setCurrentWidget(m_views);
+        m_viewActions->setHost(m_views);
         // Queued: a refused undo reports from inside QUndoStack::undo(), which must not run a
         // nested event loop (the message box) half-way.
         connect(m_document.get(), &ProjectDocument::errorOccurred, this, &MainWindow::showError, Qt::QueuedConnection);
@@ -357,7 +358,7 @@ void MainWindow::setDocument(std::unique_ptr<ProjectDocument> document)
         connect(m_document.get(), &ProjectDocument::studiesChanged, this, &MainWindow::fillStudyBox);
         connect(m_document.get(), &ProjectDocument::observationsChanged, this, &MainWindow::fillStudyBox);
         if (!m_document->studies().empty())
-            m_tabs->setCurrentWidget(m_observationsPage);
+            m_views->showView(QStringLiteral("observations"));
     } else {
         m_stack->setCurrentWidget(m_emptyPage);
     }
@@ -369,12 +370,12 @@ void MainWindow::setDocument(std::unique_ptr<ProjectDocument> document)
 
 void MainWindow::updatePage()
 {
-    if (!m_document || !m_tabs)
+    if (!m_document || !m_views)
         return;
     QWidget* current = m_stack->currentWidget();
-    if (current != m_tabs && current != m_noProcessPage)
+    if (current != m_views && current != m_noProcessPage)
         return;   // timing: the page is chosen when it ends
-    m_stack->setCurrentWidget(m_document->processes().empty() ? m_noProcessPage : m_tabs);
+    m_stack->setCurrentWidget(m_document->processes().empty() ? m_noProcessPage : m_views);
 }
 
 void MainWindow::fillProcessBox()
@@ -653,7 +654,7 @@ MainWindow::ImportOutcome MainWindow::importCsvFile(const QString& path,
     m_document->setCurrentProcess(m_document->currentProcessId());   // new steps may have come in
     m_document->setCurrentStudy(result->studyId);
     fillStudyBox();
-    m_tabs->setCurrentWidget(m_observationsPage);
+    m_views->showView(QStringLiteral("observations"));
     statusBar()->showMessage(tr("Imported %1 observations in %2 cycles").arg(result->observations).arg(result->cycles), 5000);
     return outcome;
 }
@@ -696,8 +697,8 @@ void MainWindow::newProcess()
     m_document->undoStack()->push(new AddProcessCommand(m_document.get(), p, first));
     if (m_document->currentProcessId() != before) {
         fillProcessBox();
-        m_tabs->setCurrentWidget(m_processEditor);
-        m_processEditor->editStepName(0);
+        m_views->showView(QStringLiteral("process"));
+        processEditor()->editStepName(0);
     }
 }
 
@@ -818,9 +819,9 @@ void MainWindow::finishTiming()
     m_timingView = nullptr;
     lockWhileTiming(false);
     m_startTimingAction->setEnabled(!m_document || !m_document->readOnly());
-    if (m_tabs) {
-        m_stack->setCurrentWidget(m_tabs);
-        m_tabs->setCurrentWidget(m_observationsPage);
+    if (m_views) {
+        m_stack->setCurrentWidget(m_views);
+        m_views->showView(QStringLiteral("observations"));
         updatePage();
     }
     bool discarded = false;
@@ -886,16 +887,16 @@ QList<QPair<QString, QString>> MainWindow::shortcutList() const
             continue;
         QString menuName = menuAction->text();
         menuName.remove(QLatin1Char('&'));
+        if (menuAction->menu() == m_viewActions->currentViewMenu())
+            continue;   // every view's actions follow below, not only the current one's
         for (const QAction* a : menuAction->menu()->actions())
             if (a->menu() != m_recentMenu)
                 addAction(menuName, a);
     }
-    if (m_processEditor)
-        for (const QAction* a : m_processEditor->actions())
-            addAction(tr("Process steps"), a);
-    if (m_observationsPage)
-        for (const QAction* a : m_observationsPage->actions())
-            addAction(tr("Observations"), a);
+    if (m_views)
+        for (View* v : m_views->views())
+            for (const QAction* a : v->viewActions())
+                addAction(v->viewTitle(), a);
     rows.append({tr("Process steps: Rename step"), QKeySequence(Qt::Key_F2).toString(QKeySequence::NativeText)});
     rows.append({tr("Timing: lap / pause / skip / foreign / abnormal / note / undo lap / end"),
                  tr("Space or Enter / P / S / F / A / N / Backspace / Esc")});

@@ -16,7 +16,6 @@ class QAction;
 class QComboBox;
 class QMenu;
 class QStackedWidget;
-class QTabWidget;
 class QUndoGroup;
 
 namespace gemba::store {
@@ -29,6 +28,9 @@ class ProjectDocument;
 class ProcessEditor;
 class ObservationsPage;
 class TimingView;
+class ViewActions;
+class ViewHost;
+class WindowContext;
 
 class MainWindow : public QMainWindow {
     Q_OBJECT
@@ -57,8 +59,13 @@ public:
     static QString defaultProjectPath();
 
     ProjectDocument* document() const { return m_document.get(); }
-    ProcessEditor* processEditor() const { return m_processEditor; }
-    ObservationsPage* observationsPage() const { return m_observationsPage; }
+    // What this window looks at (its current process and study); null when no project is open.
+    WindowContext* context() const { return m_context.get(); }
+    // The tabs, made from the view registry; null when no project is open.
+    ViewHost* viewHost() const { return m_views; }
+    ViewActions* viewActions() const { return m_viewActions; }
+    ProcessEditor* processEditor() const;
+    ObservationsPage* observationsPage() const;
     TimingView* timingView() const { return m_timingView; }
 
     // How a study is named in lists: date and time of its start, observer, place.
@@ -116,12 +123,12 @@ private:
     void showShortcuts();
 
     std::unique_ptr<ProjectDocument> m_document;
+    std::unique_ptr<WindowContext> m_context;   // after m_document: goes before it
     QStackedWidget* m_stack = nullptr;
-    QTabWidget* m_tabs = nullptr;
+    ViewHost* m_views = nullptr;
+    ViewActions* m_viewActions = nullptr;
     QWidget* m_emptyPage = nullptr;
     QWidget* m_noProcessPage = nullptr;
-    ProcessEditor* m_processEditor = nullptr;
-    ObservationsPage* m_observationsPage = nullptr;
     TimingView* m_timingView = nullptr;
     QComboBox* m_processBox = nullptr;
     QComboBox* m_studyBox = nullptr;

@@ -7,6 +7,7 @@
 #include "numberdelegate.h"
 #include "models/summarymodel.h"
 #include "projectdocument.h"
+#include "windowcontext.h"
 
 #include <QAction>
 #include <QApplication>
@@ -24,9 +25,16 @@
 namespace gemba::ui {
 
 ObservationsPage::ObservationsPage(ProjectDocument* document, QWidget* parent)
+    : ObservationsPage(*new WindowContext(document, nullptr), parent)
+{
+    m_context->setParent(this);
+}
+
+ObservationsPage::ObservationsPage(WindowContext& context, QWidget* parent)
     : QWidget(parent)
-    , m_document(document)
-    , m_model(new ObservationsModel(document, this))
+    , m_context(&context)
+    , m_document(context.document())
+    , m_model(new ObservationsModel(m_document, this))
     , m_summary(new SummaryModel(this))
     , m_view(new QTableView(this))
     , m_summaryView(new QTableView(this))
@@ -85,15 +93,16 @@ ObservationsPage::ObservationsPage(ProjectDocument* document, QWidget* parent)
     rightLayout->addWidget(m_summaryView, 1);
     rightLayout->addWidget(m_totals);
 
-    auto* split = new QSplitter(Qt::Horizontal, this);
-    split->addWidget(m_view);
-    split->addWidget(right);
-    split->setStretchFactor(0, 1);
-    split->setStretchFactor(1, 1);
+    m_split = new QSplitter(Qt::Horizontal, this);
+    m_split->setObjectName(QStringLiteral("observationsSplitter"));
+    m_split->addWidget(m_view);
+    m_split->addWidget(right);
+    m_split->setStretchFactor(0, 1);
+    m_split->setStretchFactor(1, 1);
 
     auto* layout = new QVBoxLayout(this);
     layout->addWidget(m_caption);
-    layout->addWidget(split, 1);
+    layout->addWidget(m_split, 1);
 
     // The summary reads every observation of the study: the document's data service does that
     // on its worker thread and hands back the finished figures, so an edit in a study of a
@@ -130,6 +139,17 @@ ObservationsPage::ObservationsPage(ProjectDocument* document, QWidget* parent)
     connect(m_document, &ProjectDocument::observationsRestored, this, refresh);
     connect(m_document, &ProjectDocument::observationsUpdated, this, refresh);
     refresh();
+}
+
+QList<QAction*> ObservationsPage::viewActions() const { return actions(); }
+
+// Where the user left the splitter between the observations and the summary.
+QByteArray ObservationsPage::saveViewState() const { return m_split->saveState(); }
+
+void ObservationsPage::restoreViewState(const QByteArray& state)
+{
+    if (!state.isEmpty())
+        m_split->restoreState(state);
 }
 
 void ObservationsPage::updateCaption()

@@ -1,21 +1,36 @@
 // The observations of the current study beside its per-step summary.
 #pragma once
 
+#include "views/view.h"
+
 #include <QWidget>
 
 class QTableView;
 class QLabel;
+class QSplitter;
 
 namespace gemba::ui {
 
 class ProjectDocument;
+class WindowContext;
 class ObservationsModel;
 class SummaryModel;
 
-class ObservationsPage : public QWidget {
+class ObservationsPage : public QWidget, public View {
     Q_OBJECT
 public:
+    // Follows the window's context (the current study).
+    ObservationsPage(WindowContext& context, QWidget* parent = nullptr);
+    // With a context of its own, on the document's first process (tests, a page on its own).
     explicit ObservationsPage(ProjectDocument* document, QWidget* parent = nullptr);
+
+    QString viewId() const override { return QStringLiteral("observations"); }
+    QString viewTitle() const override { return tr("Observations"); }
+    QWidget* viewWidget() override { return this; }
+    QList<QAction*> viewActions() const override;
+    QByteArray saveViewState() const override;
+    void restoreViewState(const QByteArray& state) override;
+
     QTableView* observationsView() const { return m_view; }
     QTableView* summaryView() const { return m_summaryView; }
     ObservationsModel* observationsModel() const { return m_model; }
@@ -33,6 +48,7 @@ private:
     void updateCaption();
     void fitSummaryWidth();
 
+    WindowContext* m_context;
     ProjectDocument* m_document;
     ObservationsModel* m_model;
     SummaryModel* m_summary;
@@ -40,6 +56,7 @@ private:
     QTableView* m_summaryView;
     QLabel* m_caption;
     QLabel* m_totals;
+    QSplitter* m_split = nullptr;
     quint64 m_requestedRevision = 0;   // the document revision of the summary asked for last
 };
 

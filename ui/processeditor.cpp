@@ -7,6 +7,7 @@
 #include "commands/removestepcommand.h"
 #include "models/stepsmodel.h"
 #include "projectdocument.h"
+#include "windowcontext.h"
 
 #include <QAction>
 #include <QHeaderView>
@@ -14,15 +15,21 @@
 #include <QLabel>
 #include <QMessageBox>
 #include <QTableView>
-#include <QToolBar>
 #include <QVBoxLayout>
 
 namespace gemba::ui {
 
 ProcessEditor::ProcessEditor(ProjectDocument* document, QWidget* parent)
+    : ProcessEditor(*new WindowContext(document, nullptr), parent)
+{
+    m_context->setParent(this);
+}
+
+ProcessEditor::ProcessEditor(WindowContext& context, QWidget* parent)
     : QWidget(parent)
-    , m_document(document)
-    , m_model(new StepsModel(document, this))
+    , m_context(&context)
+    , m_document(context.document())
+    , m_model(new StepsModel(m_document, this))
     , m_view(new QTableView(this))
 {
     m_view->setObjectName(QStringLiteral("stepsView"));
@@ -39,9 +46,10 @@ ProcessEditor::ProcessEditor(ProjectDocument* document, QWidget* parent)
     m_view->horizontalHeader()->setSectionResizeMode(StepsModel::ValueClass, QHeaderView::ResizeToContents);
     m_view->horizontalHeader()->setSectionResizeMode(StepsModel::WasteKind, QHeaderView::ResizeToContents);
 
-    auto* bar = new QToolBar(this);
+    // The window shows these in its menu and toolbar while the editor is current (viewActions).
     auto makeAction = [&](const QString& text, const QKeySequence& key, auto fn) {
-        auto* a = bar->addAction(text, this, fn);
+        auto* a = new QAction(text, this);
+        connect(a, &QAction::triggered, this, fn);
         a->setShortcut(key);
         a->setShortcutContext(Qt::WidgetWithChildrenShortcut);
         a->setToolTip(QStringLiteral("%1 (%2)").arg(text, key.toString(QKeySequence::NativeText)));
@@ -58,7 +66,6 @@ ProcessEditor::ProcessEditor(ProjectDocument* document, QWidget* parent)
     hint->setForegroundRole(QPalette::PlaceholderText);
 
     auto* layout = new QVBoxLayout(this);
-    layout->addWidget(bar);
     layout->addWidget(m_view, 1);
     layout->addWidget(hint);
 }

@@ -1,6 +1,8 @@
 // Edits the steps of the current process: add, rename, reorder, delete, type and value class.
 #pragma once
 
+#include "views/view.h"
+
 #include <QWidget>
 
 class QTableView;
@@ -10,11 +12,21 @@ namespace gemba::ui {
 
 class ProjectDocument;
 class StepsModel;
+class WindowContext;
 
-class ProcessEditor : public QWidget {
+class ProcessEditor : public QWidget, public View {
     Q_OBJECT
 public:
+    // Follows the window's context (the current process).
+    ProcessEditor(WindowContext& context, QWidget* parent = nullptr);
+    // With a context of its own, on the document's first process (tests, an editor on its own).
     explicit ProcessEditor(ProjectDocument* document, QWidget* parent = nullptr);
+
+    QString viewId() const override { return QStringLiteral("process"); }
+    QString viewTitle() const override { return tr("Process steps"); }
+    QWidget* viewWidget() override { return this; }
+    // Add, delete, move up, move down: in the window's menu and toolbar while this is current.
+    QList<QAction*> viewActions() const override { return actions(); }
     QTableView* view() const { return m_view; }
 
     void addStep();
@@ -26,6 +38,7 @@ private:
     int currentRow() const;
     void selectRow(int row);
 
+    WindowContext* m_context;
     ProjectDocument* m_document;
     StepsModel* m_model;
     QTableView* m_view;

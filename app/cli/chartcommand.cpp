@@ -7,12 +7,15 @@
 #include "args.h"
 
 #include "stats/chartinput.h"
+#include "datasetinput.h"
 
 #include <algorithm>
 #include <charconv>
 #include <cmath>
 #include <cstring>
+#include <functional>
 #include <map>
+#include <memory>
 
 namespace gemba::cli {
 namespace {
@@ -92,10 +95,70 @@ struct Loaded {
     std::map<std::string, std::string> columnOf;
 };
 
-Loaded loadColumns(const Args& args, const std::string& path, ChartType type)
+// The columns a chart reads, by role. From a CSV file they are named by --value, --count and
+// --size; from a data set by --column (the values, or the counts of an attribute chart) and
+// --sizes. --subgroup and --trial name columns either way.
+struct ColumnNames {
+    std::string value, count, size, subgroup, trial;
+};
+
+ColumnNames columnNames(const Args& args, ChartType type, bool dataSet)
 {
     const bool attribute = stats::isAttributeChart(type);
     const bool subgrouped = type == ChartType::XbarR || type == ChartType::XbarS;
+    ColumnNames names;
+    if (dataSet) {
+        for (const char* option : {"value", "count", "size"})
+            if (args.has(option))
+                throw UsageError(std::string("with --dataset, name the column with --column (and the sample sizes "
+                                             "with --sizes), not --") +
+                                 option);
+        for (const char* option : {"decimal", "delimiter"})
+            if (args.has(option))
+                throw UsageError(std::string("--") + option +
+                                 " applies to CSV files; a data set's numbers were read when it was imported");
+        const std::string column = args.requiredText("column");
+        (attribute ? names.count : names.value) = column;
+        if (auto sizes = args.text("sizes")) {
+            if (!attribute)
+                throw UsageError("--sizes is for attribute charts (p, np, c, u): the sample sizes");
+            names.size = *sizes;
+        } else if (attribute && type != ChartType::C) {
+            throw UsageError(std::string(stats::chartTypeName(type)) +
+                             " charts need --sizes COL: the sample size of each row");
+        }
+    } else {
+        if (args.has("column") || args.has("sizes"))
+            throw UsageError("--column and --sizes name a data set's columns (with --dataset NAME); for a CSV file "
+                             "use --value, or --count and --size");
+        if (attribute) {
+            if (args.has("value"))
+                throw UsageError("attribute charts read --count (and --size), not --value");
+            names.count = args.requiredText("count");
+            if (type != ChartType::C)
+                names.size = args.requiredText("size");
+            else if (args.has("size"))
+                names.size = *args.text("size");
+        } else {
+            if (args.has("count") || args.has("size"))
+                throw UsageError("--count and --size are for attribute charts (p, np, c, u); use --value");
+            names.value = args.requiredText("value");
+        }
+    }
+    if (subgrouped && !args.has("subgroup"))
+        throw UsageError(std::string(stats::chartTypeName(type)) +
+                         " charts need --subgroup COL: rows with the same label form one subgroup");
+    names.subgroup = args.text("subgroup").value_or("");
+    names.trial = args.text("trial").value_or("");
+    return names;
+}
+
+using ReadColumns = std::function<io::CsvData(const std::vector<io::ColumnRequest>&)>;
+
+// `path` names the source in messages: the CSV file, or the data set.
+Loaded loadColumns(const ColumnNames& names, const ReadColumns& read, const std::string& path, ChartType type)
+{
+    const bool attribute = stats::isAttributeChart(type);
     std::vector<io::ColumnRequest> req;
     int valueCol = -1, countCol = -1, sizeCol = -1, labelCol = -1, trialCol = -1;
     auto add = [&](const std::string& name, io::ColumnKind kind) {
@@ -103,27 +166,18 @@ Loaded loadColumns(const Args& args, const std::string& path, ChartType type)
         return static_cast<int>(req.size() - 1);
     };
     if (attribute) {
-        if (args.has("value"))
-            throw UsageError("attribute charts read --count (and --size), not --value");
-        countCol = add(args.requiredText("count"), io::ColumnKind::Number);
-        if (type != ChartType::C)
-            sizeCol = add(args.requiredText("size"), io::ColumnKind::Number);
-        else if (args.has("size"))
-            sizeCol = add(*args.text("size"), io::ColumnKind::Number);
+        countCol = add(names.count, io::ColumnKind::Number);
+        if (!names.size.empty())
+            sizeCol = add(names.size, io::ColumnKind::Number);
     } else {
-        if (args.has("count") || args.has("size"))
-            throw UsageError("--count and --size are for attribute charts (p, np, c, u); use --value");
-        valueCol = add(args.requiredText("value"), io::ColumnKind::Number);
+        valueCol = add(names.value, io::ColumnKind::Number);
     }
-    if (subgrouped && !args.has("subgroup"))
-        throw UsageError(std::string(stats::chartTypeName(type)) +
-                         " charts need --subgroup COL: rows with the same label form one subgroup");
-    if (auto s = args.text("subgroup"))
-        labelCol = add(*s, io::ColumnKind::Text);
-    if (auto t = args.text("trial"))
-        trialCol = add(*t, io::ColumnKind::Text);
+    if (!names.subgroup.empty())
+        labelCol = add(names.subgroup, io::ColumnKind::Text);
+    if (!names.trial.empty())
+        trialCol = add(names.trial, io::ColumnKind::Text);
 
-    io::CsvData data = loadCsv(path, req, csvOptions(args));
+    io::CsvData data = read(req);
     if (data.rows == 0)
         throw DataError(path + ": the file has a header but no data rows");
 
@@ -293,7 +347,7 @@ int runChart(const Arguments& arguments, std::FILE* out)
                        "xbar-r, xbar-s, p, np, c or u.");
     args.positional("TYPE", "imr | xbar-r | xbar-s | p | np | c | u",
                     "chart type (imr, xbar-r, xbar-s, p, np, c or u)");
-    args.positional("FILE", "CSV file with a header row", "CSV file");
+    args.positional("FILE", "CSV file with a header row, or with --dataset the project (.gemba)", "CSV file");
     args.option("value", OptionType::Text, "COL", "measurements (imr, xbar-r, xbar-s)");
     args.option("subgroup", OptionType::Text, "COL",
                 "rows with the same label form one subgroup (xbar-r, xbar-s); for imr and attribute charts it "
@@ -316,6 +370,13 @@ int runChart(const Arguments& arguments, std::FILE* out)
     args.option("center", OptionType::Number, "X",
                 "known (historical) center instead of the estimate (attribute charts: pbar, cbar or ubar)");
     args.option("sd", OptionType::Number, "Y", "known (historical) sigma instead of the estimate (variables charts)");
+    args.option("dataset", OptionType::Text, "NAME",
+                "chart a data set stored in the project FILE (gemba import PROJECT --dataset CSV --name NAME) "
+                "instead of a CSV file");
+    args.option("column", OptionType::Text, "COL",
+                "with --dataset: the values (imr, xbar-r, xbar-s) or the counts (p, np, c, u)");
+    args.option("sizes", OptionType::Text, "COL",
+                "with --dataset: the sample sizes (p, np) or inspection units (u; optional for c)");
     args.flagOption("json", "machine-readable output");
     declareCsvOptions(args);
     args.footer(kCsvFooter);
@@ -325,10 +386,25 @@ int runChart(const Arguments& arguments, std::FILE* out)
     const auto type = stats::parseChartType(typeName);
     if (!type)
         throw UsageError("unknown chart type '" + typeName + "'; use imr, xbar-r, xbar-s, p, np, c or u");
-    const std::string path = args.positional(1, "CSV file");
+    const auto dataSetName = args.text("dataset");
+    const std::string file = args.positional(1, dataSetName ? "PROJECT file" : "CSV file");
 
     const stats::ChartOptions options = readOptions(args, *type);
-    Loaded loaded = loadColumns(args, path, *type);
+    const ColumnNames names = columnNames(args, *type, dataSetName.has_value());
+    std::unique_ptr<store::Project> project;
+    store::DataSetInfo dataSet;
+    ReadColumns read;
+    std::string path = file;   // the source as messages and the output name it
+    if (dataSetName) {
+        project = openExistingProject(file);
+        dataSet = dataSetNamed(*project, *dataSetName);
+        path = "data set '" + dataSet.name + "' in " + file;
+        read = [&](const std::vector<io::ColumnRequest>& req) { return loadDataSetColumns(*project, dataSet, req); };
+    } else {
+        const io::CsvOptions csv = csvOptions(args);
+        read = [&file, csv](const std::vector<io::ColumnRequest>& req) { return loadCsv(file, req, csv); };
+    }
+    Loaded loaded = loadColumns(names, read, path, *type);
     if (auto ex = args.text("exclude"))
         loaded.columns.excludedPoints = parsePointList(*ex);
 

@@ -65,6 +65,17 @@ Projects (.gemba files), without the window:
       the observations left out and why; the cycle totals.
   export PROJECT [--process NAME] [--study NAME|ID] -o FILE
       a study's observations as CSV. Without --study: the latest study of the process.
+  import PROJECT --dataset FILE --name NAME [--delimiter ..] [--decimal ..]
+      any CSV file into the project as a named data set (numbers, or text where a cell is
+      not a number); all or nothing. Creates the project when missing.
+  datasets PROJECT
+      the project's data sets: name, rows, columns, source file, when imported.
+  chart TYPE PROJECT --dataset NAME --column COL [--sizes COL] [chart options]
+      a control chart of a data set's column, as 'chart TYPE FILE' charts a CSV column
+      (--column: the values, or the counts of p, np, c, u; --sizes: their sample sizes).
+  report PROJECT [--study NAME|ID] [--page-size a4|letter] -o FILE.pdf
+      the review report as a PDF: header, summary and an I-MR chart of every step with its
+      signals, for every study (or the one named); drawn without a display.
 
 A duration D is written like 8h, 30m, 45s, 1h30m, 2.5s or plain seconds.
 Run 'gemba COMMAND --help' (or 'gemba help COMMAND') for the options of one command.
@@ -86,6 +97,8 @@ const std::map<std::string, CommandFn>& commands()
         {"import", runImport},
         {"summary", runSummary},
         {"export", runExport},
+        {"datasets", runDataSets},
+        {"report", runReport},
     };
     return table;
 }

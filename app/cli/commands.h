@@ -20,6 +20,11 @@ int runSampleSize(const Arguments& args, std::FILE* out);     // leancommands.cp
 int runImport(const Arguments& args, std::FILE* out);         // projectcommands.cpp
 int runSummary(const Arguments& args, std::FILE* out);        // projectcommands.cpp
 int runExport(const Arguments& args, std::FILE* out);         // projectcommands.cpp
+int runDataSets(const Arguments& args, std::FILE* out);       // datasetcommands.cpp
+// `gemba import PROJECT --dataset FILE --name NAME`: runImport hands such arguments over.
+bool isDataSetImport(const Arguments& args);                   // datasetcommands.cpp
+int runDataSetImport(const Arguments& args, std::FILE* out);  // datasetcommands.cpp
+int runReport(const Arguments& args, std::FILE* out);         // reportcommand.cpp
 
 // Entry point for `gemba <subcommand> ...`: dispatches, prints errors to `err` and returns
 // the exit status (0 success, 1 bad data, 2 bad usage).

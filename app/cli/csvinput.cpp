@@ -47,20 +47,23 @@ io::CsvOptions csvOptions(const Args& args)
     return options;
 }
 
+void throwCsvError(const Error& e)
+{
+    if (e.code == ErrorCode::InvalidArgument)
+        throw UsageError(e.message);
+    if (e.field == "decimal")
+        throw DataError(e.message + " (--decimal point|comma)");
+    if (e.field == "delimiter")
+        throw DataError(e.message + " (--delimiter comma|semicolon|tab)");
+    throw DataError(e.message);
+}
+
 io::CsvData loadCsv(const std::string& path, const std::vector<io::ColumnRequest>& requests,
                     const io::CsvOptions& options)
 {
     auto data = io::readCsv(path, requests, options);
-    if (!data) {
-        const Error& e = data.error();
-        if (e.code == ErrorCode::InvalidArgument)
-            throw UsageError(e.message);
-        if (e.field == "decimal")
-            throw DataError(e.message + " (--decimal point|comma)");
-        if (e.field == "delimiter")
-            throw DataError(e.message + " (--delimiter comma|semicolon|tab)");
-        throw DataError(e.message);
-    }
+    if (!data)
+        throwCsvError(data.error());
     return std::move(data).value();
 }
 

@@ -18,6 +18,11 @@ void declareCsvOptions(Args& args);
 // Reads them; an unknown value is a UsageError.
 io::CsvOptions csvOptions(const Args& args);
 
+// Throws the CLI error for a failed CSV read: InvalidArgument (a missing column) is a
+// UsageError, anything else a DataError; an error the options settle ends with the option to
+// give ("--decimal point|comma").
+[[noreturn]] void throwCsvError(const Error& e);
+
 // Reads the columns; a missing column is a UsageError, anything else wrong with the file a
 // DataError. An error the options settle ends with the option to give ("--decimal point|comma").
 io::CsvData loadCsv(const std::string& path, const std::vector<io::ColumnRequest>& requests,

@@ -209,6 +209,8 @@ std::string seconds(double v) { return formatReadable(v, 6); }
 // gemba import PROJECT FILE [--process NAME] [--study NAME] [column options] [--json]
 int runImport(const Arguments& arguments, std::FILE* out)
 {
+    if (isDataSetImport(arguments))
+        return runDataSetImport(arguments, out);
     Args args("import",
               "Imports a CSV file of observations into a new study of a project. The project, the process and "
               "the steps are created when missing; the import lands whole or not at all. By default it reads "
@@ -245,6 +247,8 @@ int runImport(const Arguments& arguments, std::FILE* out)
     args.flagOption("json", "machine-readable output");
     declareCsvOptions(args);
     args.footer("A column option names a column of FILE; an empty COL (--note-column=) leaves that field out. "
+                "To store any CSV file as a data set instead: gemba import PROJECT --dataset FILE --name NAME "
+                "(see gemba import --dataset x --help). "
                 "Without a duration column the time is end - start. Flags are 1/0, true/false, yes/no or x. A file "
                 "with ratings makes a rated study (pace rating); without, an unrated one. " +
                 std::string(kExitFooter));

@@ -746,4 +746,65 @@ Expected<CsvData> readCsv(const std::string& path, const std::vector<ColumnReque
     return parseCsv(std::string_view(file.data, file.size), path, requests, options);
 }
 
+Expected<CsvData> readAllColumns(const std::string& path, const CsvOptions& options)
+{
+    MappedFile file;
+    if (auto ok = mapFile(path, file); !ok)
+        return ok.error();
+    const std::string_view whole(file.data, file.size);
+    std::string_view text = whole;
+    if (text.size() >= 3 && std::memcmp(text.data(), "\xEF\xBB\xBF", 3) == 0)
+        text.remove_prefix(3);
+
+    // Anything malformed (a bad delimiter option, no header, broken quoting) is left to
+    // parseCsv, which reports it with its usual words; this pass only decides the kinds.
+    char delimiter = options.delimiter;
+    if (delimiter == 0) {
+        auto guessed = guessDelimiter(text, path);
+        if (!guessed)
+            return guessed.error();
+        delimiter = *guessed;
+    }
+    if (delimiter == '"' || delimiter == '\n' || delimiter == '\r')
+        return parseCsv(whole, path, {}, options);
+
+    Scanner scanner(text, delimiter);
+    std::string scratch, error;
+    std::string_view field;
+    bool end = false;
+    std::vector<ColumnRequest> requests;
+    if (scanner.skipBlankLines()) {
+        while (!end) {
+            if (!scanner.nextField(field, scratch, end, error))
+                return parseCsv(whole, path, {}, options);
+            requests.push_back({std::string(trimmed(field)), ColumnKind::Number});
+        }
+    }
+    const std::size_t width = requests.size();
+    std::size_t textColumns = 0;
+    bool malformed = false;
+    while (!malformed && textColumns < width && scanner.skipBlankLines()) {
+        std::size_t col = 0;
+        end = false;
+        while (!end) {
+            if (!scanner.nextField(field, scratch, end, error)) {
+                malformed = true;
+                break;
+            }
+            if (col < width && requests[col].kind == ColumnKind::Number) {
+                const std::string_view t = trimmed(field);
+                double ignored = 0;
+                if (!t.empty() && readNumber(t, ignored, options.decimal) == NumberResult::NotANumber) {
+                    requests[col].kind = ColumnKind::Text;
+                    ++textColumns;
+                }
+            }
+            ++col;
+        }
+    }
+    CsvOptions settled = options;
+    settled.delimiter = delimiter;   // not guessed twice
+    return parseCsv(whole, path, requests, settled);
+}
+
 } // namespace gemba::io

@@ -109,6 +109,15 @@ Expected<CsvData> readCsv(const std::string& path, const std::vector<ColumnReque
 Expected<CsvData> parseCsv(std::string_view text, const std::string& path,
                            const std::vector<ColumnRequest>& requests, const CsvOptions& options = {});
 
+// Reads every column of a CSV file: as numbers (ColumnKind::Number) when each of its
+// non-empty cells is a number - read with options.decimal, or under DecimalMark::Auto with
+// whichever mark the cell can have - and as text otherwise (one cell "n/a" makes the whole
+// column text, so no value is lost). The columns are then read exactly as readCsv reads them,
+// in header order, with its dialects and errors: a decimal mark the number columns cannot
+// settle, cells that settle it both ways, a row of the wrong width, a name used twice. Costs a
+// second scan of the file (the first only classifies the columns, without storing anything).
+Expected<CsvData> readAllColumns(const std::string& path, const CsvOptions& options = {});
+
 enum class NumberResult {
     Ok,
     NotANumber,

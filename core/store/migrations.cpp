@@ -181,6 +181,43 @@ Expected<bool> createVersion2(Database& db)
     return stmt->run();
 }
 
+// Version 3: data sets (issue 7 §1), any CSV file imported into the project as a named table
+// of columns, each column one BLOB (the formats and why: store/dataset.h). A data set's charts
+// are analyses rows that name it (dataset_id), deleted with it and restored with it by undo.
+//  - name is UNIQUE: the user picks a data set by name (the window's list, `gemba chart
+//    --dataset NAME`); the program checks first and says so plainly, the constraint is the
+//    last word;
+//  - dataset_columns is a rowid table, not WITHOUT ROWID: its rows hold BLOBs of megabytes,
+//    which SQLite advises against in a WITHOUT ROWID table; the BLOB is the last column, so
+//    listing the columns reads no overflow page; UNIQUE (dataset_id, position) also serves the
+//    foreign key's lookups;
+//  - analyses.dataset_id is added with ALTER TABLE (NULL for every existing row), so old files
+//    keep their analyses as they are.
+const std::string kSchemaV3 = R"sql(
+CREATE TABLE datasets (
+    id               INTEGER PRIMARY KEY,
+    name             TEXT NOT NULL UNIQUE,
+    source_file      TEXT NOT NULL DEFAULT '',
+    imported_wall_us INTEGER NOT NULL DEFAULT 0,   -- Unix epoch
+    row_count        INTEGER NOT NULL DEFAULT 0
+);
+-- A data set's columns in the file's order (position, 0-based); data is the column's values.
+CREATE TABLE dataset_columns (
+    id         INTEGER PRIMARY KEY,
+    dataset_id INTEGER NOT NULL REFERENCES datasets(id) ON DELETE CASCADE,
+    position   INTEGER NOT NULL,
+    name       TEXT NOT NULL,
+    is_numeric INTEGER NOT NULL,   -- 1: little-endian doubles; 0: length-prefixed UTF-8 texts
+    data       BLOB NOT NULL,
+    UNIQUE (dataset_id, position),
+    UNIQUE (dataset_id, name)
+);
+ALTER TABLE analyses ADD COLUMN dataset_id INTEGER REFERENCES datasets(id) ON DELETE CASCADE;
+CREATE INDEX analyses_dataset ON analyses (dataset_id);
+)sql";
+
+Expected<bool> createVersion3(Database& db) { return db.exec(kSchemaV3); }
+
 } // namespace
 
 const std::vector<Migration>& migrations()
@@ -188,6 +225,7 @@ const std::vector<Migration>& migrations()
     static const std::vector<Migration> steps{
         {1, "create the schema", createVersion1},
         {2, "keep each study's element list", createVersion2},
+        {3, "data sets imported from CSV files", createVersion3},
     };
     return steps;
 }

@@ -2,11 +2,15 @@
 #pragma once
 
 #include "error.h"
+#include "io/csvreader.h"
+#include "store/chartspec.h"
+#include "store/dataset.h"
 #include "store/snapshot.h"
 #include "study/lapsink.h"
 #include "study/model.h"
 
 #include <memory>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -18,7 +22,7 @@ class Database;
 using study::Id;
 
 inline constexpr int kApplicationId = 0x47454D42;   // "GEMB"
-inline constexpr int kSchemaVersion = 2;            // user_version this build writes
+inline constexpr int kSchemaVersion = 3;            // user_version this build writes
 
 enum class OpenMode {
     ReadWrite,   // create the file if it does not exist
@@ -171,6 +175,43 @@ public:
     // Moves observations to another step of the same process (all or none).
     Expected<bool> moveObservations(const std::vector<Id>& ids, Id stepId);
     Expected<study::Study> findStudy(Id id);
+
+    // Data sets (file format 3; dataset.h, projectdataset.cpp): a CSV file imported as a named
+    // table of columns. importDataSet reads every column (io::readAllColumns: a column is
+    // numeric unless a cell is not a number; the dialects, options and errors of every CSV
+    // read, naming the file, line and column), then stores it in one transaction: all or
+    // nothing. Refused: a name that is empty or already a data set's (InvalidArgument, "a data
+    // set named 'x' already exists ..."), a file without data rows (EmptyData).
+    Expected<Id> importDataSet(const std::string& csvPath, const std::string& name,
+                               const io::CsvOptions& options = {});
+    Expected<std::vector<DataSetInfo>> dataSets() const;   // by name
+    Expected<DataSetInfo> dataSet(Id id) const;
+    Expected<std::optional<DataSetInfo>> findDataSet(const std::string& name) const;
+    // A column's values, read back exactly as imported. An unknown column is InvalidArgument
+    // listing the columns there are.
+    Expected<DataColumn> dataSetColumn(Id id, const std::string& columnName) const;
+    Expected<bool> renameDataSet(Id id, const std::string& name);   // unique, as at import
+    Expected<bool> removeDataSet(Id id);   // with its columns and its charts
+    // For undo of removeDataSet: everything it deletes, and writing it back bit for bit with
+    // the same id (a new one if taken since). A name taken since gets " (2)", " (3)", ...
+    Expected<DataSetSnapshot> dataSetSnapshot(Id id);
+    Expected<Id> restore(const DataSetSnapshot& snapshot);
+
+    // Saved control charts (chartspec.h, projectchart.cpp): analyses rows of kind
+    // "control-chart". The row is tied to what the chart shows, so it goes with it and comes
+    // back with it on undo (the study, process and data set snapshots hold their analyses):
+    //  - a chart of exactly one study is that study's (study_id): deleting the study deletes it;
+    //  - a chart of several studies is its process's (process_id only): deleting one of the
+    //    studies keeps it (it shows the others), deleting the process deletes it;
+    //  - a data set's chart is the data set's (dataset_id).
+    // addChart stores spec.id again when set (redo, undo of a removal), else a new id.
+    Expected<Id> addChart(const ChartSpec& spec);
+    Expected<bool> updateChart(const ChartSpec& spec);   // by spec.id
+    Expected<bool> removeChart(Id id);
+    Expected<ChartSpec> chart(Id id) const;
+    Expected<std::vector<ChartSpec>> charts(Id processId) const;   // of a process's studies, by id
+    Expected<std::vector<ChartSpec>> dataSetCharts(Id dataSetId) const;
+    Expected<std::vector<ChartSpec>> charts() const;               // every chart in the project, by id
 
     sqlite3* handle() const;   // for tests and the import code in this module
     Database& database();      // the connection, for the import/export code in this module

@@ -19,7 +19,7 @@ using namespace gemba::study;
 // Then the whole snapshot is restored under new ids, so no row is merged into another.
 struct IdMap {
     bool fresh = false;   // true: every row gets a new id
-    std::unordered_map<Id, Id> processes, steps, studies, cycles;
+    std::unordered_map<Id, Id> processes, steps, studies, cycles, dataSets;
 
     static Id of(const std::unordered_map<Id, Id>& m, Id id)
     {
@@ -45,8 +45,8 @@ Expected<bool> run(Statement& s)
 
 Expected<std::vector<AnalysisRow>> readAnalyses(Database& db, const std::string& where, Id id)
 {
-    auto s = db.prepare("SELECT id, kind, process_id, study_id, title, json, updated_wall_us FROM analyses WHERE " +
-                        where + " ORDER BY id");
+    auto s = db.prepare("SELECT id, kind, process_id, study_id, title, json, updated_wall_us, dataset_id FROM analyses "
+                        "WHERE " + where + " ORDER BY id");
     if (!s)
         return s.error();
     s->bind(1, id);
@@ -59,6 +59,7 @@ Expected<std::vector<AnalysisRow>> readAnalyses(Database& db, const std::string&
         a.title = q.text(4);
         a.json = q.text(5);
         a.updatedWallUs = q.int64(6);
+        a.dataSetId = q.optionalInt64(7);
         return a;
     });
 }
@@ -67,8 +68,8 @@ Expected<bool> insertAnalyses(Database& db, const std::vector<AnalysisRow>& rows
 {
     if (rows.empty())
         return true;
-    auto s = db.prepare("INSERT INTO analyses (id, kind, process_id, study_id, title, json, updated_wall_us) "
-                        "VALUES (?, ?, ?, ?, ?, ?, ?)");
+    auto s = db.prepare("INSERT INTO analyses (id, kind, process_id, study_id, title, json, updated_wall_us, "
+                        "dataset_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?)");
     if (!s)
         return s.error();
     for (const auto& a : rows) {
@@ -79,6 +80,7 @@ Expected<bool> insertAnalyses(Database& db, const std::vector<AnalysisRow>& rows
         s->bind(5, a.title);
         s->bind(6, a.json);
         s->bind(7, a.updatedWallUs);
+        s->bind(8, a.dataSetId ? std::optional<Id>(IdMap::of(map.dataSets, *a.dataSetId)) : std::nullopt);
         if (auto ok = run(*s); !ok)
             return ok;
     }
@@ -525,6 +527,106 @@ Expected<bool> Project::moveObservations(const std::vector<Id>& ids, Id stepId)
                                                              ": no such observation, or the step is of another process");
     }
     return tx->commit();
+}
+
+// --- data sets -----------------------------------------------------------------------------
+
+Expected<DataSetSnapshot> Project::dataSetSnapshot(Id id)
+{
+    DataSetSnapshot snap;
+    auto info = dataSet(id);
+    if (!info)
+        return info.error();
+    snap.info = std::move(info).value();
+    auto s = database().prepare("SELECT data FROM dataset_columns WHERE dataset_id = ? ORDER BY position");
+    if (!s)
+        return s.error();
+    s->bind(1, id);
+    auto blobs = readRows<std::string>(*s, [](const Statement& q) { return std::string(q.blobView(0)); });
+    if (!blobs)
+        return blobs.error();
+    snap.columnData = std::move(blobs).value();
+    auto analyses = readAnalyses(database(), "dataset_id = ?", id);
+    if (!analyses)
+        return analyses.error();
+    snap.analyses = std::move(analyses).value();
+    return snap;
+}
+
+Expected<Id> Project::restore(const DataSetSnapshot& snapshot)
+{
+    if (auto ok = writable(database(), path()); !ok)
+        return ok.error();
+    if (snapshot.columnData.size() != snapshot.info.columns.size())
+        return makeError(ErrorCode::InvalidArgument, "a data set snapshot needs one column's data per column");
+    Database& db = database();
+    auto tx = Transaction::begin(db);
+    if (!tx)
+        return tx.error();
+    IdMap map;
+    {
+        std::vector<Id> analyses;
+        for (const auto& a : snapshot.analyses)
+            analyses.push_back(a.id);
+        for (const auto& [table, ids] : {std::pair{"datasets", std::vector<Id>{snapshot.info.id}},
+                                         std::pair{"analyses", analyses}}) {
+            auto taken = anyTaken(db, table, ids);
+            if (!taken)
+                return taken.error();
+            map.fresh = map.fresh || *taken;
+        }
+    }
+    // A name taken since the removal (a new import) is not the user's mistake: the data set
+    // comes back under the first free "name (n)".
+    std::string name = snapshot.info.name;
+    {
+        auto s = db.prepare("SELECT 1 FROM datasets WHERE name = ?");
+        if (!s)
+            return s.error();
+        for (int n = 2;; ++n) {
+            s->bind(1, name);
+            auto row = s->step();
+            s->reset();
+            if (!row)
+                return row.error();
+            if (!*row)
+                break;
+            name = snapshot.info.name + " (" + std::to_string(n) + ")";
+        }
+    }
+    {
+        auto s = db.prepare("INSERT INTO datasets (id, name, source_file, imported_wall_us, row_count) "
+                            "VALUES (?, ?, ?, ?, ?)");
+        if (!s)
+            return s.error();
+        bindId(*s, 1, map, snapshot.info.id);
+        s->bind(2, name);
+        s->bind(3, snapshot.info.sourceFile);
+        s->bind(4, snapshot.info.importedWallUs);
+        s->bind(5, snapshot.info.rowCount);
+        if (auto ok = s->run(); !ok)
+            return ok.error();
+        map.dataSets[snapshot.info.id] = db.lastInsertRowid();
+    }
+    const Id id = IdMap::of(map.dataSets, snapshot.info.id);
+    auto s = db.prepare("INSERT INTO dataset_columns (dataset_id, position, name, is_numeric, data) "
+                        "VALUES (?, ?, ?, ?, ?)");
+    if (!s)
+        return s.error();
+    for (std::size_t i = 0; i < snapshot.columnData.size(); ++i) {
+        s->bind(1, id);
+        s->bind(2, static_cast<std::int64_t>(i));
+        s->bind(3, snapshot.info.columns[i].name);
+        s->bind(4, snapshot.info.columns[i].numeric);
+        s->bindBlobStatic(5, snapshot.columnData[i]);
+        if (auto ok = run(*s); !ok)
+            return ok.error();
+    }
+    if (auto ok = insertAnalyses(db, snapshot.analyses, map); !ok)
+        return ok.error();
+    if (auto ok = tx->commit(); !ok)
+        return ok.error();
+    return id;
 }
 
 } // namespace gemba::store

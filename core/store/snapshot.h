@@ -17,6 +17,7 @@ struct AnalysisRow {
     std::string kind;
     std::optional<study::Id> processId;
     std::optional<study::Id> studyId;
+    std::optional<study::Id> dataSetId;   // a data set's chart (file format 3)
     std::string title;
     std::string json;
     std::int64_t updatedWallUs = 0;

@@ -145,6 +145,22 @@ double Statement::real(int column) const { return sqlite3_column_double(m_stmt, 
 
 bool Statement::isNull(int column) const { return sqlite3_column_type(m_stmt, column) == SQLITE_NULL; }
 
+void Statement::bindBlobStatic(int index, std::string_view bytes)
+{
+    // A zero-length blob is still a blob (not NULL): the pointer must not be null.
+    noteBindResult(sqlite3_bind_blob64(m_stmt, index, bytes.empty() ? "" : bytes.data(), bytes.size(), SQLITE_STATIC),
+                   index);
+}
+
+std::string_view Statement::blobView(int column) const
+{
+    // sqlite3_column_blob before sqlite3_column_bytes, as the SQLite documentation requires.
+    const auto* p = static_cast<const char*>(sqlite3_column_blob(m_stmt, column));
+    if (!p)
+        return {};
+    return std::string_view(p, static_cast<std::size_t>(sqlite3_column_bytes(m_stmt, column)));
+}
+
 std::string_view Statement::textView(int column) const
 {
     // sqlite3_column_text before sqlite3_column_bytes, as the SQLite documentation requires.

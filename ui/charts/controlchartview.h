@@ -4,9 +4,9 @@
 #pragma once
 
 #include "charts/chartcomputation.h"
-#include "charts/chartsettings.h"
 #include "views/view.h"
 
+#include <QDialog>
 #include <QPointer>
 #include <QWidget>
 
@@ -14,7 +14,6 @@
 
 class QAction;
 class QComboBox;
-class QDialog;
 class QDoubleSpinBox;
 class QLabel;
 class QSpinBox;
@@ -24,6 +23,7 @@ class QTreeWidget;
 namespace gemba::ui {
 
 class ChartCanvas;
+class ChangeChartCommand;
 class ChartService;
 class ProjectDocument;
 class WindowContext;
@@ -35,18 +35,18 @@ class WindowContext;
 class ControlChartView : public QWidget, public View {
     Q_OBJECT
 public:
-    explicit ControlChartView(WindowContext* context, QWidget* parent = nullptr);
+    ControlChartView(WindowContext& context, QWidget* parent = nullptr);
     ~ControlChartView() override;
 
-    QString viewId() const override { return QStringLiteral("controlChart"); }
-    QString viewTitle() const override { return tr("Control chart"); }
+    QString viewId() const override { return QStringLiteral("chart"); }
+    QString viewTitle() const override { return tr("Control Chart"); }
     QWidget* viewWidget() override { return this; }
     QList<QAction*> viewActions() const override;
     QByteArray saveViewState() const override;
     void restoreViewState(const QByteArray& state) override;
 
     // The chart being edited and the last result shown (null until the first arrives).
-    const ChartSettings& settings() const { return m_settings; }
+    const store::ChartSpec& spec() const { return m_spec; }
     const ChartResult* result() const { return m_result.get(); }
     ChartCanvas* canvas() const { return m_canvas; }
     QTreeWidget* signalList() const { return m_signalList; }
@@ -62,9 +62,9 @@ public:
     void toggleStageStart();
     void toggleLockLimits();
     void editNote();   // opens the note editor (non-blocking; noteEditor())
-    void setNote(int point, const SignalNote& note);   // an empty note removes it
+    void setNote(int point, const QString& cause, const QString& action);   // both empty: removes it
     // The chart's options (from the view's controls): undoable too.
-    void changeSettings(const ChartSettings& settings, const QString& text);
+    void changeSpec(const store::ChartSpec& spec, const QString& text);
 
 signals:
     // A result was shown (or a reason for none); for tests and the window's status.
@@ -77,7 +77,7 @@ private:
     void buildUi();
     void createActions();
     void loadChart();        // the current study's saved chart into the controls
-    void fillControls();     // the controls from m_settings
+    void fillControls();     // the controls from m_spec
     void controlsChanged();  // the controls into a new settings (an undo command)
     void scheduleCompute();
     void compute();
@@ -88,13 +88,16 @@ private:
     void moveToSignal(int direction);
     std::map<std::size_t, int> noteNumbers() const;   // point index -> note number, in point order
     PointKey cursorKey() const;
-    void setNoteOn(PointKey key, const QString& label, const SignalNote& note);
+    void setNoteOn(PointKey key, const QString& label, const QString& cause, const QString& action);
+    const store::SignalNote* noteOf(PointKey key) const;
+    study::Id studyId() const;
+    void push(ChangeChartCommand* command);
     bool canEdit() const;
 
-    WindowContext* m_context;
+    WindowContext& m_context;
     ProjectDocument* m_document;
     ChartService* m_service;
-    ChartSettings m_settings;
+    store::ChartSpec m_spec;
     std::shared_ptr<const ChartResult> m_result;
     bool m_computeScheduled = false;
     bool m_dirty = true;

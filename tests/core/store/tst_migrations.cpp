@@ -22,6 +22,7 @@ private slots:
     void observationIndexListMatchesSchema();
     void createsVersion1FromBlank();
     void version2KeepsEachStudysElementList();
+    void version3AddsDataSetsAndKeepsAnalyses();
     void upgradesFromEveryPastVersion_data();
     void upgradesFromEveryPastVersion();
     void failingStepLeavesOldVersion();
@@ -113,7 +114,7 @@ void TestMigrations::createsVersion1FromBlank()
     QCOMPARE(version(*db), kSchemaVersion);
     QCOMPARE(*db->queryInt("PRAGMA application_id"), std::int64_t(kApplicationId));
     for (const char* t : {"meta", "processes", "steps", "studies", "cycles", "observations", "analyses", "charters",
-                          "study_steps"})
+                          "study_steps", "datasets", "dataset_columns"})
         QVERIFY2(hasTable(*db, t), t);
     // Running again is a no-op.
     GEMBA_TRY(again, migrate(*db));
@@ -144,7 +145,7 @@ void TestMigrations::version2KeepsEachStudysElementList()
     }
     GEMBA_TRY(p, Project::open(path));   // upgrades
     Project& project = **p;
-    QCOMPARE(test::rawInt(project.handle(), "PRAGMA user_version"), std::int64_t(2));
+    QCOMPARE(test::rawInt(project.handle(), "PRAGMA user_version"), std::int64_t(kSchemaVersion));
     // Each study keeps the process's steps of the upgrade, in position order.
     for (const Id study : {Id(5), Id(6)}) {
         GEMBA_TRY(steps, project.studySteps(study));
@@ -167,6 +168,53 @@ void TestMigrations::version2KeepsEachStudysElementList()
     QVERIFY(!plain->excluded);
     QCOMPARE(test::rawText(project.handle(), "PRAGMA foreign_key_check"), std::string());
     QCOMPARE(test::rawText(project.handle(), "PRAGMA integrity_check"), std::string("ok"));
+}
+
+void TestMigrations::version3AddsDataSetsAndKeepsAnalyses()
+{
+    // A version 2 file with an analysis of a study: after the upgrade it has the data set
+    // tables, the analysis is kept (no data set), and data sets can be imported and charted.
+    const std::string path = file("v2.gemba");
+    {
+        GEMBA_TRY(db, connect(path));
+        const std::vector<Migration> v2(migrations().begin(), migrations().begin() + 2);
+        QCOMPARE(*migrate(*db, v2), 2);
+        QVERIFY(!hasTable(*db, "datasets"));
+        QVERIFY(db->exec("INSERT INTO processes (id, name) VALUES (1, 'Assembly');"
+                         "INSERT INTO studies (id, process_id) VALUES (5, 1);"
+                         "INSERT INTO analyses (id, kind, process_id, study_id, title, json) VALUES"
+                         "  (8, 'takt', 1, 5, 'Takt', '{\"seconds\": 42}')")
+                    .hasValue());
+    }
+    GEMBA_TRY(p, Project::open(path));   // upgrades
+    Project& project = **p;
+    QCOMPARE(test::rawInt(project.handle(), "PRAGMA user_version"), std::int64_t(3));
+    QCOMPARE(test::rawText(project.handle(), "SELECT json FROM analyses WHERE id = 8"), std::string("{\"seconds\": 42}"));
+    QCOMPARE(test::rawInt(project.handle(), "SELECT count(*) FROM analyses WHERE dataset_id IS NULL"), std::int64_t(1));
+    QVERIFY(hasTable(project.database(), "datasets"));
+    QVERIFY(hasTable(project.database(), "dataset_columns"));
+    // The analysis still goes with its study and comes back with it.
+    GEMBA_TRY(snap, project.studySnapshot(5));
+    QCOMPARE(snap->analyses.size(), std::size_t(1));
+    QVERIFY(!snap->analyses.front().dataSetId);
+    QVERIFY(project.removeStudy(5).hasValue());
+    QVERIFY(project.restore(*snap).hasValue());
+    QCOMPARE(test::rawText(project.handle(), "SELECT title FROM analyses WHERE id = 8"), std::string("Takt"));
+
+    const std::string csv = file("m.csv");
+    {
+        QFile f(QString::fromStdString(csv));
+        QVERIFY(f.open(QIODevice::WriteOnly));
+        f.write("x\n1.5\n");
+    }
+    GEMBA_TRY(id, project.importDataSet(csv, "m"));
+    QCOMPARE(project.dataSetColumn(*id, "x")->numbers, std::vector<double>{1.5});
+    QCOMPARE(test::rawText(project.handle(), "PRAGMA foreign_key_check"), std::string());
+    QCOMPARE(test::rawText(project.handle(), "PRAGMA integrity_check"), std::string("ok"));
+    p->reset();
+    // The upgraded file is exactly file format 3 (checkSchema on the next open).
+    GEMBA_TRY(again, Project::open(path));
+    QCOMPARE((*again)->dataSets()->size(), std::size_t(1));
 }
 
 void TestMigrations::upgradesFromEveryPastVersion_data()

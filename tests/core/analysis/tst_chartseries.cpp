@@ -1,0 +1,378 @@
+// From a study's observations to chart series: a step's individuals (excluded flagged, foreign
+// elements left out), cycle totals (complete cycles only), subgroups by cycle range, study, day
+// and shift, several studies as stages; and an X̄-R chart by cycle ranges, computed by hand.
+#include "analysis/chartseries.h"
+#include "analysis/stagedchart.h"
+#include "store/project.h"
+#include "referencedata.h"
+
+#include <QTemporaryDir>
+#include <QtTest>
+
+#include <cmath>
+#include <cstdlib>
+#include <map>
+#include <numbers>
+#include <ctime>
+
+using namespace gemba;
+using namespace gemba::analysis;
+using namespace gemba::study;
+
+#define GEMBA_TRY(var, expr)                                                                            \
+    auto var = (expr);                                                                                  \
+    QVERIFY2(var.hasValue(), var.hasValue() ? "" : var.error().message.c_str())
+
+namespace {
+
+constexpr double kD2_2 = 1.1283791670955123, kD3_2 = 0.8525024664274122;   // control_chart_constants.csv
+
+struct Extra {
+    bool excluded = false;
+    bool foreign = false;
+    std::int64_t wallUs = 0;   // 0: the study's start plus the monotonic time elapsed
+};
+
+// Builds processes, studies, cycles and observations through store::Project's API. Each
+// observation starts where the previous one of its study ended (continuous timing).
+class Builder {
+public:
+    explicit Builder(store::Project& p) : m_p(p) {}
+
+    Id process(int stepCount, std::vector<Id>& steps)
+    {
+        Process proc;
+        proc.name = "Assembly";
+        if (!m_p.addProcess(proc))
+            qFatal("addProcess");
+        for (int i = 0; i < stepCount; ++i) {
+            Step s;
+            s.processId = proc.id;
+            s.position = i;
+            s.name = "step " + std::to_string(i + 1);
+            if (!m_p.addStep(s))
+                qFatal("addStep");
+            steps.push_back(s.id);
+        }
+        return proc.id;
+    }
+    Id study(Id processId, const std::string& date, const std::string& observer = "")
+    {
+        Study s;
+        s.processId = processId;
+        s.date = date;
+        s.observer = observer;
+        s.startedWallUs = 1'793'743'200'000'000;   // 2026-11-03 22:00 UTC
+        if (!m_p.addStudy(s))
+            qFatal("addStudy");
+        m_clock[s.id] = 1'000'000'000;
+        return s.id;
+    }
+    Id cycle(Id studyId, int number)
+    {
+        Cycle c{0, studyId, number};
+        if (!m_p.addCycle(c))
+            qFatal("addCycle");
+        return c.id;
+    }
+    Id observe(Id studyId, Id cycleId, Id stepId, double seconds, Extra extra = {})
+    {
+        Observation o;
+        o.studyId = studyId;
+        o.cycleId = cycleId;
+        o.stepId = stepId;
+        std::int64_t& t = m_clock[studyId];
+        o.startUs = t;
+        o.durationUs = std::llround(seconds * 1e6);
+        o.endUs = t + o.durationUs;
+        o.wallStartUs = extra.wallUs != 0 ? extra.wallUs : 1'793'743'200'000'000 + t;
+        o.excluded = extra.excluded;
+        o.foreignElement = extra.foreign;
+        t = o.endUs;
+        if (!m_p.addObservation(o))
+            qFatal("addObservation");
+        return o.id;
+    }
+
+private:
+    store::Project& m_p;
+    std::map<Id, std::int64_t> m_clock;
+};
+
+} // namespace
+
+class TestChartSeries : public QObject {
+    Q_OBJECT
+
+private slots:
+    void initTestCase()
+    {
+        // Central European time without the tz database: UTC+1, UTC+2 in summer.
+        qputenv("TZ", "CET-1CEST,M3.5.0,M10.5.0/3");
+        tzset();
+    }
+    void init()
+    {
+        m_dir = std::make_unique<QTemporaryDir>();
+        auto p = store::Project::open((m_dir->path() + "/t.gemba").toStdString());
+        QVERIFY(p.hasValue());
+        m_project = std::move(p).value();
+    }
+    void cleanup() { m_project.reset(); }
+
+    void stepIndividualsFlagExcludedAndLeaveOutForeign();
+    void cycleTotalsOfCompleteCyclesOnly();
+    void severalStudiesAreStages();
+    void cycleRangeSubgroups();
+    void xbarRByCycleRanges();
+    void subgroupsByLocalDayAndShift();
+    void subgroupPerStudyIsOneStage();
+    void refusesStudiesOfTwoProcesses();
+
+private:
+    std::unique_ptr<QTemporaryDir> m_dir;
+    std::unique_ptr<store::Project> m_project;
+};
+
+void TestChartSeries::stepIndividualsFlagExcludedAndLeaveOutForeign()
+{
+    Builder b(*m_project);
+    std::vector<Id> steps;
+    const Id proc = b.process(2, steps);
+    const Id s = b.study(proc, "2026-11-03");
+    std::vector<Id> ids;
+    // Cycle 1: A 10 s, B 5 s. Cycle 2: A 12.5 s (excluded), B 6 s. Cycle 3: a 4 s foreign
+    // element interrupting A, A 11 s, B 4.5 s.
+    const Id c1 = b.cycle(s, 1);
+    ids.push_back(b.observe(s, c1, steps[0], 10.0));
+    b.observe(s, c1, steps[1], 5.0);
+    const Id c2 = b.cycle(s, 2);
+    ids.push_back(b.observe(s, c2, steps[0], 12.5, {.excluded = true}));
+    b.observe(s, c2, steps[1], 6.0);
+    const Id c3 = b.cycle(s, 3);
+    b.observe(s, c3, steps[0], 4.0, {.foreign = true});
+    ids.push_back(b.observe(s, c3, steps[0], 11.0));
+    b.observe(s, c3, steps[1], 4.5);
+    const Id c4 = b.cycle(s, 4);
+    ids.push_back(b.observe(s, c4, steps[0], 12.0));
+
+    GEMBA_TRY(r, stepSeries(*m_project, {s}, steps[0]));
+    const ChartSeries& series = r->series;
+    QCOMPARE(series.values, (std::vector<double>{10.0, 12.5, 11.0, 12.0}));   // the foreign 4 s is no point
+    QCOMPARE(series.pointKeys, (std::vector<std::int64_t>{ids[0], ids[1], ids[2], ids[3]}));
+    QCOMPARE(series.pointLabels, (std::vector<std::string>{"cycle 1", "cycle 2", "cycle 3", "cycle 4"}));
+    QCOMPARE(r->flags.excluded, (std::vector<std::uint8_t>{0, 1, 0, 0}));
+    QVERIFY(r->flags.phase.empty());
+    QVERIFY(series.stage.empty());
+    QVERIFY(series.offsets.empty());
+    QCOMPARE(series.unit, std::string("s"));
+
+    // The excluded point is plotted but out of the estimates: center (10 + 11 + 12)/3 = 11;
+    // the only moving range between two counted values is |12 - 11| = 1, so σ̂ = 1/d2(2).
+    GEMBA_TRY(a, stagedChart(stats::ChartType::IMR, series, r->flags, stats::ChartOptions{}));
+    QCOMPARE(a->charts[0].values.size(), std::size_t(4));
+    GEMBA_COMPARE_REL(a->charts[0].center, 11.0, 1e-15);
+    GEMBA_COMPARE_REL(a->charts[0].sigma, 1 / kD2_2, 1e-14);
+}
+
+void TestChartSeries::cycleTotalsOfCompleteCyclesOnly()
+{
+    Builder b(*m_project);
+    std::vector<Id> steps;
+    const Id proc = b.process(2, steps);
+    const Id s = b.study(proc, "2026-11-03");
+    std::vector<Id> cycles;
+    for (int c = 1; c <= 4; ++c)
+        cycles.push_back(b.cycle(s, c));
+    b.cycle(s, 5);   // created, nothing recorded in it yet: not a cycle to show or count
+    b.observe(s, cycles[0], steps[0], 10.0);
+    b.observe(s, cycles[0], steps[1], 5.0);
+    b.observe(s, cycles[1], steps[0], 12.5, {.excluded = true});
+    b.observe(s, cycles[1], steps[1], 6.0);
+    b.observe(s, cycles[2], steps[0], 4.0, {.foreign = true});
+    b.observe(s, cycles[2], steps[0], 11.0);
+    b.observe(s, cycles[2], steps[1], 4.5);
+    b.observe(s, cycles[3], steps[0], 9.0);   // step 2 skipped (or the study ended): incomplete
+
+    GEMBA_TRY(r, cycleTotalSeries(*m_project, {s}));
+    // 10 + 5 = 15; 12.5 + 6 = 18.5 (holds an excluded time: flagged); 11 + 4.5 = 15.5 (the
+    // foreign 4 s is not part of the cycle's work); cycle 4 (9 s of one step) left out.
+    QCOMPARE(r->series.values, (std::vector<double>{15.0, 18.5, 15.5}));
+    QCOMPARE(r->series.pointKeys, (std::vector<std::int64_t>{cycles[0], cycles[1], cycles[2]}));
+    QCOMPARE(r->series.pointLabels, (std::vector<std::string>{"cycle 1", "cycle 2", "cycle 3"}));
+    QCOMPARE(r->flags.excluded, (std::vector<std::uint8_t>{0, 1, 0}));
+    QCOMPARE(r->series.omittedPoints, std::size_t(1));
+}
+
+void TestChartSeries::severalStudiesAreStages()
+{
+    Builder b(*m_project);
+    std::vector<Id> steps;
+    const Id proc = b.process(1, steps);
+    const Id base = b.study(proc, "2026-11-03", "A. Observer");
+    const Id later = b.study(proc, "2026-12-01", "B. Observer");
+    for (int c = 1; c <= 3; ++c)
+        b.observe(base, b.cycle(base, c), steps[0], 10.0 + c);
+    for (int c = 1; c <= 2; ++c)
+        b.observe(later, b.cycle(later, c), steps[0], 8.0 + c);
+
+    // Given later first: the stages follow the order given, not the ids.
+    GEMBA_TRY(r, stepSeries(*m_project, {later, base}, steps[0]));
+    QCOMPARE(r->series.values, (std::vector<double>{9, 10, 11, 12, 13}));
+    QCOMPARE(r->series.stage, (std::vector<int>{0, 0, 1, 1, 1}));
+    QCOMPARE(r->series.stageNames,
+             (std::vector<std::string>{"2026-12-01 B. Observer", "2026-11-03 A. Observer"}));
+    GEMBA_TRY(totals, cycleTotalSeries(*m_project, {base, later}));
+    QCOMPARE(totals->series.values, (std::vector<double>{11, 12, 13, 9, 10}));
+    QCOMPARE(totals->series.stage, (std::vector<int>{0, 0, 0, 1, 1}));
+}
+
+void TestChartSeries::cycleRangeSubgroups()
+{
+    Builder b(*m_project);
+    std::vector<Id> steps;
+    const Id proc = b.process(2, steps);
+    const Id s = b.study(proc, "2026-11-03");
+    // Step 1 over cycles 1-7: 10 12 | 11 14(excluded) 13 | ... in ranges of 3 cycles.
+    const double times[] = {10, 12, 11, 14, 13, 12, 9};
+    std::vector<Id> ids;
+    for (int c = 1; c <= 7; ++c) {
+        const Id cycle = b.cycle(s, c);
+        ids.push_back(b.observe(s, cycle, steps[0], times[c - 1], {.excluded = c == 4}));
+        b.observe(s, cycle, steps[1], 1.0);
+    }
+    Subgrouping g;
+    g.kind = Subgrouping::Kind::CycleRange;
+    g.cyclesPerSubgroup = 3;
+    GEMBA_TRY(r, subgroupSeries(*m_project, {s}, steps[0], g));
+    // Cycles 1-3: 10 12 11; cycles 4-6: 13 12 (14 excluded is a missing value); cycle 7: one
+    // value, no subgroup.
+    QCOMPARE(r->series.values, (std::vector<double>{10, 12, 11, 13, 12}));
+    QCOMPARE(r->series.offsets, (std::vector<std::size_t>{0, 3, 5}));
+    QCOMPARE(r->series.pointLabels, (std::vector<std::string>{"cycles 1\u20133", "cycles 4\u20136"}));
+    QCOMPARE(r->series.pointKeys, (std::vector<std::int64_t>{ids[0], ids[4]}));   // first value that counts
+    QCOMPARE(r->series.omittedPoints, std::size_t(1));
+    QCOMPARE(r->flags.excluded, (std::vector<std::uint8_t>{0, 0}));
+
+    g.cyclesPerSubgroup = 0;
+    QCOMPARE(subgroupSeries(*m_project, {s}, steps[0], g).error().code, ErrorCode::OutOfRange);
+}
+
+void TestChartSeries::xbarRByCycleRanges()
+{
+    Builder b(*m_project);
+    std::vector<Id> steps;
+    const Id proc = b.process(1, steps);
+    const Id s = b.study(proc, "2026-11-03");
+    const double times[] = {10, 12, 11, 14, 12, 11};
+    for (int c = 1; c <= 6; ++c)
+        b.observe(s, b.cycle(s, c), steps[0], times[c - 1]);
+    Subgrouping g;
+    g.cyclesPerSubgroup = 2;
+    GEMBA_TRY(r, subgroupSeries(*m_project, {s}, steps[0], g));
+    QCOMPARE(r->series.pointLabels,
+             (std::vector<std::string>{"cycles 1\u20132", "cycles 3\u20134", "cycles 5\u20136"}));
+    GEMBA_TRY(a, stagedChart(stats::ChartType::XbarR, r->series, r->flags, stats::ChartOptions{}));
+    // Subgroups (10, 12), (11, 14), (12, 11): X̄ = 11, 12.5, 11.5; R = 2, 3, 1, R̄ = 2.
+    // Grand mean 70/6 = 11.6667; σ̂ = R̄/d2(2) = 2/1.1283791671 = 1.7724539 (= √π).
+    // X̄ limits 70/6 ± 3σ̂/√2 = 11.6667 ± 3.7599424: 15.4266091, 7.9067243.
+    // R: center d2σ̂ = 2; UCL (d2 + 3d3)σ̂ = D4·R̄ = 2·(1 + 3·0.8525024664/1.1283791671) = 2·3.2665319 = 6.5330638.
+    const auto& xbar = a->charts[0];
+    const auto& range = a->charts[1];
+    const double sigma = 2 / kD2_2;
+    QCOMPARE(xbar.values.size(), std::size_t(3));
+    GEMBA_COMPARE_REL(xbar.values[1], 12.5, 1e-15);
+    GEMBA_COMPARE_REL(xbar.center, 70.0 / 6, 1e-14);
+    GEMBA_COMPARE_REL(xbar.sigma, std::sqrt(std::numbers::pi), 1e-12);
+    GEMBA_COMPARE_REL(xbar.ucl.at(0), 70.0 / 6 + 3 * sigma / std::sqrt(2.0), 1e-14);
+    GEMBA_COMPARE_REL(xbar.ucl.at(0), 15.4266091, 1e-8);
+    GEMBA_COMPARE_REL(xbar.lcl.at(2), 7.9067243, 1e-7);
+    QCOMPARE(range.values, (std::vector<double>{2, 3, 1}));
+    GEMBA_COMPARE_REL(range.centerLine.at(0), 2.0, 1e-14);
+    GEMBA_COMPARE_REL(range.ucl.at(0), 2 * (1 + 3 * kD3_2 / kD2_2), 1e-14);
+    GEMBA_COMPARE_REL(range.ucl.at(0), 6.5330638, 1e-7);
+}
+
+void TestChartSeries::subgroupsByLocalDayAndShift()
+{
+    Builder b(*m_project);
+    std::vector<Id> steps;
+    const Id proc = b.process(1, steps);
+    const Id s = b.study(proc, "2026-11-03");
+    // Wall-clock starts (UTC) and their local time in CET (UTC+1 in November):
+    constexpr std::int64_t h = 3'600'000'000, m = 60'000'000;
+    constexpr std::int64_t nov3 = 1'793'664'000'000'000;   // 2026-11-03 00:00 UTC
+    struct At {
+        std::int64_t utc;
+        double seconds;
+    } at[] = {
+        {nov3 + 22 * h, 10},            // 23:00 local, Nov 3
+        {nov3 + 22 * h + 30 * m, 12},   // 23:30 local, Nov 3
+        {nov3 + 23 * h + 30 * m, 11},   // 00:30 local, Nov 4 (still Nov 3 in UTC)
+        {nov3 + 28 * h + 30 * m, 13},   // 05:30 local, Nov 4
+        {nov3 + 29 * h + 10 * m, 9},    // 06:10 local, Nov 4
+        {nov3 + 36 * h, 14},            // 13:00 local, Nov 4
+        {nov3 + 45 * h + 10 * m, 15},   // 22:10 local, Nov 4
+    };
+    for (int i = 0; i < 7; ++i)
+        b.observe(s, b.cycle(s, i + 1), steps[0], at[i].seconds, {.wallUs = at[i].utc});
+
+    Subgrouping day;
+    day.kind = Subgrouping::Kind::Day;
+    GEMBA_TRY(d, subgroupSeries(*m_project, {s}, steps[0], day));
+    // By local date: Nov 3 {10, 12}; Nov 4 {11, 13, 9, 14, 15}. (By UTC date Nov 3 would hold 11 too.)
+    QCOMPARE(d->series.pointLabels, (std::vector<std::string>{"2026-11-03", "2026-11-04"}));
+    QCOMPARE(d->series.offsets, (std::vector<std::size_t>{0, 2, 7}));
+    QCOMPARE(d->series.values, (std::vector<double>{10, 12, 11, 13, 9, 14, 15}));
+
+    Subgrouping shift;
+    shift.kind = Subgrouping::Kind::Shift;
+    shift.shiftStartsMinutes = {22 * 60, 6 * 60, 14 * 60};   // any order; numbered by start time
+    GEMBA_TRY(sh, subgroupSeries(*m_project, {s}, steps[0], shift));
+    // The night shift of Nov 3 (22:00-06:00) holds 23:00, 23:30, 00:30 and 05:30; shift 1 of
+    // Nov 4 holds 06:10 and 13:00; 22:10 on Nov 4 is alone in its shift: not a subgroup.
+    QCOMPARE(sh->series.pointLabels, (std::vector<std::string>{"shift 3 2026-11-03", "shift 1 2026-11-04"}));
+    QCOMPARE(sh->series.offsets, (std::vector<std::size_t>{0, 4, 6}));
+    QCOMPARE(sh->series.values, (std::vector<double>{10, 12, 11, 13, 9, 14}));
+    QCOMPARE(sh->series.omittedPoints, std::size_t(1));
+
+    shift.shiftStartsMinutes = {6 * 60, 24 * 60};
+    QCOMPARE(subgroupSeries(*m_project, {s}, steps[0], shift).error().code, ErrorCode::OutOfRange);
+    shift.shiftStartsMinutes = {};
+    QCOMPARE(subgroupSeries(*m_project, {s}, steps[0], shift).error().code, ErrorCode::InvalidArgument);
+}
+
+void TestChartSeries::subgroupPerStudyIsOneStage()
+{
+    Builder b(*m_project);
+    std::vector<Id> steps;
+    const Id proc = b.process(1, steps);
+    const Id first = b.study(proc, "2026-11-03");
+    const Id second = b.study(proc, "2026-11-10");
+    for (int c = 1; c <= 3; ++c)
+        b.observe(first, b.cycle(first, c), steps[0], 10.0 + c);
+    for (int c = 1; c <= 2; ++c)
+        b.observe(second, b.cycle(second, c), steps[0], 20.0 + c);
+    Subgrouping g;
+    g.kind = Subgrouping::Kind::Study;
+    GEMBA_TRY(r, subgroupSeries(*m_project, {first, second}, steps[0], g));
+    QCOMPARE(r->series.pointLabels, (std::vector<std::string>{"2026-11-03", "2026-11-10"}));
+    QCOMPARE(r->series.offsets, (std::vector<std::size_t>{0, 3, 5}));
+    QVERIFY(r->series.stage.empty());
+}
+
+void TestChartSeries::refusesStudiesOfTwoProcesses()
+{
+    Builder b(*m_project);
+    std::vector<Id> stepsA, stepsB;
+    const Id a = b.study(b.process(1, stepsA), "2026-11-03");
+    const Id other = b.study(b.process(1, stepsB), "2026-11-03");
+    auto r = stepSeries(*m_project, {a, other}, stepsA[0]);
+    QVERIFY(!r.hasValue());
+    QCOMPARE(r.error().code, ErrorCode::InvalidArgument);
+    QCOMPARE(stepSeries(*m_project, {}, stepsA[0]).error().code, ErrorCode::InvalidArgument);
+    QVERIFY(!stepSeries(*m_project, {a + other + 100}, stepsA[0]).hasValue());
+}
+
+QTEST_GUILESS_MAIN(TestChartSeries)
+#include "tst_chartseries.moc"

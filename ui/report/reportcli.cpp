@@ -1,0 +1,127 @@
+// `gemba report`: the hook the Qt-free CLI calls to write the review report.
+#include "report/reportcli.h"
+
+#include "report/studyreport.h"
+#include "store/project.h"
+
+#include <QApplication>
+#include <QCoreApplication>
+#include <QFileInfo>
+#include <QPageLayout>
+#include <QPageSize>
+#include <QPainter>
+#include <QPdfWriter>
+#include <QSaveFile>
+
+#include <algorithm>
+#include <memory>
+
+namespace gemba::ui {
+namespace {
+
+QString tr(const char* text) { return QCoreApplication::translate("ReportCli", text); }
+
+// Fonts and Qt Charts need a QApplication. Without a display (a server, CI) the offscreen
+// platform draws without one; a desktop session keeps its own platform.
+void ensureApplication()
+{
+    if (QCoreApplication::instance())
+        return;
+    if (qEnvironmentVariableIsEmpty("DISPLAY") && qEnvironmentVariableIsEmpty("WAYLAND_DISPLAY") &&
+        qEnvironmentVariableIsEmpty("QT_QPA_PLATFORM"))
+        qputenv("QT_QPA_PLATFORM", "offscreen");
+    static int argc = 1;
+    static char name[] = "gemba";
+    static char* argv[] = {name, nullptr};
+    // Lives until the process ends: the command is the process's last work.
+    static QApplication* app = new QApplication(argc, argv);
+    (void)app;
+}
+
+bool matches(const study::Study& s, const std::string& name)
+{
+    return std::to_string(s.id) == name || s.notes == name || studyLabel(s).toStdString() == name || s.date == name;
+}
+
+// Writes `document` as a vector PDF: pages of `pageSize` with no device margins (the report
+// keeps its own), the painter scaled so that one unit is one point (printable.h).
+QString writePdf(const Printable& document, const QString& path, const QPageSize& pageSize)
+{
+    QSaveFile file(path);
+    if (!file.open(QIODevice::WriteOnly))
+        return tr("cannot write '%1': %2").arg(path, file.errorString());
+    {
+        QPdfWriter writer(&file);
+        writer.setPageLayout(QPageLayout(pageSize, QPageLayout::Portrait, QMarginsF(0, 0, 0, 0), QPageLayout::Point));
+        writer.setTitle(document.printTitle());
+        writer.setCreator(QStringLiteral("Gemba Workbench"));
+        const QSizeF points = pageSize.size(QPageSize::Point);
+        const int pages = document.pageCount(points);
+        QPainter painter(&writer);
+        if (!painter.isActive())
+            return tr("cannot write '%1'").arg(path);
+        const qreal scale = writer.resolution() / 72.0;
+        for (int page = 0; page < pages; ++page) {
+            if (page > 0)
+                writer.newPage();
+            painter.save();
+            painter.scale(scale, scale);
+            document.paintPage(painter, QRectF(QPointF(0, 0), points), page);
+            painter.restore();
+        }
+        painter.end();
+    }
+    if (!file.commit())
+        return tr("cannot write '%1': %2").arg(path, file.errorString());
+    return {};
+}
+
+} // namespace
+
+std::string renderReport(const cli::ReportRenderRequest& request)
+{
+    ensureApplication();
+    QPageSize pageSize;
+    if (request.pageSize == "a4")
+        pageSize = QPageSize(QPageSize::A4);
+    else if (request.pageSize == "letter")
+        pageSize = QPageSize(QPageSize::Letter);
+    else
+        return "unknown page size '" + request.pageSize + "' (a4 or letter)";
+
+    auto project = store::Project::open(request.projectPath, store::OpenMode::ReadOnly);
+    if (!project)
+        return project.error().message;
+    auto processes = (*project)->processes();
+    if (!processes)
+        return processes.error().message;
+    std::vector<study::Id> ids;
+    for (const auto& p : *processes) {
+        auto studies = (*project)->studies(p.id);
+        if (!studies)
+            return studies.error().message;
+        std::sort(studies->begin(), studies->end(), [](const auto& a, const auto& b) { return a.id < b.id; });
+        for (const auto& s : *studies)
+            if (!request.study || matches(s, *request.study))
+                ids.push_back(s.id);
+    }
+    if (ids.empty())
+        return request.study ? "no study '" + *request.study + "' in '" + request.projectPath +
+                                   "'; give its id, notes, date or 'date - observer'"
+                             : "'" + request.projectPath + "' has no studies yet";
+
+    QString error;
+    auto report = buildStudyReport(**project, ids, StudyReportOptions{}, &error);
+    if (!report)
+        return error.toStdString();
+    return writePdf(*report, QString::fromStdString(request.outputPath), pageSize).toStdString();
+}
+
+void installReportHook()
+{
+    cli::RenderHooks hooks = cli::renderHooks();
+    hooks.renderReport = [](const cli::ReportRenderRequest& request) { return renderReport(request); };
+    cli::setRenderHooks(std::move(hooks));
+}
+
+} // namespace gemba::ui

@@ -1,0 +1,219 @@
+// The review report of time studies: header, summary and a control chart per step.
+#include "report/studyreport.h"
+
+#include "models/summarymodel.h"
+#include "report/controlchartsection.h"
+#include "report/headersection.h"
+#include "report/reporttable.h"
+#include "report/tablesection.h"
+#include "report/textsection.h"
+#include "store/project.h"
+#include "study/stepsummary.h"
+
+#include <QBrush>
+#include <QCoreApplication>
+#include <QDateTime>
+#include <QFileInfo>
+#include <QLocale>
+
+#include <algorithm>
+#include <map>
+
+namespace gemba::ui {
+namespace {
+
+QString tr(const char* text, const char* disambiguation = nullptr, int n = -1)
+{
+    return QCoreApplication::translate("StudyReport", text, disambiguation, n);
+}
+
+QString qs(const std::string& s) { return QString::fromStdString(s); }
+
+QString wallTime(std::int64_t us)
+{
+    return QDateTime::fromMSecsSinceEpoch(us / 1000).toString(QStringLiteral("yyyy-MM-dd HH:mm"));
+}
+
+QString rulesText(const stats::RuleSet& rules)
+{
+    QStringList tests;
+    for (int t : rules.enabledTests())
+        tests << (t == 1 ? QString::number(t) : tr("%1 (K = %2)").arg(t).arg(rules.kOf(t)));
+    return tr("%1: tests %2").arg(qs(rules.name), tests.isEmpty() ? tr("none") : tests.join(QStringLiteral(", ")));
+}
+
+std::unique_ptr<HeaderSection> studyHeader(const store::Project& project, const study::Process& process,
+                                           const study::Study& s, const std::vector<study::Observation>& observations,
+                                           const study::StudySummary& summary, const StudyReportOptions& options,
+                                           bool newPage)
+{
+    QList<HeaderSection::Field> fields;
+    fields << HeaderSection::Field{tr("Project file"), QFileInfo(qs(project.path())).absoluteFilePath()};
+    QString processText = qs(process.name);
+    if (!process.description.empty())
+        processText += tr(" — %1").arg(qs(process.description));
+    fields << HeaderSection::Field{tr("Process"), processText};
+    QString studyText = studyLabel(s);
+    if (!s.notes.empty())
+        studyText += tr(" — %1").arg(qs(s.notes));
+    fields << HeaderSection::Field{tr("Study"), studyText};
+    fields << HeaderSection::Field{tr("Observer"), qs(s.observer)};
+    QString place = qs(s.location);
+    if (!s.shift.empty())
+        place += (place.isEmpty() ? QString() : tr(", ")) + tr("shift %1").arg(qs(s.shift));
+    fields << HeaderSection::Field{tr("Place"), place};
+    QString dates = qs(s.date);
+    if (s.startedWallUs > 0) {
+        dates += tr("; timed from %1").arg(wallTime(s.startedWallUs));
+        dates += s.endedWallUs ? tr(" to %1").arg(wallTime(*s.endedWallUs)) : tr(" (not ended)");
+    }
+    fields << HeaderSection::Field{tr("Dates"), dates};
+
+    std::size_t counted = 0, excluded = 0, foreign = 0;
+    for (const auto& st : summary.steps) {
+        counted += st.n;
+        excluded += st.excludedCount;
+        foreign += st.foreignCount;
+    }
+    fields << HeaderSection::Field{
+        tr("Observations"),
+        tr("%1 recorded: %2 counted, %3 excluded by the analyst, %4 foreign element(s); %5 complete cycle(s)")
+            .arg(observations.size())
+            .arg(counted)
+            .arg(excluded)
+            .arg(foreign)
+            .arg(summary.cycle.completeCycles)};
+    fields << HeaderSection::Field{tr("Rating method"), s.ratingMethod == study::RatingMethod::PaceRating
+                                                             ? tr("pace rating per observation (unrated = 100 %)")
+                                                             : tr("none (every observation at 100 %)")};
+    const QString pct = QLocale().toString(s.allowancePercent, 'g', 4);
+    fields << HeaderSection::Field{tr("Allowance"), s.allowanceBasis == study::AllowanceBasis::NormalTime
+                                                        ? tr("%1 % of normal time: standard = normal × (1 + a)").arg(pct)
+                                                        : tr("%1 % of working time: standard = normal / (1 − a)").arg(pct)};
+    const auto sigma = options.chart.sigmaMethod.value_or(stats::defaultSigmaMethod(stats::ChartType::IMR));
+    fields << HeaderSection::Field{
+        tr("Control charts"),
+        tr("I-MR of each step's times; σ by %1 (%2); limits at ± %3σ; rule set %4")
+            .arg(qs(std::string(stats::sigmaMethodName(sigma))), qs(std::string(stats::sigmaMethodDescription(sigma))),
+                 QLocale().toString(options.chart.nsigmas, 'g', 3), rulesText(options.chart.rules))};
+    return std::make_unique<HeaderSection>(tr("Time study: %1").arg(qs(process.name)), studyLabel(s), fields, newPage);
+}
+
+// The summary exactly as the Observations page shows it: its model formats every cell.
+std::unique_ptr<TableSection> summarySection(const std::vector<study::Step>& steps, const study::StudySummary& summary)
+{
+    SummaryModel model;
+    model.setSummary(steps, summary);
+    ReportTable table;
+    QList<ReportTable::Column> columns;
+    for (int c = 0; c < SummaryModel::ColumnCount; ++c)
+        columns << ReportTable::Column{model.headerData(c, Qt::Horizontal).toString(),
+                                       c == SummaryModel::Step ? Qt::AlignLeft : Qt::AlignRight,
+                                       c == SummaryModel::Step};
+    table.setColumns(columns);
+    for (int r = 0; r < model.rowCount(); ++r) {
+        QStringList cells;
+        for (int c = 0; c < SummaryModel::ColumnCount; ++c)
+            cells << model.data(model.index(r, c)).toString();
+        // The count of a step that still needs observations reads in the colour the page uses.
+        const QVariant fg = model.data(model.index(r, SummaryModel::Needed), Qt::ForegroundRole);
+        table.addRow(cells, fg.isValid() ? fg.value<QBrush>().color() : QColor(), SummaryModel::Needed);
+    }
+    return std::make_unique<TableSection>(
+        tr("Study summary"),
+        tr("Per step: the observations that count (neither excluded nor foreign elements), their mean, standard "
+           "deviation, coefficient of variation, range, the observations needed for 95 % confidence and ±5 % "
+           "accuracy, normal and standard time."),
+        std::move(table), model.totalsText(), tr("No steps."));
+}
+
+} // namespace
+
+QString studyLabel(const study::Study& s)
+{
+    QString label = qs(s.date) + QStringLiteral(" - ") + qs(s.observer);
+    if (!s.location.empty())
+        label += QStringLiteral(" (") + qs(s.location) + QLatin1Char(')');
+    return label;
+}
+
+std::unique_ptr<ReportDocument> buildStudyReport(store::Project& project, const std::vector<study::Id>& studyIds,
+                                                 const StudyReportOptions& options, QString* error)
+{
+    auto fail = [&](const std::string& message) {
+        if (error)
+            *error = qs(message);
+        return std::unique_ptr<ReportDocument>();
+    };
+    auto processes = project.processes();
+    if (!processes)
+        return fail(processes.error().message);
+
+    QString title;
+    auto report = std::make_unique<ReportDocument>(QString(), QFileInfo(qs(project.path())).fileName(), options.printed);
+    for (std::size_t k = 0; k < studyIds.size(); ++k) {
+        auto s = project.findStudy(studyIds[k]);
+        if (!s)
+            return fail(s.error().message);
+        const auto process = std::find_if(processes->begin(), processes->end(),
+                                          [&](const study::Process& p) { return p.id == s->processId; });
+        if (process == processes->end())
+            return fail("the study's process is missing");
+        auto steps = project.studySteps(s->id);
+        if (!steps)
+            return fail(steps.error().message);
+        auto observations = project.observations(s->id);
+        if (!observations)
+            return fail(observations.error().message);
+        auto cycles = project.cycles(s->id);
+        if (!cycles)
+            return fail(cycles.error().message);
+        auto summary = study::summarizeSteps(*steps, *observations, *s);
+        if (!summary)
+            return fail(summary.error().message);
+        if (title.isEmpty())
+            title = tr("Time study: %1, %2").arg(qs(process->name), studyLabel(*s));
+
+        report->addSection(studyHeader(project, *process, *s, *observations, *summary, options, k > 0));
+        report->addSection(summarySection(*steps, *summary));
+
+        std::map<study::Id, int> cycleNumber;
+        for (const auto& c : *cycles)
+            cycleNumber[c.id] = c.number;
+        for (const auto& step : *steps) {
+            // The step's times as the summary counts them (neither excluded nor foreign), in
+            // capture order: an excluded time is one the analyst judged wrong (a sleep of the
+            // laptop, a mis-key), so it is left off the chart as it is left out of the summary.
+            std::vector<double> values;
+            QStringList labels;
+            for (const auto& o : *observations) {
+                if (o.stepId != step.id || o.excluded || o.foreignElement)
+                    continue;
+                values.push_back(o.seconds());
+                const auto c = cycleNumber.find(o.cycleId);
+                labels << (c != cycleNumber.end() ? tr("cycle %1").arg(c->second) : tr("point %1").arg(values.size()));
+            }
+            const QString heading = tr("Control chart: %1").arg(qs(step.name));
+            const std::size_t n = values.size();
+            auto analysis = stats::individualsCharts(std::move(values), {}, options.chart);
+            if (!analysis) {
+                report->addSection(std::make_unique<TextSection>(
+                    heading, QStringList{tr("No chart: %1 (%n counted observation(s)).", nullptr, static_cast<int>(n))
+                                             .arg(qs(analysis.error().message))}));
+                continue;
+            }
+            report->addSection(std::make_unique<ControlChartSection>(
+                heading,
+                tr("Individuals (I) and moving ranges (MR) of the step's times in capture order: the %n observation(s) "
+                   "that count.",
+                   nullptr, static_cast<int>(n)),
+                std::move(analysis).value(), labels, QStringLiteral("s")));
+        }
+    }
+    if (studyIds.size() > 1)
+        title = tr("Time studies: %1").arg(QFileInfo(qs(project.path())).fileName());
+    report->setTitle(title);
+    return report;
+}
+
+} // namespace gemba::ui
