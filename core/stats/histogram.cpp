@@ -152,8 +152,8 @@ Expected<Histogram> histogram(std::span<const double> values, std::size_t curveP
     h.mean = mean(values);
     h.sd = h.n >= 2 ? sampleSd(values) : 0;
     if (h.sd > 0) {
-        const double from = std::min(h.edges.front(), h.mean - 4 * h.sd);
-        const double to = std::max(h.edges.back(), h.mean + 4 * h.sd);
+        const double from = h.edges.front() - width;
+        const double to = h.edges.back() + width;
         h.normalCurve = normalDensityCurve(h.mean, h.sd, static_cast<double>(h.n) * width, from, to, curvePoints);
     }
     return h;

@@ -45,7 +45,8 @@ std::size_t minitabBarTarget(std::size_t n);
 // that fuzz, so 0.3 lands in [0.3, 0.4) although 0.3/0.1 is 2.9999999999999996 in doubles.
 // All values equal: one bin of width 1 (or the data's 10^p) centred on the value.
 // The normal curve is N(mean, sd) scaled by n·width so its area equals the bars' area;
-// `curvePoints` points evenly from min(first edge, mean − 4sd) to max(last edge, mean + 4sd).
+// `curvePoints` points evenly from one bin width below the first edge to one above the last,
+// the span the bars are drawn over (as Minitab draws the fit over the histogram's x axis).
 // Errors: empty (EmptyData), NaN/inf (NotFinite), curvePoints < 2 (InvalidArgument).
 Expected<Histogram> histogram(std::span<const double> values, std::size_t curvePoints = 201);
 

@@ -203,7 +203,8 @@ public:
     //  - a chart of exactly one study is that study's (study_id): deleting the study deletes it;
     //  - a chart of several studies is its process's (process_id only): deleting one of the
     //    studies keeps it (it shows the others), deleting the process deletes it;
-    //  - a data set's chart is the data set's (dataset_id).
+    //  - a data set's chart is the data set's (dataset_id) and no process's (its processId is
+    //    stored as none).
     // addChart stores spec.id again when set (redo, undo of a removal), else a new id.
     Expected<Id> addChart(const ChartSpec& spec);
     Expected<bool> updateChart(const ChartSpec& spec);   // by spec.id

@@ -60,8 +60,10 @@ Expected<Owners> ownersOf(Database& db, const ChartSpec& spec)
             return row.error();
         if (!*row)
             return makeError(ErrorCode::InvalidArgument, "no data set with id " + std::to_string(spec.source.dataSetId));
+        // A data set belongs to the project, not to a process: its charts go with it alone, so
+        // deleting a process never takes a data set's chart (nor could undoing that deletion
+        // fail on a data set removed since).
         owners.dataSet = spec.source.dataSetId;
-        owners.process = spec.processId;
         return owners;
     }
     if (spec.source.studyIds.empty())

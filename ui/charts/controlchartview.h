@@ -38,8 +38,8 @@ public:
     ControlChartView(WindowContext& context, QWidget* parent = nullptr);
     ~ControlChartView() override;
 
-    QString viewId() const override { return QStringLiteral("chart"); }
-    QString viewTitle() const override { return tr("Control Chart"); }
+    QString viewId() const override { return QStringLiteral("controlChart"); }
+    QString viewTitle() const override { return tr("Control chart"); }
     QWidget* viewWidget() override { return this; }
     QList<QAction*> viewActions() const override;
     QByteArray saveViewState() const override;

@@ -1,8 +1,11 @@
 // The per-step summary of a study as core computes it; one more row holds the cycle totals.
 #include "models/summarymodel.h"
 
+#include "theme.h"
+
 #include <QBrush>
 #include <QColor>
+#include <QGuiApplication>
 #include <QFont>
 #include <QLocale>
 
@@ -98,7 +101,7 @@ QVariant SummaryModel::data(const QModelIndex& index, int role) const
     if (role == Qt::TextAlignmentRole && index.column() != Step)
         return QVariant(Qt::AlignRight | Qt::AlignVCenter);
     if (role == Qt::ForegroundRole && index.column() == Needed && !s.consistent)
-        return QBrush(QColor(0xb3, 0x40, 0x00));
+        return QBrush(Theme::stateColour(Theme::State::Attention, QGuiApplication::palette(), QPalette::Base));
     if (role == Qt::ToolTipRole && index.column() == Needed)
         return s.consistent ? tr("Consistent: enough observations for 95 % confidence, ±5 %.")
                             : tr("%n more observation(s) needed for 95 % confidence, ±5 %.", nullptr,

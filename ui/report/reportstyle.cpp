@@ -15,7 +15,8 @@ QFont ReportStyle::font(Text role)
     QFont f(QStringLiteral("DejaVu Sans"));
     f.setStyleHint(QFont::SansSerif);
     f.setHintingPreference(QFont::PreferNoHinting);
-    f.setKerning(true);
+    // No ligatures: with them a PDF's "confidence" is found by no search (its "fi" is one glyph).
+    f.setStyleStrategy(QFont::PreferNoShaping);
     switch (role) {
     case Text::Title: f.setPixelSize(18); f.setBold(true); break;
     case Text::Heading: f.setPixelSize(13); f.setBold(true); break;

@@ -4,7 +4,8 @@
 // Sizes are in points because the exporters scale the painter so that one unit is one point
 // (printable.h). Fonts are therefore sized in pixels (one pixel = one unit = one point), never
 // in points, which Qt would scale a second time by the device's resolution. Hinting is off so
-// that text measured here has the width it has in the PDF.
+// that text measured here has the width it has in the PDF; shaping is off so that no ligature
+// hides a word from a search of the PDF.
 // Print is black on white whatever the screen's palette (a dark desktop theme must not give a
 // black page); the few colours are dark enough to read in black-and-white print.
 #pragma once

@@ -24,29 +24,59 @@ QList<qreal> ReportTable::columnWidths(qreal width) const
 {
     const QFontMetricsF body(ReportStyle::font(ReportStyle::Text::Table));
     const QFontMetricsF head(ReportStyle::font(ReportStyle::Text::TableHeader));
-    QList<qreal> natural;
-    for (int c = 0; c < m_columns.size(); ++c) {
-        qreal w = head.horizontalAdvance(m_columns[c].header);
-        for (const Row& r : m_rows)
-            if (c < r.cells.size())
-                w = std::max(w, body.horizontalAdvance(r.cells[c]));
-        natural.append(w + 2 * kPad + kSlack);
+    // Each column's widest cell, the header read on one line (`wrapHeaders` false) or wrapped
+    // at its spaces ("Standard" over "(s)"), when only its longest word counts.
+    auto natural = [&](bool wrapHeaders) {
+        QList<qreal> out;
+        for (int c = 0; c < m_columns.size(); ++c) {
+            qreal w = 0;
+            const QStringList words = wrapHeaders ? m_columns[c].header.split(QLatin1Char(' ')) : QStringList{m_columns[c].header};
+            for (const QString& word : words)
+                w = std::max(w, head.horizontalAdvance(word));
+            for (const Row& r : m_rows)
+                if (c < r.cells.size())
+                    w = std::max(w, body.horizontalAdvance(r.cells[c]));
+            out.append(w + 2 * kPad + kSlack);
+        }
+        return out;
+    };
+    auto sum = [](const QList<qreal>& l) {
+        qreal t = 0;
+        for (qreal v : l)
+            t += v;
+        return t;
+    };
+    QList<qreal> widths = natural(false);
+    if (sum(widths) > width)
+        widths = natural(true);
+    const qreal total = sum(widths);
+    if (total <= width) {
+        // Room to spare: the table spans the width, wrapping columns taking the extra first.
+        qreal flexible = 0;
+        for (int c = 0; c < m_columns.size(); ++c)
+            if (m_columns[c].wraps)
+                flexible += widths[c];
+        for (int c = 0; c < m_columns.size(); ++c) {
+            if (flexible > 0 && m_columns[c].wraps)
+                widths[c] += (width - total) * widths[c] / flexible;
+            else if (flexible <= 0 && total > 0)
+                widths[c] += (width - total) * widths[c] / total;
+        }
+        return widths;
     }
     qreal fixed = 0, flexible = 0;
     for (int c = 0; c < m_columns.size(); ++c)
-        (m_columns[c].wraps ? flexible : fixed) += natural[c];
-    QList<qreal> widths = natural;
+        (m_columns[c].wraps ? flexible : fixed) += widths[c];
     const qreal rest = width - fixed;
     if (flexible > 0 && rest > 0) {
-        // Wrapping columns take what their text needs when it fits, else share what is left.
-        const qreal share = std::min<qreal>(1, rest / flexible);
+        // The wrapping columns share what the others leave, in proportion to their text.
         for (int c = 0; c < m_columns.size(); ++c)
             if (m_columns[c].wraps)
-                widths[c] = natural[c] * share;
-    } else if (fixed > width && fixed > 0) {
+                widths[c] *= rest / flexible;
+    } else {
         // Too wide even without the text columns: everything shrinks alike (text then wraps).
         for (qreal& w : widths)
-            w *= width / (fixed + flexible);
+            w *= width / total;
     }
     return widths;
 }

@@ -2,6 +2,8 @@
 // cycle, a big lap button, and every action on one key.
 #include "timing/timingview.h"
 
+#include "theme.h"
+
 #include "charts/chartcanvas.h"
 #include "charts/chartcomputation.h"
 #include "charts/signaltext.h"
@@ -65,25 +67,6 @@ QLabel* bigLabel(QWidget* parent, int pointSize, bool bold, const char* name)
     return l;
 }
 
-// WCAG 2.x relative luminance and contrast ratio (W3C, "Web Content Accessibility Guidelines
-// 2.1", definitions "relative luminance" and "contrast ratio").
-double channel(double c) { return c <= 0.04045 ? c / 12.92 : std::pow((c + 0.055) / 1.055, 2.4); }
-double luminance(const QColor& c)
-{
-    return 0.2126 * channel(c.redF()) + 0.7152 * channel(c.greenF()) + 0.0722 * channel(c.blueF());
-}
-double contrast(const QColor& a, const QColor& b)
-{
-    const double la = luminance(a), lb = luminance(b);
-    return (std::max(la, lb) + 0.05) / (std::min(la, lb) + 0.05);
-}
-QColor mix(const QColor& a, const QColor& b, double towardB)
-{
-    return QColor::fromRgbF(static_cast<float>(a.redF() + (b.redF() - a.redF()) * towardB),
-                            static_cast<float>(a.greenF() + (b.greenF() - a.greenF()) * towardB),
-                            static_cast<float>(a.blueF() + (b.blueF() - a.blueF()) * towardB));
-}
-
 } // namespace
 
 TimingView::TimingView(ProjectDocument* document, study::Study study, QWidget* parent, const study::Clock* clock)
@@ -138,10 +121,7 @@ void TimingView::buildUi()
     // Dark, so the clock reads at arm's length on the floor; every other colour is derived
     // from these two (toneColour), so no state can leave the clock unreadable.
     setAutoFillBackground(true);
-    QPalette pal = palette();
-    pal.setColor(QPalette::Window, QColor(0x10, 0x14, 0x1a));
-    pal.setColor(QPalette::WindowText, QColor(0xf5, 0xf7, 0xfa));
-    setPalette(pal);
+    setPalette(Theme::stopwatchPalette(palette()));
 
     m_cycleLabel = bigLabel(this, 22, true, "cycleLabel");
     m_statusLabel = bigLabel(this, 18, false, "statusLabel");
@@ -173,9 +153,8 @@ void TimingView::buildUi()
     bf.setPointSize(28);
     bf.setBold(true);
     m_lapButton->setFont(bf);
-    m_lapButton->setStyleSheet(QStringLiteral(
-        "QPushButton { background: #f2c14e; color: #10141a; border-radius: 12px; }"
-        "QPushButton:pressed { background: #ffd97a; }"));
+    // Amber on the stopwatch palette (Theme::stopwatchPalette), not a style sheet.
+    m_lapButton->setAutoFillBackground(true);
     connect(m_lapButton, &QPushButton::clicked, this, &TimingView::lap);
 
     m_noteEdit = new QLineEdit(this);
@@ -253,27 +232,20 @@ void TimingView::buildUi()
 
 QColor TimingView::toneColour(Tone tone, const QPalette& palette)
 {
-    const QColor window = palette.color(QPalette::Window);
-    const QColor text = palette.color(QPalette::WindowText);
-    QColor c = text;
+    // One set of state colours for the program (theme.h), readable on this palette's window.
+    Theme::State state = Theme::State::Normal;
     switch (tone) {
-    case Tone::Normal: c = text; break;
-    case Tone::Secondary: c = mix(text, window, 0.3); break;
-    case Tone::Ended: c = mix(text, window, 0.2); break;
+    case Tone::Normal: state = Theme::State::Normal; break;
+    case Tone::Secondary: state = Theme::State::Secondary; break;
+    case Tone::Ended: state = Theme::State::Ended; break;
     case Tone::Paused:
     case Tone::Pending:
-    case Tone::Warning: c = QColor(0xf2, 0xc1, 0x4e); break;   // amber: waiting for / needs the observer
-    case Tone::Foreign: c = QColor(0xff, 0x8a, 0x80); break;   // coral: time kept out of the step
-    case Tone::Ok: c = QColor(0x7d, 0xdc, 0x8a); break;
-    case Tone::Error: c = QColor(0xff, 0x6e, 0x6e); break;
+    case Tone::Warning: state = Theme::State::Attention; break;   // waiting for / needs the observer
+    case Tone::Foreign: state = Theme::State::Foreign; break;     // time kept out of the step
+    case Tone::Ok: state = Theme::State::Ok; break;
+    case Tone::Error: state = Theme::State::Error; break;
     }
-    // A light palette (or a high-contrast theme) could make an accent faint: move it toward
-    // the text colour until it reads. WCAG 2.1 AA asks 4.5:1 for body text.
-    for (int i = 0; i < 10 && contrast(c, window) < 4.5; ++i)
-        c = mix(c, text, 0.25);
-    if (contrast(c, window) < 4.5)
-        c = text;
-    return c;
+    return Theme::stateColour(state, palette);
 }
 
 void TimingView::setTone(QLabel* label, Tone tone)

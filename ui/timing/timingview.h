@@ -74,13 +74,17 @@ signals:
     void finished();
     void acknowledged();   // an event became durable
 
+public:
+    // What the clock shows; each has its colour, one of the theme's state colours (theme.h)
+    // kept at WCAG contrast >= 4.5 against the palette's window.
+    enum class Tone { Normal, Secondary, Paused, Foreign, Ended, Ok, Error, Pending, Warning };
+    static QColor toneColour(Tone tone, const QPalette& palette);
+
 protected:
     bool eventFilter(QObject* watched, QEvent* event) override;
     void changeEvent(QEvent* event) override;
 
 private:
-    // What the clock shows; each has its colour (toneColour() in the .cpp).
-    enum class Tone { Normal, Secondary, Paused, Foreign, Ended, Ok, Error, Pending, Warning };
 
     void buildUi();
     bool handleKey(QKeyEvent* key);
@@ -100,9 +104,6 @@ private:
     void showRating();
     void askToEnd();
     void updateLiveChart();
-    // The one place the view's colours come from: its palette's text and window colours, and
-    // an accent per state, each kept at WCAG contrast >= 4.5 against the window.
-    static QColor toneColour(Tone tone, const QPalette& palette);
     void setTone(QLabel* label, Tone tone);
     void applyTones();
 

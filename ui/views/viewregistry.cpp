@@ -1,6 +1,8 @@
 // The list of the window's views (see viewregistry.h for how to add one).
 #include "views/viewregistry.h"
 
+#include "analysis/capabilityview.h"
+#include "analysis/distributionview.h"
 #include "charts/controlchartview.h"
 #include "observationspage.h"
 #include "processeditor.h"
@@ -19,7 +21,9 @@ std::vector<ViewFactory>& registry()
             // ONE line per view: id, title, order (Ctrl+<n> follows the order).
             viewFactory<ProcessEditor>(QStringLiteral("process"), QT_TRANSLATE_NOOP("gemba::ui::ViewRegistry", "Process steps"), 10),
             viewFactory<ObservationsPage>(QStringLiteral("observations"), QT_TRANSLATE_NOOP("gemba::ui::ViewRegistry", "Observations"), 20),
-            viewFactory<ControlChartView>(QStringLiteral("chart"), QT_TRANSLATE_NOOP("gemba::ui::ViewRegistry", "Control Chart"), 30),
+            viewFactory<ControlChartView>(QStringLiteral("controlChart"), QT_TRANSLATE_NOOP("gemba::ui::ViewRegistry", "Control chart"), 30),
+            viewFactory<DistributionView>(QStringLiteral("distribution"), QT_TRANSLATE_NOOP("gemba::ui::ViewRegistry", "Distribution"), 40),
+            viewFactory<CapabilityView>(QStringLiteral("capability"), QT_TRANSLATE_NOOP("gemba::ui::ViewRegistry", "Capability"), 50),
         };
         std::stable_sort(list.begin(), list.end(), [](const auto& a, const auto& b) { return a.order < b.order; });
         return list;

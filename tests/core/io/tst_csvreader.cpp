@@ -1,9 +1,11 @@
 // CSV dialects, quoting, decimal commas and error messages that name file, line and column.
 #include "io/csvreader.h"
 
+#include <QTemporaryDir>
 #include <QtTest>
 
 #include <cmath>
+#include <fstream>
 
 using namespace gemba;
 using namespace gemba::io;
@@ -307,6 +309,60 @@ private slots:
         // Shortest round-trip text reads back to the same double.
         QVERIFY(parseNumber("0.1", v) && v == 0.1);
         QVERIFY(parseNumber("74.00117599999999", v) && v == 74.00117599999999);
+    }
+
+    // readAllColumns: every column, numbers unless a cell is not one, read as readCsv reads.
+    void allColumnsTakeTheirKindFromTheirCells()
+    {
+        QTemporaryDir dir;
+        const std::string path = dir.filePath("all.csv").toStdString();
+        // A byte-order mark, semicolons, decimal commas, an empty cell, a quoted number, and a
+        // column that is numbers until its last row.
+        std::ofstream(path, std::ios::binary) << "\xEF\xBB\xBFLos;Breite;Fehler;Code\r\n"
+                                                 "A1;25,5;;7\r\n"
+                                                 "A2;\"1.025,25\";3;8\r\n"
+                                                 "A3;24,75;1;n/a\r\n";
+        auto d = readAllColumns(path);
+        QVERIFY2(d.hasValue(), d.hasValue() ? "" : d.error().message.c_str());
+        QCOMPARE(d->delimiter, ';');
+        QCOMPARE(d->decimal, DecimalMark::Comma);
+        QCOMPARE(d->rows, std::size_t(3));
+        QCOMPARE(d->columns.size(), std::size_t(4));
+        QCOMPARE(d->columns[0].name, std::string("Los"));
+        QCOMPARE(d->columns[0].texts, (std::vector<std::string>{"A1", "A2", "A3"}));
+        QCOMPARE(d->columns[1].numbers, (std::vector<double>{25.5, 1025.25, 24.75}));
+        QCOMPARE(d->columns[2].numbers.size(), std::size_t(3));
+        QVERIFY(std::isnan(d->columns[2].numbers[0]));
+        QVERIFY(d->columns[3].numbers.empty());
+        QCOMPARE(d->columns[3].texts, (std::vector<std::string>{"7", "8", "n/a"}));
+
+        // With the decimal mark given, a cell that is a number only with the other mark is text.
+        CsvOptions point;
+        point.decimal = DecimalMark::Point;
+        std::ofstream(path, std::ios::binary) << "a,b\n1.5,\"2,5\"\n";
+        d = readAllColumns(path, point);
+        QVERIFY(d.hasValue());
+        QCOMPARE(d->columns[0].numbers, std::vector<double>{1.5});
+        QCOMPARE(d->columns[1].texts, std::vector<std::string>{"2,5"});
+
+        // Errors as readCsv's: a short row, a name used twice, an empty file, no file.
+        std::ofstream(path, std::ios::binary) << "a,b\n1,2\n3\n";
+        QVERIFY(test(readAllColumns(path), "all.csv:3: the row has 1 fields but the header has 2"));
+        std::ofstream(path, std::ios::binary) << "a,a\n1,2\n";
+        QVERIFY(test(readAllColumns(path), "column 2 has the same name"));
+        std::ofstream(path, std::ios::binary) << "";
+        QCOMPARE(readAllColumns(path).error().code, ErrorCode::EmptyData);
+        QCOMPARE(readAllColumns(dir.filePath("none.csv").toStdString()).error().code, ErrorCode::IoError);
+    }
+
+private:
+    static bool test(const Expected<CsvData>& d, const std::string& message)
+    {
+        if (d.hasValue() || d.error().message.find(message) == std::string::npos) {
+            qWarning("%s", d.hasValue() ? "no error" : d.error().message.c_str());
+            return false;
+        }
+        return true;
     }
 };
 

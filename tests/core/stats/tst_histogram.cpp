@@ -70,12 +70,13 @@ void TestHistogram::granularIntegers()
     QCOMPARE(h->counts, counts({1, 2, 3, 2, 1}));
     QVERIFY(near(h->mean, 3));
     QVERIFY(near(h->sd, std::sqrt(1.5)));
-    // Curve from min(0.5, 3 − 4s = −1.8990) to max(5.5, 3 + 4s = 7.8990), 201 points; its
-    // middle point is at x = 3 with height n·w·φ(0)/s = 9/(1.2247449·2.5066283) = 2.9316150714.
+    // Curve from one width below the first edge (0.5 − 1 = −0.5) to one above the last
+    // (5.5 + 1 = 6.5), 201 points; its middle point is at x = 3 with height
+    // n·w·φ(0)/s = 9/(1.2247449·2.5066283) = 2.9316150714.
     const auto& c = h->normalCurve;
     QCOMPARE(c.x.size(), std::size_t{201});
-    QVERIFY(near(c.x.front(), 3 - 4 * std::sqrt(1.5)));
-    QVERIFY(near(c.x.back(), 3 + 4 * std::sqrt(1.5)));
+    QVERIFY(near(c.x.front(), -0.5));
+    QVERIFY(near(c.x.back(), 6.5));
     QVERIFY(near(c.x[100], 3, 1e-12));
     QVERIFY(near(c.y[100], 2.9316150714175198, 1e-12));
 }

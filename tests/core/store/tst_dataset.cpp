@@ -15,6 +15,7 @@
 
 using namespace gemba;
 using namespace gemba::store;
+using gemba::study::Process;
 
 class TestDataSet : public QObject {
     Q_OBJECT
@@ -309,8 +310,15 @@ void TestDataSet::removalTakesItsChartsAndUndoBringsThem()
     spec.source.valueColumn = "defects";
     spec.source.sizeColumn = "n";
     spec.notes.push_back({1, "new supplier", "returned the lot", 1'700'000'000'000'000});
+    // A data set belongs to no process, so neither does its chart.
+    Process process{0, "Kitting", ""};
+    QVERIFY(p->addProcess(process).hasValue());
+    spec.processId = process.id;
     GEMBA_TRY(chartId, p->addChart(spec));
     spec.id = *chartId;
+    spec.processId.reset();
+    QVERIFY(p->charts(process.id)->empty());
+    QVERIFY(p->removeProcess(process.id).hasValue());
     GEMBA_TRY(listed, p->dataSetCharts(*id));
     QCOMPARE(listed->size(), std::size_t(1));
     QCOMPARE(listed->front(), spec);

@@ -1,0 +1,238 @@
+// Tests of the capability view and figure (offscreen): the chart and table hold core's
+// histogram, curves and indices for a hand-made data set; the unstable-process warning appears
+// exactly when the I-MR chart of the times shows a signal; the figure prints to a PDF whose
+// text has the indices; spec limits survive saveViewState/restoreViewState.
+#include "analysis/capabilityview.h"
+#include "projectdocument.h"
+#include "stats/capability.h"
+#include "stats/controlchart.h"
+#include "stats/sigmaestimator.h"
+#include "uitestsupport.h"
+#include "windowcontext.h"
+
+#include <QAreaSeries>
+#include <QChart>
+#include <QChartView>
+#include <QLabel>
+#include <QLineSeries>
+#include <QPainter>
+#include <QPdfWriter>
+#include <QProcess>
+#include <QSignalSpy>
+#include <QTemporaryDir>
+#include <QtTest>
+
+#include <cmath>
+
+using namespace gemba;
+using namespace gemba::ui;
+
+namespace {
+
+bool near(double a, double b, double rel = 1e-12)
+{
+    return std::abs(a - b) <= rel * std::max({1.0, std::abs(a), std::abs(b)});
+}
+
+template <typename T>
+T* seriesNamed(QChart* chart, const QString& name)
+{
+    for (auto* s : chart->series())
+        if (s->objectName() == name)
+            return qobject_cast<T*>(s);
+    return nullptr;
+}
+
+// Alternating around 10 s: x̄ = 10, MR̄ = 5.8/19 = 0.30526, σ within = MR̄/d2(2) =
+// 0.30526/1.1283792 = 0.27053, s = 0.18638. The I chart's limits 10 ± 0.8116 hold every point,
+// the largest MR (0.6) is under D4·MR̄ = 0.997, no 8 in a row on one side (they alternate), no
+// 2 of 3 beyond 2σ (|x − 10| ≤ 0.3 < 0.54), no 4 of 5 beyond 1σ on one side: no signal.
+// With LSL 9, USL 11: Cp = 2/(6·0.27053) = 1.2321, Cpk the same (centred).
+const std::vector<double> kStable = {10.2, 9.8,  10.1, 9.9, 10.3, 9.7, 10.0, 10.2, 9.8, 10.1,
+                                     9.9,  10.0, 10.2, 9.9, 10.1, 9.8, 10.0, 10.3, 9.7, 10.0};
+
+// The same with the last time 11.5: x̄ = 10.075, MR̄ = 7.3/19 = 0.38421, σ within = 0.34050,
+// UCL = 10.075 + 3·0.34050 = 11.0965 < 11.5: test 1 fails on the last point.
+std::vector<double> unstable()
+{
+    auto v = kStable;
+    v.back() = 11.5;
+    return v;
+}
+
+bool waitShown(AnalysisView& view)
+{
+    QSignalSpy shown(&view, &AnalysisView::analysisShown);
+    return shown.wait(20000);
+}
+
+stats::SpecLimits spec9to11()
+{
+    stats::SpecLimits spec;
+    spec.lsl = 9;
+    spec.usl = 11;
+    return spec;
+}
+
+} // namespace
+
+class TestCapabilityView : public QObject {
+    Q_OBJECT
+private slots:
+    void init();
+    void cleanup();
+    void holdsCoreIndicesAndCurves();
+    void warnsWhenUnstable();
+    void printsToPdf();
+    void specLimitsInViewState();
+
+private:
+    std::unique_ptr<QTemporaryDir> m_dir;
+    std::unique_ptr<ProjectDocument> m_doc;
+    std::unique_ptr<WindowContext> m_context;
+};
+
+void TestCapabilityView::init()
+{
+    m_dir = std::make_unique<QTemporaryDir>();
+    m_doc = test::makeDocument(m_dir->filePath("c.gemba"), "Assembly", {"Pick", "Fit"});
+    m_context = std::make_unique<WindowContext>(m_doc.get());
+}
+
+void TestCapabilityView::cleanup()
+{
+    m_context.reset();
+    m_doc.reset();
+    m_dir.reset();
+}
+
+void TestCapabilityView::holdsCoreIndicesAndCurves()
+{
+    CapabilityView view(m_context.get());
+    view.resize(1200, 700);
+    view.show();
+    view.setSpecLimits(spec9to11());
+    view.showValues(kStable, QStringLiteral("hand-made"));
+    QVERIFY(waitShown(view));
+
+    const auto sigma = stats::estimateSigmaFromIndividuals(stats::SigmaMethod::AverageMovingRange, kStable);
+    QVERIFY(sigma);
+    QVERIFY(near(*sigma, (5.8 / 19) / 1.1283791670955126, 1e-9));
+    const auto core = stats::processCapability(kStable, *sigma, "mr", spec9to11());
+    QVERIFY(core);
+    const auto& a = view.figure().analysis();
+    QVERIFY(a.capability);
+    const auto& c = *a.capability;
+    QVERIFY(near(c.sigmaWithin, *sigma));
+    QVERIFY(near(c.cp->value, core->cp->value));
+    QVERIFY(near(c.cp->value, 1.2321381708620704, 1e-6));
+    QVERIFY(near(c.cpk->value, core->cpk->value));
+    QVERIFY(near(c.ppk->value, core->ppk->value));
+    QVERIFY(near(c.cpk->lower, core->cpk->lower));
+    QVERIFY(near(c.ppmWithin.total, core->ppmWithin.total));
+    QVERIFY(c.target && near(*c.target, 10));   // midpoint of the limits
+
+    QChart* chart = view.chartView()->chart();
+    auto* lsl = seriesNamed<QLineSeries>(chart, QStringLiteral("lsl"));
+    auto* usl = seriesNamed<QLineSeries>(chart, QStringLiteral("usl"));
+    auto* target = seriesNamed<QLineSeries>(chart, QStringLiteral("target"));
+    QVERIFY(lsl && usl && target);
+    QCOMPARE(lsl->at(0).x(), 9.0);
+    QCOMPARE(usl->at(1).x(), 11.0);
+    QCOMPARE(target->at(0).x(), 10.0);
+    auto* within = seriesNamed<QLineSeries>(chart, QStringLiteral("within"));
+    auto* overall = seriesNamed<QLineSeries>(chart, QStringLiteral("overall"));
+    QVERIFY(within && overall);
+    // Heights at the mean: n·w·φ(0)/σ, the within curve lower than the overall one (σw > s).
+    QCOMPARE(within->count(), int(a.withinCurve.x.size()));
+    for (int i = 0; i < within->count(); ++i) {
+        QCOMPARE(within->at(i).y(), a.withinCurve.y[static_cast<std::size_t>(i)]);
+        QCOMPARE(overall->at(i).y(), a.overallCurve.y[static_cast<std::size_t>(i)]);
+    }
+    auto* bars = seriesNamed<QAreaSeries>(chart, QStringLiteral("bars"));
+    QVERIFY(bars);
+    QCOMPARE(bars->upperSeries()->count(), int(4 * a.histogram->counts.size()));
+
+    const QString html = view.summaryLabel()->text();
+    QVERIFY(html.contains(QStringLiteral("Cpk")));
+    QVERIFY2(html.contains(QString::number(core->cpk->value, 'f', 2)), qPrintable(html));
+    QVERIFY(html.contains(QStringLiteral("PPM total")));
+    QVERIFY(html.contains(QStringLiteral("MR̄/d2")));
+    QVERIFY(view.warningLabel()->isHidden());
+    QVERIFY(view.figure().stabilityWarning().isEmpty());
+}
+
+void TestCapabilityView::warnsWhenUnstable()
+{
+    // Core's I chart flags the point (the figure must agree with it, not decide by itself).
+    const auto charts = stats::individualsCharts(unstable(), {}, stats::ChartOptions{});
+    QVERIFY(charts);
+    QVERIFY(charts->charts[0].tests.back() & 1u);
+
+    CapabilityView view(m_context.get());
+    view.show();
+    view.setSpecLimits(spec9to11());
+    view.showValues(unstable(), QStringLiteral("unstable"));
+    QVERIFY(waitShown(view));
+    QVERIFY(!view.warningLabel()->isHidden());
+    QVERIFY(view.warningLabel()->text().contains(QStringLiteral("not meaningful")));
+    QVERIFY(view.summaryLabel()->text().contains(QStringLiteral("not meaningful")));
+
+    view.showValues(kStable, QStringLiteral("stable"));
+    QVERIFY(waitShown(view));
+    QVERIFY(view.warningLabel()->isHidden());
+    QVERIFY(!view.summaryLabel()->text().contains(QStringLiteral("not meaningful")));
+}
+
+void TestCapabilityView::printsToPdf()
+{
+    CapabilityView view(m_context.get());
+    view.show();
+    view.setSpecLimits(spec9to11());
+    view.showValues(unstable(), QStringLiteral("hand-made"));
+    QVERIFY(waitShown(view));
+    const QString path = m_dir->filePath("capability.pdf");
+    {
+        QPdfWriter pdf(path);
+        pdf.setPageSize(QPageSize(QPageSize::A4));
+        pdf.setResolution(1200);
+        QPainter painter(&pdf);
+        painter.scale(1200 / 72.0, 1200 / 72.0);
+        const QRectF page = pdf.pageLayout().paintRect(QPageLayout::Point);
+        view.printable()->paintPage(painter, QRectF(QPointF(0, 0), page.size()), 0);
+    }
+    if (const QString keep = qEnvironmentVariable("GEMBA_KEEP_PDF"); !keep.isEmpty())
+        QFile::copy(path, QDir(keep).filePath(QFileInfo(path).fileName()));   // to look at it
+    QFile file(path);
+    QVERIFY(file.open(QIODevice::ReadOnly));
+    QVERIFY(file.read(5) == "%PDF-");
+    QProcess p;
+    p.start(QStringLiteral("pdftotext"), {path, QStringLiteral("-")});
+    QVERIFY(p.waitForFinished(20000));
+    const QString text = QString::fromUtf8(p.readAllStandardOutput()).simplified();
+    QVERIFY2(text.contains(QStringLiteral("Cpk")), qPrintable(text));
+    QVERIFY(text.contains(QStringLiteral("USL")));
+    QVERIFY(text.contains(QStringLiteral("not meaningful")));
+}
+
+void TestCapabilityView::specLimitsInViewState()
+{
+    QByteArray state;
+    {
+        CapabilityView view(m_context.get());
+        stats::SpecLimits spec;
+        spec.usl = 12.5;
+        spec.target = 11;
+        view.setSpecLimits(spec);
+        state = view.saveViewState();
+    }
+    CapabilityView again(m_context.get());
+    again.restoreViewState(state);
+    const auto spec = again.specLimits();
+    QVERIFY(!spec.lsl);
+    QCOMPARE(spec.usl.value_or(0), 12.5);
+    QCOMPARE(spec.target.value_or(0), 11.0);
+}
+
+QTEST_MAIN(TestCapabilityView)
+#include "tst_capabilityview.moc"
