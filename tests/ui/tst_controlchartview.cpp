@@ -3,7 +3,9 @@
 // undo commands that change the saved chart; the timing view's live chart gains a point per lap.
 #include "charts/chartcanvas.h"
 #include "charts/chartstore.h"
+#include "charts/controlchartfigure.h"
 #include "charts/controlchartview.h"
+#include "report/exporters.h"
 #include "projectdocument.h"
 #include "timing/timingview.h"
 #include "uitestsupport.h"
@@ -19,7 +21,7 @@
 #include <QPlainTextEdit>
 #include <QStandardPaths>
 #include <QTemporaryDir>
-#include <QTreeWidget>
+#include <QListWidget>
 #include <QUndoStack>
 #include <QtTest>
 
@@ -160,12 +162,13 @@ private slots:
         QCOMPARE(i.tests[29], std::uint16_t(1u << 5));
 
         // The side list names each signal in words; the line under the chart says what is used.
-        QTreeWidget* list = f.view->signalList();
-        QCOMPARE(list->topLevelItemCount(), 2);
-        QCOMPARE(list->topLevelItem(0)->text(0), QStringLiteral("cycle 30"));
-        QVERIFY2(list->topLevelItem(0)->text(2).contains(
+        QListWidget* list = f.view->signalList();
+        QCOMPARE(list->count(), 2);
+        QVERIFY2(list->item(0)->text().startsWith(QStringLiteral("cycle 30 — 2.890 s\n")), qPrintable(list->item(0)->text()));
+        QVERIFY2(list->item(0)->text().contains(
                      QStringLiteral("Test 6: 4 out of 5 points more than 1 sigma from the center line")),
-                 qPrintable(list->topLevelItem(0)->text(2)));
+                 qPrintable(list->item(0)->text()));
+        QVERIFY(list->item(1)->text().startsWith(QStringLiteral("cycle 32")));
         QCOMPARE(f.view->usedText(),
                  QStringLiteral("Tests 1, 2, 5, 6 (Western Electric), σ by average moving range (MR̄/d2), k = 3"));
         QVERIFY(f.view->pointToolTip(29).contains(QStringLiteral("Test 6")));
@@ -314,28 +317,50 @@ private slots:
         QCOMPARE(notes.front().assignableCause, std::string("New coolant lot"));
         QCOMPARE(notes.front().actionTaken, std::string("Lot returned"));
         QVERIFY(f.waitForChart());
-        QTreeWidget* list = f.view->signalList();
-        QCOMPARE(list->topLevelItem(0)->text(3), QStringLiteral("[1] New coolant lot → Lot returned"));
+        QListWidget* list = f.view->signalList();
+        QVERIFY2(list->item(0)->text().endsWith(QStringLiteral("\nNote [1] New coolant lot → Lot returned")),
+                 qPrintable(list->item(0)->text()));
         QVERIFY(f.view->pointToolTip(29).contains(QStringLiteral("Cause: New coolant lot")));
 
         // A note on a point that is no signal is listed too, numbered in point order.
         f.view->setNote(3, QStringLiteral("Operator change"), QStringLiteral("none"));
         QVERIFY(f.waitForChart());
-        QCOMPARE(list->topLevelItemCount(), 3);
-        QCOMPARE(list->topLevelItem(0)->text(3), QStringLiteral("[1] Operator change → none"));
-        QCOMPARE(list->topLevelItem(1)->text(3), QStringLiteral("[2] New coolant lot → Lot returned"));
+        QCOMPARE(list->count(), 3);
+        QCOMPARE(list->item(0)->text(), QStringLiteral("cycle 4 — 2.630 s\nNote [1] Operator change → none"));
+        QVERIFY(list->item(1)->text().endsWith(QStringLiteral("\nNote [2] New coolant lot → Lot returned")));
+        QCOMPARE(f.view->canvas()->noteMarks(), (std::map<std::size_t, int>{{3, 1}, {29, 2}}));
         screenshot(f.view.get(), QStringLiteral("chart-notes"));
+
+        // Print and the exports draw the figure of this chart, with its notes.
+        const auto* figure = dynamic_cast<const ControlChartFigure*>(f.view->printable());
+        QVERIFY(figure);
+        QCOMPARE(figure->analysis()->pointCount, std::size_t(34));
+        QCOMPARE(figure->notes().size(), 2);
+        QCOMPARE(figure->notes().at(1).point, std::size_t(29));
+        QCOMPARE(figure->notes().at(1).number, 2);
+        const QString pdf = f.dir.filePath(QStringLiteral("chart.pdf"));
+        QCOMPARE(exportPdf(*figure, pdf), QString());
+        QFile pdfFile(pdf);
+        QVERIFY(pdfFile.open(QIODevice::ReadOnly));
+        QVERIFY(pdfFile.read(5) == "%PDF-");
+        const QString csv = f.dir.filePath(QStringLiteral("chart.csv"));
+        QCOMPARE(f.view->exportCsvTo(csv), QString());
+        QFile csvFile(csv);
+        QVERIFY(csvFile.open(QIODevice::ReadOnly | QIODevice::Text));
+        const QString csvText = QString::fromUtf8(csvFile.readAll());
+        QVERIFY2(csvText.contains(QStringLiteral("cycle 30")), qPrintable(csvText.left(300)));
 
         f.doc->undoStack()->undo();
         f.doc->undoStack()->undo();
         QVERIFY(f.waitForChart());
         QVERIFY(f.view->spec().notes.empty());
-        QVERIFY(list->topLevelItem(0)->text(3).isEmpty());
+        QCOMPARE(list->count(), 2);
+        QVERIFY(!list->item(0)->text().contains(QStringLiteral("Note")));
         f.doc->undoStack()->redo();
         QVERIFY(f.waitForChart());
         QCOMPARE(f.savedChart().notes.size(), std::size_t(1));
         QCOMPARE(f.savedChart().notes.front().assignableCause, std::string("New coolant lot"));
-        QCOMPARE(list->topLevelItem(0)->text(3), QStringLiteral("[1] New coolant lot → Lot returned"));
+        QVERIFY(list->item(0)->text().endsWith(QStringLiteral("\nNote [1] New coolant lot → Lot returned")));
     }
 
     void liveChartGainsAPointPerLap()

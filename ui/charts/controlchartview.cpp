@@ -4,9 +4,11 @@
 #include "charts/chartcanvas.h"
 #include "charts/chartservice.h"
 #include "charts/chartstore.h"
+#include "charts/controlchartfigure.h"
 #include "charts/signaltext.h"
 #include "commands/changechartcommand.h"
 #include "projectdocument.h"
+#include "report/exporters.h"
 #include "windowcontext.h"
 
 #include <QAction>
@@ -15,10 +17,11 @@
 #include <QDataStream>
 #include <QDialog>
 #include <QDialogButtonBox>
+#include <QDir>
 #include <QDoubleSpinBox>
+#include <QFileDialog>
 #include <QFormLayout>
 #include <QHBoxLayout>
-#include <QHeaderView>
 #include <QLabel>
 #include <QLocale>
 #include <QPlainTextEdit>
@@ -26,7 +29,7 @@
 #include <QSpinBox>
 #include <QSplitter>
 #include <QTimer>
-#include <QTreeWidget>
+#include <QListWidget>
 #include <QUndoStack>
 #include <QVBoxLayout>
 
@@ -70,6 +73,7 @@ ControlChartView::ControlChartView(WindowContext& context, QWidget* parent)
     , m_context(context)
     , m_document(context.document())
     , m_service(new ChartService(context.document()->project(), this))
+    , m_figure(std::make_unique<ControlChartFigure>())
 {
     setObjectName(QStringLiteral("controlChartView"));
     buildUi();
@@ -167,22 +171,22 @@ void ControlChartView::buildUi()
     chartLayout->addWidget(m_messageLabel);
     chartLayout->addWidget(m_usedLabel);
 
-    m_signalList = new QTreeWidget(this);
+    // One entry per signal or note, its text wrapped to the list's width: the point and value,
+    // each failed test in words, the note.
+    m_signalList = new QListWidget(this);
     m_signalList->setObjectName(QStringLiteral("signalList"));
-    m_signalList->setColumnCount(4);
-    m_signalList->setHeaderLabels({tr("Point"), tr("Value (s)"), tr("Tests failed"), tr("Note")});
-    m_signalList->setRootIsDecorated(false);
     m_signalList->setWordWrap(true);
-    m_signalList->setUniformRowHeights(false);
-    m_signalList->header()->setStretchLastSection(true);
-    m_signalList->header()->setSectionResizeMode(0, QHeaderView::ResizeToContents);
-    m_signalList->header()->setSectionResizeMode(1, QHeaderView::ResizeToContents);
-    m_signalList->setColumnWidth(2, 220);
-    connect(m_signalList, &QTreeWidget::currentItemChanged, this, [this](QTreeWidgetItem* item) {
+    m_signalList->setResizeMode(QListView::Adjust);
+    m_signalList->setUniformItemSizes(false);
+    m_signalList->setTextElideMode(Qt::ElideNone);
+    m_signalList->setAlternatingRowColors(true);
+    m_signalList->setSpacing(2);
+    m_signalList->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
+    connect(m_signalList, &QListWidget::currentItemChanged, this, [this](QListWidgetItem* item) {
         if (item && !m_filling)
-            setCursorPoint(item->data(0, kPointRole).toInt());
+            setCursorPoint(item->data(kPointRole).toInt());
     });
-    connect(m_signalList, &QTreeWidget::itemActivated, this, [this] { editNote(); });
+    connect(m_signalList, &QListWidget::itemActivated, this, [this] { editNote(); });
 
     m_splitter = new QSplitter(Qt::Horizontal, this);
     m_splitter->setObjectName(QStringLiteral("chartSplitter"));
@@ -245,10 +249,67 @@ void ControlChartView::createActions()
     m_lockAction = make(tr("&Lock Limits Here"), {QKeySequence(Qt::Key_L)}, [this] { toggleLockLimits(); },
                         "lockLimitsAction");
     m_noteAction = make(tr("Signal &Note..."), {QKeySequence(Qt::Key_N)}, [this] { editNote(); }, "noteAction");
+    auto* csv = make(tr("Export Chart Data as &CSV..."), {QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_E)},
+                     [this] { exportCsv(); }, "exportChartCsvAction");
+    csv->setShortcutContext(Qt::WindowShortcut);   // like the window's other exports
+    csv->setParent(this);
+    m_canvas->removeAction(csv);
+    m_signalList->removeAction(csv);
+    addAction(csv);
     m_canvas->setContextMenuPolicy(Qt::ActionsContextMenu);
 }
 
 QList<QAction*> ControlChartView::viewActions() const { return m_actions; }
+
+const Printable* ControlChartView::printable() const
+{
+    return m_result && m_result->hasChart() ? m_figure.get() : nullptr;
+}
+
+void ControlChartView::updateFigure()
+{
+    if (!m_result || !m_result->hasChart())
+        return;
+    ControlChartFigure::Options options;
+    const study::Study* study = m_context.study();
+    const QString source = m_spec.source.kind == store::ChartSourceKind::CycleTotal
+                               ? tr("Cycle total")
+                               : m_document->stepName(m_spec.source.stepId);
+    options.title = study ? tr("%1 — %2, %3").arg(source, QString::fromStdString(study->date),
+                                                  QString::fromStdString(study->observer))
+                          : source;
+    options.valueUnit = QStringLiteral("s");
+    options.stageStarts = m_result->stageStarts;
+    m_figure->setOptions(options);
+    m_figure->setAnalysis(m_result->analysis);
+    QList<ControlChartFigure::NoteMark> marks;
+    for (const auto& [point, number] : noteNumbers())
+        marks.append({point, number});
+    m_figure->setNotes(marks);
+}
+
+QString ControlChartView::exportCsvTo(const QString& path) const
+{
+    if (!m_result || !m_result->hasChart())
+        return tr("There is no chart to export.");
+    QStringList labels;
+    for (const auto& label : m_result->pointLabels)
+        labels << QString::fromStdString(label);
+    return exportChartCsv(m_result->analysis, labels, path);
+}
+
+void ControlChartView::exportCsv()
+{
+    if (!m_result || !m_result->hasChart())
+        return;
+    const QString path = QFileDialog::getSaveFileName(this, tr("Export Chart Data as CSV"),
+                                                      QDir::home().filePath(m_figure->printTitle() + QStringLiteral(".csv")),
+                                                      tr("CSV files (*.csv)"));
+    if (path.isEmpty())
+        return;
+    if (const QString error = exportCsvTo(path); !error.isEmpty())
+        m_document->warn(error);
+}
 
 QByteArray ControlChartView::saveViewState() const { return m_splitter->saveState(); }
 
@@ -436,9 +497,13 @@ void ControlChartView::showResult()
                                    static_cast<int>(m_result->omittedPoints)));
     else
         m_messageLabel->clear();
-    m_messageLabel->setVisible(!m_messageLabel->text().isEmpty());
+    // Without a chart the reason stands where the chart would be; with one, under it.
+    const bool chart = m_result && m_result->hasChart();
+    m_canvas->setPlaceholderText(chart ? QString() : m_messageLabel->text());
+    m_messageLabel->setVisible(chart && !m_messageLabel->text().isEmpty());
     m_usedLabel->setText(m_result && m_result->hasChart() ? signaltext::usedLine(m_result->analysis) : QString());
     fillSignalList();
+    updateFigure();
     emit chartShown();
 }
 
@@ -482,20 +547,20 @@ void ControlChartView::fillSignalList()
             const auto note = notes.find(point);
             if (tests.isEmpty() && note == notes.end())
                 continue;
-            auto* item = new QTreeWidgetItem(m_signalList);
-            item->setData(0, kPointRole, static_cast<int>(point));
-            item->setText(0, QString::fromStdString(m_result->pointLabels[point]));
-            item->setText(1, std::isfinite(value) ? secondsText(value) : QString());
-            item->setText(2, tests.join(QLatin1Char('\n')));
+            QStringList lines;
+            lines << (std::isfinite(value) ? tr("%1 — %2 s").arg(QString::fromStdString(m_result->pointLabels[point]),
+                                                                 secondsText(value))
+                                           : QString::fromStdString(m_result->pointLabels[point]));
+            lines << tests;
             if (note != notes.end()) {
                 const store::SignalNote& n = *noteOf(m_result->pointKeys[point]);
-                item->setText(3, tr("[%1] %2 → %3")
-                                     .arg(note->second)
-                                     .arg(QString::fromStdString(n.assignableCause),
-                                          QString::fromStdString(n.actionTaken)));
+                lines << tr("Note [%1] %2 → %3")
+                             .arg(note->second)
+                             .arg(QString::fromStdString(n.assignableCause), QString::fromStdString(n.actionTaken));
             }
-            item->setToolTip(2, item->text(2));
-            item->setToolTip(3, item->text(3));
+            auto* item = new QListWidgetItem(lines.join(QLatin1Char('\n')), m_signalList);
+            item->setData(kPointRole, static_cast<int>(point));
+            item->setToolTip(pointToolTip(static_cast<int>(point)));
             if (static_cast<int>(point) == m_canvas->cursorPoint())
                 m_signalList->setCurrentItem(item);
         }
@@ -515,10 +580,10 @@ void ControlChartView::setCursorPoint(int point)
     point = std::clamp(point, 0, n - 1);
     m_canvas->setCursorPoint(point);
     m_filling = true;
-    QTreeWidgetItem* current = nullptr;
-    for (int i = 0; i < m_signalList->topLevelItemCount(); ++i)
-        if (m_signalList->topLevelItem(i)->data(0, kPointRole).toInt() == point)
-            current = m_signalList->topLevelItem(i);
+    QListWidgetItem* current = nullptr;
+    for (int i = 0; i < m_signalList->count(); ++i)
+        if (m_signalList->item(i)->data(kPointRole).toInt() == point)
+            current = m_signalList->item(i);
     m_signalList->setCurrentItem(current);
     m_filling = false;
 }

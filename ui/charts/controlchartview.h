@@ -18,12 +18,13 @@ class QDoubleSpinBox;
 class QLabel;
 class QSpinBox;
 class QSplitter;
-class QTreeWidget;
+class QListWidget;
 
 namespace gemba::ui {
 
 class ChartCanvas;
 class ChangeChartCommand;
+class ControlChartFigure;
 class ChartService;
 class ProjectDocument;
 class WindowContext;
@@ -42,6 +43,7 @@ public:
     QString viewTitle() const override { return tr("Control chart"); }
     QWidget* viewWidget() override { return this; }
     QList<QAction*> viewActions() const override;
+    const Printable* printable() const override;
     QByteArray saveViewState() const override;
     void restoreViewState(const QByteArray& state) override;
 
@@ -49,13 +51,15 @@ public:
     const store::ChartSpec& spec() const { return m_spec; }
     const ChartResult* result() const { return m_result.get(); }
     ChartCanvas* canvas() const { return m_canvas; }
-    QTreeWidget* signalList() const { return m_signalList; }
+    QListWidget* signalList() const { return m_signalList; }
     QString usedText() const;      // the line under the chart
     QString messageText() const;   // why there is no chart, when there is none
     int cursorPoint() const;
     void setCursorPoint(int point);
     QString pointToolTip(int point) const;
     QDialog* noteEditor() const { return m_noteEditor; }
+    // The plotted data as CSV (report/exporters.h exportChartCsv); an error message, empty on success.
+    QString exportCsvTo(const QString& path) const;
 
     // The edits, each an undo command on the document's stack, acting on the cursor's point.
     void toggleExclusion();
@@ -84,6 +88,8 @@ private:
     void onChartReady(const ChartResult& result);
     void showResult();
     void fillSignalList();
+    void updateFigure();
+    void exportCsv();
     void moveCursor(int delta);
     void moveToSignal(int direction);
     std::map<std::size_t, int> noteNumbers() const;   // point index -> note number, in point order
@@ -114,8 +120,9 @@ private:
     ChartCanvas* m_canvas = nullptr;
     QLabel* m_usedLabel = nullptr;
     QLabel* m_messageLabel = nullptr;
-    QTreeWidget* m_signalList = nullptr;
+    QListWidget* m_signalList = nullptr;
     QPointer<QDialog> m_noteEditor;
+    std::unique_ptr<ControlChartFigure> m_figure;   // what Print and the exports draw
 
     QAction* m_excludeAction = nullptr;
     QAction* m_stageAction = nullptr;
