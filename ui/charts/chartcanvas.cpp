@@ -139,8 +139,11 @@ void ChartCanvas::paintEvent(QPaintEvent*)
 {
     QPainter p(this);
     p.setRenderHint(QPainter::Antialiasing);
-    if (!m_result || !m_result->hasChart())
-        return;   // the view says why there is no chart
+    if (!m_result || !m_result->hasChart()) {
+        p.setPen(palette().color(QPalette::PlaceholderText));
+        p.drawText(QRectF(rect()).adjusted(40, 40, -40, -40), Qt::AlignCenter | Qt::TextWordWrap, m_placeholder);
+        return;
+    }
     const auto& charts = m_result->analysis.charts;
     const std::size_t panels = m_compact ? 1 : charts.size();
     for (std::size_t c = 0; c < panels; ++c)

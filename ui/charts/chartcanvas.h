@@ -25,11 +25,14 @@ public:
     const ChartResult* result() const { return m_result.get(); }
     // Note marks: point index -> the note's number as the side list shows it.
     void setNoteMarks(std::map<std::size_t, int> marks);
+    const std::map<std::size_t, int>& noteMarks() const { return m_noteMarks; }
     void setCursorPoint(int point);   // -1: none
     int cursorPoint() const { return m_cursor; }
     // Only the first panel, no axis text: the live chart beside the stopwatch.
     void setCompact(bool compact);
     void setUnit(const QString& unit) { m_unit = unit; update(); }
+    // What the canvas says, centred, when there is no chart (why not).
+    void setPlaceholderText(const QString& text) { m_placeholder = text; update(); }
     // What the tooltip over a point says (the view words it; signaltext.h).
     void setToolTipText(std::function<QString(int point)> text) { m_toolTipText = std::move(text); }
 
@@ -59,6 +62,7 @@ private:
     int m_cursor = -1;
     bool m_compact = false;
     QString m_unit = QStringLiteral("s");
+    QString m_placeholder;
     std::function<QString(int)> m_toolTipText;
 };
 
