@@ -154,20 +154,36 @@ ChartResult chartFromSeries(std::shared_ptr<const analysis::FlaggedSeries> raw, 
     const analysis::FlaggedSeries staged = withDecisions(*raw, spec);
     const auto ranges = analysis::stageRanges(staged.series);
     Expected<stats::ChartAnalysis> chart = makeError(ErrorCode::EmptyData, "no chart");
-    if (spec.lockedLimits && spec.lockedLimits->pointCount > 0) {
-        const auto end = std::min(static_cast<std::size_t>(spec.lockedLimits->pointCount), result.pointCount());
+    if (spec.lockedLimits) {
+        // The last phase I point, by its key (robust to points added or removed before it); a
+        // spec without one (written by hand) counts its points from the start.
+        const auto& keys = staged.series.pointKeys;
+        std::optional<std::size_t> last;
+        if (spec.lockedLimits->lastPhaseOnePoint) {
+            const auto found = std::find(keys.begin(), keys.end(), *spec.lockedLimits->lastPhaseOnePoint);
+            if (found != keys.end())
+                last = static_cast<std::size_t>(found - keys.begin());
+        } else if (spec.lockedLimits->pointCount > 0 && result.pointCount() > 0) {
+            last = std::min(static_cast<std::size_t>(spec.lockedLimits->pointCount), result.pointCount()) - 1;
+        }
+        if (!last || *last >= keys.size()) {
+            result.error = tr("The point the limits were locked at is no longer in the data; lock the limits again.");
+            return result;
+        }
         analysis::LockedLimits locked;
         locked.center = spec.lockedLimits->center;
         locked.sigma = spec.lockedLimits->sigma;
-        locked.endPoint = end;
+        locked.lastPhaseOneKey = keys[*last];
+        locked.pointsUsed = static_cast<std::size_t>(spec.lockedLimits->pointCount);
+        std::size_t firstPoint = 0;
         for (const auto& range : ranges)   // the limits came from the stage of the last phase I point
-            if (range.first < end)
-                locked.firstPoint = range.first;
+            if (range.first <= *last)
+                firstPoint = range.first;
         chart = analysis::lockedChart(spec.type, staged.series, staged.flags, *options, locked);
-        result.lockedAfter = end - 1;
+        result.lockedAfter = *last;
         // Stages after the lock are phase II of the locked ones (lockedChart): not boundaries.
         for (const auto& range : ranges)
-            if (range.first > 0 && range.first <= locked.firstPoint)
+            if (range.first > 0 && range.first <= firstPoint)
                 result.stageStarts.push_back(range.first);
     } else {
         chart = analysis::stagedChart(spec.type, staged.series, staged.flags, *options);
@@ -204,7 +220,8 @@ Expected<store::LockedLimits> lockAt(const ChartResult& result, const store::Cha
     store::LockedLimits locked;
     locked.center = limits->center;
     locked.sigma = limits->sigma;
-    locked.pointCount = static_cast<std::int64_t>(limits->endPoint);
+    locked.pointCount = static_cast<std::int64_t>(limits->pointsUsed);
+    locked.lastPhaseOnePoint = phaseOne.series.pointKeys.at(point);
     return locked;
 }
 
