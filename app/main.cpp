@@ -3,6 +3,7 @@
 
 #ifdef GEMBA_WITH_GUI
 #include "mainwindow.h"
+#include "report/clirender.h"
 
 #include <QApplication>
 #include <QScreen>
@@ -18,6 +19,10 @@ int main(int argc, char* argv[])
     const bool projectArgument = argc > 1 && std::string(argv[1]).ends_with(".gemba");
     if (argc > 1 && !projectArgument && gemba::cli::isCliInvocation(argv[1])) {
         const std::vector<std::string> args(argv + 1, argv + argc);
+#ifdef GEMBA_WITH_GUI
+        // `gemba chart ... --png OUT` draws with the GUI's charts; Qt starts only if asked to.
+        gemba::ui::installRenderHooks();
+#endif
         return gemba::cli::run(args, stdout, stderr);
     }
 #ifdef GEMBA_WITH_GUI
