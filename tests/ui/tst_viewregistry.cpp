@@ -12,6 +12,8 @@
 #include "windowcontext.h"
 
 #include <QAction>
+#include <QFile>
+#include <QImage>
 #include <QLabel>
 #include <QMenu>
 #include <QMenuBar>
@@ -153,6 +155,22 @@ private slots:
             for (QAction* a : {actions->printAction(), actions->exportPdfAction(), actions->exportPngAction(),
                                actions->exportSvgAction()})
                 QVERIFY2(a->isEnabled(), qPrintable(a->text()));
+            // Export writes the current view's printable: PDF, SVG, and PNG at the DPI asked.
+            const QString pdf = m_dir.filePath(QStringLiteral("figure.pdf"));
+            const QString svg = m_dir.filePath(QStringLiteral("figure.svg"));
+            const QString png = m_dir.filePath(QStringLiteral("figure.png"));
+            QCOMPARE(actions->exportCurrentView(ViewActions::Format::Pdf, pdf), QString());
+            QCOMPARE(actions->exportCurrentView(ViewActions::Format::Svg, svg), QString());
+            QCOMPARE(actions->exportCurrentView(ViewActions::Format::Png, png, 144), QString());
+            QFile pdfFile(pdf);
+            QVERIFY(pdfFile.open(QIODevice::ReadOnly));
+            QVERIFY(pdfFile.read(5) == "%PDF-");
+            QFile svgFile(svg);
+            QVERIFY(svgFile.open(QIODevice::ReadOnly));
+            QVERIFY(svgFile.readAll().contains("<svg"));
+            const QImage image(png);
+            QCOMPARE(image.size(), QSize(ViewActions::kFigurePoints.width() * 2, ViewActions::kFigurePoints.height() * 2));
+
             // The F1 reference names every view's actions under its title.
             bool listed = false;
             for (const auto& row : window.shortcutList())
@@ -164,6 +182,8 @@ private slots:
             QCOMPARE(host->currentView()->viewId(), QStringLiteral("observations"));
             QVERIFY(!actions->printAction()->isEnabled());
             QVERIFY(!actions->currentViewMenu()->actions().contains(test->m_action));
+            QVERIFY(!actions->exportCurrentView(ViewActions::Format::Pdf, m_dir.filePath(QStringLiteral("no.pdf"))).isEmpty());
+            QVERIFY(!QFile::exists(m_dir.filePath(QStringLiteral("no.pdf"))));
 
             test->m_state = "left as it was";
         }   // closing the window saves every view's state ...
