@@ -9,6 +9,7 @@
 #include "report/reportsection.h"
 #include "report/reportstyle.h"
 #include "report/studyreport.h"
+#include "store/chartspec.h"
 #include "store/project.h"
 #include "study/stepsummary.h"
 #include "uitestsupport.h"
@@ -310,7 +311,8 @@ private slots:
         QVERIFY(text.contains(model.totalsText()));
     }
 
-    // A step with an outlier: the point is listed under Signals with its cycle and test.
+    // A step with an outlier: the point is listed under Signals with its cycle and test; a saved
+    // chart with spec limits adds the capability of its step.
     void signalsAreListed()
     {
         QTemporaryDir dir;
@@ -320,13 +322,23 @@ private slots:
             study::Study s;
             s.date = "2026-11-30";
             s.observer = "R. Ito";
-            test::addTimedStudy(*doc, s, 20, [](study::Observation& o, int c, std::size_t i) {
+            const study::Id studyId = test::addTimedStudy(*doc, s, 20, [](study::Observation& o, int c, std::size_t i) {
                 // Fold box: 10 s ± 0.1 s, and 16 s in cycle 14 (test 1); Tape box: steady 5 s ± 0.1 s.
                 const double base = i == 0 ? 10.0 : 5.0;
                 const double wobble = ((c * 7) % 5 - 2) * 0.05;
                 const double seconds = (i == 0 && c == 14) ? 16.0 : base + wobble;
                 o.durationUs = static_cast<std::int64_t>(seconds * 1e6);
             });
+            // A saved chart of Tape box with spec limits: its capability is reported.
+            store::ChartSpec spec;
+            spec.processId = doc->currentProcessId();
+            spec.title = "Tape box against 4-6 s";
+            spec.source.kind = store::ChartSourceKind::StepDurations;
+            spec.source.studyIds = {studyId};
+            spec.source.stepId = doc->steps()[1].id;
+            spec.specLimits.lsl = 4.0;
+            spec.specLimits.usl = 6.0;
+            QVERIFY(doc->project().addChart(spec));
         }
         const QString pdf = dir.filePath(QStringLiteral("s.pdf"));
         cli::ReportRenderRequest request;
@@ -339,6 +351,8 @@ private slots:
         QVERIFY(text.contains(QStringLiteral("Signals")));
         QVERIFY2(text.contains(QStringLiteral("I cycle 14 16.00 1 1: 1 point beyond the control limits")), qPrintable(text));
         QVERIFY(text.contains(QStringLiteral("Control chart: Tape box")));
+        QVERIFY(text.contains(QStringLiteral("Capability: Tape box against 4-6 s")));
+        QVERIFY2(text.contains(QStringLiteral("Cpk")), qPrintable(text));
     }
 
     void errors()

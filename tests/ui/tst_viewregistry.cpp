@@ -1,7 +1,9 @@
 // The view registry and the window built from it: tabs, the View menu and Ctrl+1…n come from
 // the registered views; a view's own actions are in the window only while it is current;
 // Print and Export follow the current view's printable; each view's state is kept.
+#include "demoproject.h"
 #include "mainwindow.h"
+#include "projectdocument.h"
 #include "report/printable.h"
 #include "views/view.h"
 #include "views/viewactions.h"
@@ -16,6 +18,7 @@
 #include <QPainter>
 #include <QSettings>
 #include <QStandardPaths>
+#include <QTemporaryDir>
 #include <QToolBar>
 #include <QtTest>
 
@@ -57,14 +60,28 @@ public:
 
 class TestViewRegistry : public QObject {
     Q_OBJECT
+    QTemporaryDir m_dir;
+    // The demo project in a file of this run's own.
+    bool openDemo(MainWindow& window)
+    {
+        const QString path = m_dir.filePath(QStringLiteral("demo.gemba"));
+        const bool fresh = !QFile::exists(path);
+        if (!window.openProject(path))
+            return false;
+        return !fresh || populateDemoProject(*window.document()).isEmpty();
+    }
+
 private slots:
     void initTestCase()
     {
+        // Settings of this run only: other worktrees' tests run on the same machine.
         QStandardPaths::setTestModeEnabled(true);
-        QCoreApplication::setOrganizationName(QStringLiteral("gemba-test"));
+        QCoreApplication::setOrganizationName(QStringLiteral("gemba-test-%1").arg(QCoreApplication::applicationPid()));
         QCoreApplication::setApplicationName(QStringLiteral("tst_viewregistry"));
         QSettings().clear();
+        QVERIFY(m_dir.isValid());
     }
+    void cleanupTestCase() { QSettings().clear(); }
 
     void processAndObservationsKeepCtrl1And2()
     {
@@ -88,7 +105,7 @@ private slots:
         ViewRegistry::add(viewFactory<TestView>(QStringLiteral("testview"), "Test view", 1000));
         {
             MainWindow window;
-            QVERIFY(window.openDefaultProject());
+            QVERIFY(openDemo(window));
             window.show();
             QVERIFY(QTest::qWaitForWindowExposed(&window));
             const auto& factories = ViewRegistry::factories();
@@ -152,7 +169,7 @@ private slots:
         }   // closing the window saves every view's state ...
         {
             MainWindow window;
-            QVERIFY(window.openDefaultProject());
+            QVERIFY(openDemo(window));
             auto* test = window.viewHost()->find<TestView>();
             QVERIFY(test);
             QCOMPARE(test->m_state, QByteArray("left as it was"));   // ... and the next one restores it

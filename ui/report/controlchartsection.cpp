@@ -48,13 +48,20 @@ QString ControlChartSection::chartTitle(const stats::ControlChart& chart)
 }
 
 ControlChartSection::ControlChartSection(QString heading, QString description, stats::ChartAnalysis analysis,
-                                         QStringList pointLabels, QString unit)
+                                         QStringList pointLabels, QString unit, QList<ChartNote> notes)
     : m_heading(std::move(heading))
     , m_description(std::move(description))
     , m_analysis(std::move(analysis))
     , m_pointLabels(std::move(pointLabels))
     , m_unit(std::move(unit))
+    , m_notes(std::move(notes))
 {
+    std::stable_sort(m_notes.begin(), m_notes.end(),
+                     [](const ChartNote& a, const ChartNote& b) { return a.point < b.point; });
+    auto pointLabel = [&](std::size_t point) {
+        return static_cast<qsizetype>(point) < m_pointLabels.size() ? m_pointLabels[static_cast<qsizetype>(point)]
+                                                                    : tr("point %1").arg(point + 1);
+    };
     // What the reader needs to judge the chart: how σ was estimated, how wide the limits are,
     // and which tests ran on which chart (each chart reports its own, controlchart.h).
     if (!m_analysis.charts.empty()) {
@@ -76,29 +83,59 @@ ControlChartSection::ControlChartSection(QString heading, QString description, s
         m_methods = parts.join(QLatin1Char(' '));
     }
 
-    m_signals.setColumns({{tr("Chart"), Qt::AlignLeft, false},
-                          {tr("Point"), Qt::AlignLeft, false},
-                          {m_unit.isEmpty() ? tr("Value") : tr("Value (%1)").arg(m_unit), Qt::AlignRight, false},
-                          {tr("Tests"), Qt::AlignLeft, false},
-                          {tr("What the tests found"), Qt::AlignLeft, true}});
+    QList<ReportTable::Column> signalColumns{{tr("Chart"), Qt::AlignLeft, false},
+                                              {tr("Point"), Qt::AlignLeft, false},
+                                              {m_unit.isEmpty() ? tr("Value") : tr("Value (%1)").arg(m_unit),
+                                               Qt::AlignRight, false},
+                                              {tr("Tests"), Qt::AlignLeft, false},
+                                              {tr("What the tests found"), Qt::AlignLeft, true}};
+    if (!m_notes.isEmpty())
+        signalColumns << ReportTable::Column{tr("Note"), Qt::AlignRight, false};
+    m_signals.setColumns(signalColumns);
     for (const auto& chart : m_analysis.charts) {
         for (std::size_t i = 0; i < chart.size() && i < chart.tests.size(); ++i) {
             const std::uint16_t mask = chart.tests[i];
             if (mask == 0)
                 continue;
             const std::size_t point = chart.firstObservation + i;
-            const QString label = static_cast<qsizetype>(point) < m_pointLabels.size()
-                                      ? m_pointLabels[static_cast<qsizetype>(point)]
-                                      : tr("point %1").arg(point + 1);
+            QString label = pointLabel(point);
+            if (isExcluded(point))
+                label += tr(" (excluded)");
             QStringList found;
             for (int t = 1; t <= stats::kTestCount; ++t)
                 if (mask & (1u << (t - 1)))
                     found << tr("%1: %2").arg(t).arg(QString::fromStdString(stats::describeTest(t, chart.rules.kOf(t))));
-            m_signals.addRow({chartTitle(chart), label, number(chart.values[i]), testList(mask),
-                              found.join(QStringLiteral("; "))},
-                             ReportStyle::signal());
+            QStringList cells{chartTitle(chart), label, number(chart.values[i]), testList(mask),
+                              found.join(QStringLiteral("; "))};
+            if (!m_notes.isEmpty())
+                cells << (noteNumber(point) > 0 ? QString::number(noteNumber(point)) : QString());
+            m_signals.addRow(cells, ReportStyle::signal());
         }
     }
+
+    m_notesTable.setColumns({{tr("Note"), Qt::AlignRight, false},
+                             {tr("Point"), Qt::AlignLeft, false},
+                             {tr("Assignable cause"), Qt::AlignLeft, true},
+                             {tr("Action taken"), Qt::AlignLeft, true},
+                             {tr("Written"), Qt::AlignLeft, false}});
+    for (int k = 0; k < m_notes.size(); ++k) {
+        const ChartNote& note = m_notes[k];
+        m_notesTable.addRow({QString::number(k + 1), pointLabel(note.point), note.assignableCause, note.actionTaken,
+                             note.written});
+    }
+}
+
+int ControlChartSection::noteNumber(std::size_t point) const
+{
+    for (int k = 0; k < m_notes.size(); ++k)
+        if (m_notes[k].point == point)
+            return k + 1;
+    return 0;
+}
+
+bool ControlChartSection::isExcluded(std::size_t point) const
+{
+    return point < m_analysis.flags.excluded.size() && m_analysis.flags.excluded[point] != 0;
 }
 
 qreal ControlChartSection::figureHeight(qreal width) const
@@ -120,20 +157,23 @@ QList<qreal> ControlChartSection::blockHeights(qreal width) const
 {
     const QFont small = ReportStyle::font(ReportStyle::Text::Small);
     const QFont body = ReportStyle::font(ReportStyle::Text::Body);
-    qreal first = headHeight(width) + figureHeight(width) + kGap + ReportStyle::textHeight(small, width, m_methods);
-    if (m_signals.rowCount() == 0) {
-        first += kGap + ReportStyle::textHeight(body, width, tr("No signals: no point fails a test."));
-        return {first};
-    }
-    QList<qreal> heights{first};
-    const QList<qreal> widths = m_signals.columnWidths(width);
-    const auto chunks = m_signals.chunks(kSignalRowsPerBlock);
     const QFont sub = ReportStyle::font(ReportStyle::Text::Subheading);
-    for (int i = 0; i < chunks.size(); ++i) {
-        qreal h = m_signals.height(chunks[i].first, chunks[i].second, widths);
-        if (i == 0)
-            h += ReportStyle::textHeight(sub, width, tr("Signals")) + kGap;
-        heights.append(h);
+    qreal first = headHeight(width) + figureHeight(width) + kGap + ReportStyle::textHeight(small, width, m_methods);
+    if (m_signals.rowCount() == 0)
+        first += kGap + ReportStyle::textHeight(body, width, tr("No signals: no point fails a test."));
+    QList<qreal> heights{first};
+    // The signals, then the notes, each in blocks of whole rows under their subheading.
+    for (const ReportTable* table : {&m_signals, &m_notesTable}) {
+        if (table->rowCount() == 0)
+            continue;
+        const QList<qreal> widths = table->columnWidths(width);
+        const auto chunks = table->chunks(kSignalRowsPerBlock);
+        for (int i = 0; i < chunks.size(); ++i) {
+            qreal h = table->height(chunks[i].first, chunks[i].second, widths);
+            if (i == 0)
+                h += ReportStyle::textHeight(sub, width, tr("Signals")) + kGap;
+            heights.append(h);
+        }
     }
     return heights;
 }
@@ -160,16 +200,24 @@ void ControlChartSection::paintBlock(QPainter& painter, const QRectF& rect, int 
                                   tr("No signals: no point fails a test."));
         return;
     }
-    const auto chunks = m_signals.chunks(kSignalRowsPerBlock);
-    const int chunk = block - 1;
-    if (chunk < 0 || chunk >= chunks.size())
+    int rest = block - 1;
+    for (const ReportTable* table : {&m_signals, &m_notesTable}) {
+        if (table->rowCount() == 0)
+            continue;
+        const auto chunks = table->chunks(kSignalRowsPerBlock);
+        if (rest >= chunks.size()) {
+            rest -= static_cast<int>(chunks.size());
+            continue;
+        }
+        if (rest == 0)
+            y += ReportStyle::drawText(painter, QRectF(rect.left(), y, rect.width(), 0),
+                                       ReportStyle::font(ReportStyle::Text::Subheading), ReportStyle::ink(),
+                                       (table == &m_signals ? tr("Signals — %1") : tr("Signal notes — %1")).arg(m_heading)) +
+                 kGap;
+        table->paint(painter, QPointF(rect.left(), y), chunks[rest].first, chunks[rest].second,
+                     table->columnWidths(rect.width()));
         return;
-    if (chunk == 0)
-        y += ReportStyle::drawText(painter, QRectF(rect.left(), y, rect.width(), 0),
-                                   ReportStyle::font(ReportStyle::Text::Subheading), ReportStyle::ink(), tr("Signals")) +
-             kGap;
-    m_signals.paint(painter, QPointF(rect.left(), y), chunks[chunk].first, chunks[chunk].second,
-                    m_signals.columnWidths(rect.width()));
+    }
 }
 
 void ControlChartSection::paintFigure(QPainter& painter, const QRectF& rect) const
@@ -287,7 +335,27 @@ void ControlChartSection::paintPanel(QPainter& painter, const QRectF& rect, cons
             continue;
         const QPointF p(xOf(i), yOf(chart.values[i]));
         const std::uint16_t mask = i < chart.tests.size() ? chart.tests[i] : 0;
-        if (mask) {
+        const std::size_t point = chart.firstObservation + i;
+        if (const int note = noteNumber(point); note > 0) {
+            // The note's number in a ring below the point (the test number is above it).
+            const QRectF ring(p.x() - 5, p.y() + 5, 10, 10);
+            painter.setPen(QPen(ReportStyle::ink(), 0.6));
+            painter.setBrush(Qt::white);
+            painter.drawEllipse(ring);
+            painter.drawText(ring, Qt::AlignCenter, QString::number(note));
+        }
+        if (isExcluded(point)) {
+            // Hollow and grey: plotted and tested, but left out of the center and σ.
+            painter.setPen(QPen(mask ? ReportStyle::signal() : ReportStyle::muted(), 0.8));
+            painter.setBrush(Qt::white);
+            if (mask) {
+                painter.drawRect(QRectF(p.x() - 2.6, p.y() - 2.6, 5.2, 5.2));
+                painter.drawText(QRectF(p.x() + 3, p.y() - 13, 14, 10), Qt::AlignLeft | Qt::AlignVCenter,
+                                 QString::number(lowestTest(mask)));
+            } else {
+                painter.drawEllipse(p, 2.2, 2.2);
+            }
+        } else if (mask) {
             painter.setPen(QPen(ReportStyle::signal(), 0.8));
             painter.setBrush(ReportStyle::signal());
             painter.drawRect(QRectF(p.x() - 2.6, p.y() - 2.6, 5.2, 5.2));

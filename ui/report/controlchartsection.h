@@ -14,19 +14,30 @@
 
 namespace gemba::ui {
 
+// A note the analyst wrote at a point (a signal's assignable cause and the action taken).
+struct ChartNote {
+    std::size_t point = 0;   // the analysis point it is on
+    QString assignableCause;
+    QString actionTaken;
+    QString written;         // when it was written, as the report prints it
+};
+
 class ControlChartSection final : public ReportSection {
     Q_DECLARE_TR_FUNCTIONS(ControlChartSection)
 public:
     // `pointLabels`: one per analysis point, how the signals list names it ("cycle 7"); empty
-    // for "point 7". `unit`: of the values ("s"), empty for none.
+    // for "point 7". `unit`: of the values ("s"), empty for none. `notes` are numbered in point
+    // order: the number marks the point on the chart, the signal in the list, and the note in
+    // the notes table (what a review asks for at each signal).
     ControlChartSection(QString heading, QString description, stats::ChartAnalysis analysis,
-                        QStringList pointLabels = {}, QString unit = {});
+                        QStringList pointLabels = {}, QString unit = {}, QList<ChartNote> notes = {});
 
     QList<qreal> blockHeights(qreal width) const override;
     void paintBlock(QPainter& painter, const QRectF& rect, int block) const override;
 
     const stats::ChartAnalysis& analysis() const { return m_analysis; }
     int signalCount() const { return m_signals.rowCount(); }
+    int noteCount() const { return m_notesTable.rowCount(); }
     // The methods line printed under the figure.
     QString methodsText() const { return m_methods; }
 
@@ -35,6 +46,8 @@ public:
 private:
     qreal figureHeight(qreal width) const;
     qreal headHeight(qreal width) const;
+    int noteNumber(std::size_t point) const;   // 1-based, 0 when the point has no note
+    bool isExcluded(std::size_t point) const;
     void paintFigure(QPainter& painter, const QRectF& rect) const;
     void paintPanel(QPainter& painter, const QRectF& rect, const stats::ControlChart& chart) const;
 
@@ -45,6 +58,8 @@ private:
     QString m_unit;
     QString m_methods;
     ReportTable m_signals;
+    QList<ChartNote> m_notes;   // in point order
+    ReportTable m_notesTable;
 };
 
 } // namespace gemba::ui

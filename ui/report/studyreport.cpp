@@ -1,12 +1,18 @@
 // The review report of time studies: header, summary and a control chart per step.
 #include "report/studyreport.h"
 
+#include "analysis/capabilityanalysis.h"
+#include "analysis/capabilityfigure.h"
+#include "analysis/chartseries.h"
+#include "analysis/studyvalues.h"
 #include "models/summarymodel.h"
 #include "report/controlchartsection.h"
+#include "report/figuresection.h"
 #include "report/headersection.h"
 #include "report/reporttable.h"
 #include "report/tablesection.h"
 #include "report/textsection.h"
+#include "store/chartspec.h"
 #include "store/project.h"
 #include "study/stepsummary.h"
 
@@ -17,7 +23,6 @@
 #include <QLocale>
 
 #include <algorithm>
-#include <map>
 
 namespace gemba::ui {
 namespace {
@@ -127,6 +132,42 @@ std::unique_ptr<TableSection> summarySection(const std::vector<study::Step>& ste
         std::move(table), model.totalsText(), tr("No steps."));
 }
 
+// The capability of every saved chart of the study that has spec limits (they are saved with
+// the chart), as the Capability view shows it: its figure, of this study's times.
+std::string addCapability(ReportDocument& report, store::Project& project, const study::Study& s,
+                          const std::vector<study::Step>& steps)
+{
+    auto charts = project.charts(s.processId);
+    if (!charts)
+        return charts.error().message;
+    for (const store::ChartSpec& spec : *charts) {
+        const auto& ids = spec.source.studyIds;
+        const bool ofStudy = std::find(ids.begin(), ids.end(), s.id) != ids.end();
+        const bool timed = spec.source.kind == store::ChartSourceKind::StepDurations ||
+                           spec.source.kind == store::ChartSourceKind::CycleTotal;
+        const auto& limits = spec.specLimits;
+        if (!ofStudy || !timed || (!limits.lsl && !limits.usl))
+            continue;
+        const bool cycle = spec.source.kind == store::ChartSourceKind::CycleTotal;
+        auto values = readValues(project, ValueSource{s.id, cycle ? study::Id(0) : spec.source.stepId});
+        if (!values)
+            return values.error().message;
+        QString subject = tr("cycle total");
+        if (!cycle)
+            for (const auto& step : steps)
+                if (step.id == spec.source.stepId)
+                    subject = qs(step.name);
+        auto figure = std::make_unique<CapabilityFigure>();
+        figure->setAnalysis(analyseCapability(std::move(values).value(),
+                                              stats::SpecLimits{limits.lsl, limits.usl, limits.target}),
+                            subject);
+        const QString heading =
+            tr("Capability: %1").arg(spec.title.empty() ? subject : qs(spec.title));
+        report.addSection(std::make_unique<FigureSection>(heading, std::move(figure), 1.2));
+    }
+    return {};
+}
+
 } // namespace
 
 QString studyLabel(const study::Study& s)
@@ -165,9 +206,6 @@ std::unique_ptr<ReportDocument> buildStudyReport(store::Project& project, const 
         auto observations = project.observations(s->id);
         if (!observations)
             return fail(observations.error().message);
-        auto cycles = project.cycles(s->id);
-        if (!cycles)
-            return fail(cycles.error().message);
         auto summary = study::summarizeSteps(*steps, *observations, *s);
         if (!summary)
             return fail(summary.error().message);
@@ -177,38 +215,38 @@ std::unique_ptr<ReportDocument> buildStudyReport(store::Project& project, const 
         report->addSection(studyHeader(project, *process, *s, *observations, *summary, options, k > 0));
         report->addSection(summarySection(*steps, *summary));
 
-        std::map<study::Id, int> cycleNumber;
-        for (const auto& c : *cycles)
-            cycleNumber[c.id] = c.number;
         for (const auto& step : *steps) {
-            // The step's times as the summary counts them (neither excluded nor foreign), in
-            // capture order: an excluded time is one the analyst judged wrong (a sleep of the
-            // laptop, a mis-key), so it is left off the chart as it is left out of the summary.
-            std::vector<double> values;
+            // The step's times as the control chart view reads them (core's analysis::stepSeries):
+            // every observation that is not a foreign element, in capture order; one the analyst
+            // excluded is plotted and tested but left out of the center and σ.
+            auto series = analysis::stepSeries(project, {s->id}, step.id);
+            if (!series)
+                return fail(series.error().message);
+            const std::size_t n = series->series.pointCount();
+            const auto excluded = static_cast<std::size_t>(
+                std::count(series->flags.excluded.begin(), series->flags.excluded.end(), std::uint8_t(1)));
             QStringList labels;
-            for (const auto& o : *observations) {
-                if (o.stepId != step.id || o.excluded || o.foreignElement)
-                    continue;
-                values.push_back(o.seconds());
-                const auto c = cycleNumber.find(o.cycleId);
-                labels << (c != cycleNumber.end() ? tr("cycle %1").arg(c->second) : tr("point %1").arg(values.size()));
-            }
+            for (const auto& label : series->series.pointLabels)
+                labels << qs(label);
             const QString heading = tr("Control chart: %1").arg(qs(step.name));
-            const std::size_t n = values.size();
-            auto analysis = stats::individualsCharts(std::move(values), {}, options.chart);
+            auto analysis = stats::individualsCharts(series->series.values, series->flags, options.chart);
             if (!analysis) {
                 report->addSection(std::make_unique<TextSection>(
-                    heading, QStringList{tr("No chart: %1 (%n counted observation(s)).", nullptr, static_cast<int>(n))
+                    heading, QStringList{tr("No chart: %1 (%n observation(s)).", nullptr, static_cast<int>(n))
                                              .arg(qs(analysis.error().message))}));
                 continue;
             }
-            report->addSection(std::make_unique<ControlChartSection>(
-                heading,
-                tr("Individuals (I) and moving ranges (MR) of the step's times in capture order: the %n observation(s) "
-                   "that count.",
-                   nullptr, static_cast<int>(n)),
-                std::move(analysis).value(), labels, QStringLiteral("s")));
+            QString description =
+                tr("Individuals (I) and moving ranges (MR) of the step's %n time(s) in capture order.", nullptr,
+                   static_cast<int>(n));
+            if (excluded > 0)
+                description += QLatin1Char(' ') + tr("%n excluded time(s), drawn hollow, are left out of the limits.",
+                                                     nullptr, static_cast<int>(excluded));
+            report->addSection(std::make_unique<ControlChartSection>(heading, description, std::move(analysis).value(),
+                                                                     labels, QStringLiteral("s")));
         }
+        if (auto problem = addCapability(*report, project, *s, *steps); !problem.empty())
+            return fail(problem);
     }
     if (studyIds.size() > 1)
         title = tr("Time studies: %1").arg(QFileInfo(qs(project.path())).fileName());
