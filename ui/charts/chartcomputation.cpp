@@ -1,6 +1,7 @@
 // From a saved chart to the control chart the view shows.
 #include "charts/chartcomputation.h"
 
+#include "analysis/chartsource.h"
 #include "store/project.h"
 
 #include <QCoreApplication>
@@ -13,22 +14,6 @@ namespace {
 QString tr(const char* text) { return QCoreApplication::translate("ChartComputation", text); }
 
 QString message(const Error& error) { return QString::fromStdString(error.message); }
-
-Expected<stats::ChartOptions> optionsOf(const store::ChartSpec& spec)
-{
-    stats::ChartOptions options;
-    auto rules = stats::RuleSet::parse(spec.rules);
-    if (!rules)
-        return rules.error();
-    options.rules = *rules;
-    options.nsigmas = spec.nsigmas;
-    if (!spec.sigmaMethod.empty()) {
-        options.sigmaMethod = stats::parseSigmaMethod(spec.sigmaMethod);
-        if (!options.sigmaMethod)
-            return makeError(ErrorCode::InvalidArgument, "unknown sigma method '" + spec.sigmaMethod + "'");
-    }
-    return options;
-}
 
 // The series with the user's stage starts added to its own stages (one per study), and the
 // user's exclusions added to its own (observations excluded from the study).
@@ -104,29 +89,14 @@ std::string chartComputationKey(const store::ChartSpec& spec)
 
 ChartResult computeChart(store::Project& project, const store::ChartSpec& spec)
 {
-    const auto& source = spec.source;
-    Expected<analysis::FlaggedSeries> series = [&]() -> Expected<analysis::FlaggedSeries> {
-        using Kind = store::ChartSourceKind;
-        using By = store::SubgroupBy;
-        if (source.kind == Kind::CycleTotal)
-            return analysis::cycleTotalSeries(project, source.studyIds);
-        if (source.kind == Kind::DataSetColumn)
-            return makeError(ErrorCode::InvalidArgument, "data set charts are shown in the data set view");
-        if (source.subgroupBy == By::None)
-            return analysis::stepSeries(project, source.studyIds, source.stepId);
-        analysis::Subgrouping grouping;
-        grouping.cyclesPerSubgroup = source.subgroupSize;
-        grouping.shiftStartsMinutes = source.shiftStartMinutes;
-        grouping.kind = source.subgroupBy == By::Study ? analysis::Subgrouping::Kind::Study
-                        : source.subgroupBy == By::Day ? analysis::Subgrouping::Kind::Day
-                        : source.subgroupBy == By::Shift ? analysis::Subgrouping::Kind::Shift
-                                                         : analysis::Subgrouping::Kind::CycleRange;
-        return analysis::subgroupSeries(project, source.studyIds, source.stepId, grouping);
-    }();
+    // Core reads the source (a step, the cycle total, subgroups, a data set column) with the
+    // spec's exclusions and stage starts applied (analysis::seriesOf); applying them again in
+    // chartFromSeries changes nothing.
+    auto series = analysis::seriesOf(project, spec);
     if (!series) {
         ChartResult result;
         result.key = chartComputationKey(spec);
-        result.studyId = source.studyIds.empty() ? 0 : source.studyIds.front();
+        result.studyId = spec.source.studyIds.empty() ? 0 : spec.source.studyIds.front();
         result.error = message(series.error());
         return result;
     }
@@ -146,7 +116,7 @@ ChartResult chartFromSeries(std::shared_ptr<const analysis::FlaggedSeries> raw, 
         result.error = tr("No observations to chart yet.");
         return result;
     }
-    auto options = optionsOf(spec);
+    auto options = analysis::optionsOf(spec);
     if (!options) {
         result.error = message(options.error());
         return result;
@@ -187,7 +157,7 @@ Expected<store::LockedLimits> lockAt(const ChartResult& result, const store::Cha
 {
     if (!result.series || point >= result.pointCount())
         return makeError(ErrorCode::InvalidArgument, "there is no such point");
-    auto options = optionsOf(spec);
+    auto options = analysis::optionsOf(spec);
     if (!options)
         return options.error();
     store::ChartSpec unlocked = spec;
