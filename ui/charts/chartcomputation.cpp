@@ -124,21 +124,33 @@ ChartResult chartFromSeries(std::shared_ptr<const analysis::FlaggedSeries> raw, 
     const analysis::FlaggedSeries staged = withDecisions(*raw, spec);
     const auto ranges = analysis::stageRanges(staged.series);
     Expected<stats::ChartAnalysis> chart = makeError(ErrorCode::EmptyData, "no chart");
-    if (spec.lockedLimits && spec.lockedLimits->pointCount > 0) {
-        const auto end = std::min(static_cast<std::size_t>(spec.lockedLimits->pointCount), result.pointCount());
+    if (spec.lockedLimits) {
         analysis::LockedLimits locked;
         locked.center = spec.lockedLimits->center;
         locked.sigma = spec.lockedLimits->sigma;
-        locked.endPoint = end;
-        for (const auto& range : ranges)   // the limits came from the stage of the last phase I point
-            if (range.first < end)
-                locked.firstPoint = range.first;
+        locked.pointsUsed = static_cast<std::size_t>(std::max<std::int64_t>(0, spec.lockedLimits->pointCount));
+        if (spec.lockedLimits->lastPhaseOnePoint) {
+            locked.lastPhaseOneKey = *spec.lockedLimits->lastPhaseOnePoint;
+        } else {
+            // Saved without its key (the command line): phase I is the first pointCount points.
+            const auto last = std::clamp<std::int64_t>(spec.lockedLimits->pointCount, 1,
+                                                       static_cast<std::int64_t>(result.pointCount()));
+            locked.lastPhaseOneKey = result.pointKeys[static_cast<std::size_t>(last - 1)];
+        }
         chart = analysis::lockedChart(spec.type, staged.series, staged.flags, *options, locked);
-        result.lockedAfter = end - 1;
-        // Stages after the lock are phase II of the locked ones (lockedChart): not boundaries.
-        for (const auto& range : ranges)
-            if (range.first > 0 && range.first <= locked.firstPoint)
-                result.stageStarts.push_back(range.first);
+        const auto at = std::find(result.pointKeys.begin(), result.pointKeys.end(), locked.lastPhaseOneKey);
+        if (at != result.pointKeys.end()) {
+            const auto last = static_cast<std::size_t>(at - result.pointKeys.begin());
+            result.lockedAfter = last;
+            // Stages after the lock's stage are phase II of the locked limits (lockedChart): not boundaries.
+            std::size_t lockStage = 0;
+            for (const auto& range : ranges)
+                if (range.first <= last)
+                    lockStage = range.first;
+            for (const auto& range : ranges)
+                if (range.first > 0 && range.first <= lockStage)
+                    result.stageStarts.push_back(range.first);
+        }
     } else {
         chart = analysis::stagedChart(spec.type, staged.series, staged.flags, *options);
         for (const auto& range : ranges)
@@ -174,7 +186,8 @@ Expected<store::LockedLimits> lockAt(const ChartResult& result, const store::Cha
     store::LockedLimits locked;
     locked.center = limits->center;
     locked.sigma = limits->sigma;
-    locked.pointCount = static_cast<std::int64_t>(limits->endPoint);
+    locked.pointCount = static_cast<std::int64_t>(limits->pointsUsed);
+    locked.lastPhaseOnePoint = limits->lastPhaseOneKey;
     return locked;
 }
 
