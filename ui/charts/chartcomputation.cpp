@@ -1,6 +1,7 @@
 // From a saved chart to the control chart the view shows.
 #include "charts/chartcomputation.h"
 
+#include "analysis/chartsource.h"
 #include "store/project.h"
 
 #include <QCoreApplication>
@@ -13,22 +14,6 @@ namespace {
 QString tr(const char* text) { return QCoreApplication::translate("ChartComputation", text); }
 
 QString message(const Error& error) { return QString::fromStdString(error.message); }
-
-Expected<stats::ChartOptions> optionsOf(const store::ChartSpec& spec)
-{
-    stats::ChartOptions options;
-    auto rules = stats::RuleSet::parse(spec.rules);
-    if (!rules)
-        return rules.error();
-    options.rules = *rules;
-    options.nsigmas = spec.nsigmas;
-    if (!spec.sigmaMethod.empty()) {
-        options.sigmaMethod = stats::parseSigmaMethod(spec.sigmaMethod);
-        if (!options.sigmaMethod)
-            return makeError(ErrorCode::InvalidArgument, "unknown sigma method '" + spec.sigmaMethod + "'");
-    }
-    return options;
-}
 
 // The series with the user's stage starts added to its own stages (one per study), and the
 // user's exclusions added to its own (observations excluded from the study).
@@ -104,29 +89,14 @@ std::string chartComputationKey(const store::ChartSpec& spec)
 
 ChartResult computeChart(store::Project& project, const store::ChartSpec& spec)
 {
-    const auto& source = spec.source;
-    Expected<analysis::FlaggedSeries> series = [&]() -> Expected<analysis::FlaggedSeries> {
-        using Kind = store::ChartSourceKind;
-        using By = store::SubgroupBy;
-        if (source.kind == Kind::CycleTotal)
-            return analysis::cycleTotalSeries(project, source.studyIds);
-        if (source.kind == Kind::DataSetColumn)
-            return makeError(ErrorCode::InvalidArgument, "data set charts are shown in the data set view");
-        if (source.subgroupBy == By::None)
-            return analysis::stepSeries(project, source.studyIds, source.stepId);
-        analysis::Subgrouping grouping;
-        grouping.cyclesPerSubgroup = source.subgroupSize;
-        grouping.shiftStartsMinutes = source.shiftStartMinutes;
-        grouping.kind = source.subgroupBy == By::Study ? analysis::Subgrouping::Kind::Study
-                        : source.subgroupBy == By::Day ? analysis::Subgrouping::Kind::Day
-                        : source.subgroupBy == By::Shift ? analysis::Subgrouping::Kind::Shift
-                                                         : analysis::Subgrouping::Kind::CycleRange;
-        return analysis::subgroupSeries(project, source.studyIds, source.stepId, grouping);
-    }();
+    // Core reads the source (a step, the cycle total, subgroups, a data set column) with the
+    // spec's exclusions and stage starts applied (analysis::seriesOf); applying them again in
+    // chartFromSeries changes nothing.
+    auto series = analysis::seriesOf(project, spec);
     if (!series) {
         ChartResult result;
         result.key = chartComputationKey(spec);
-        result.studyId = source.studyIds.empty() ? 0 : source.studyIds.front();
+        result.studyId = spec.source.studyIds.empty() ? 0 : spec.source.studyIds.front();
         result.error = message(series.error());
         return result;
     }
@@ -146,7 +116,7 @@ ChartResult chartFromSeries(std::shared_ptr<const analysis::FlaggedSeries> raw, 
         result.error = tr("No observations to chart yet.");
         return result;
     }
-    auto options = optionsOf(spec);
+    auto options = analysis::optionsOf(spec);
     if (!options) {
         result.error = message(options.error());
         return result;
@@ -155,36 +125,32 @@ ChartResult chartFromSeries(std::shared_ptr<const analysis::FlaggedSeries> raw, 
     const auto ranges = analysis::stageRanges(staged.series);
     Expected<stats::ChartAnalysis> chart = makeError(ErrorCode::EmptyData, "no chart");
     if (spec.lockedLimits) {
-        // The last phase I point, by its key (robust to points added or removed before it); a
-        // spec without one (written by hand) counts its points from the start.
-        const auto& keys = staged.series.pointKeys;
-        std::optional<std::size_t> last;
-        if (spec.lockedLimits->lastPhaseOnePoint) {
-            const auto found = std::find(keys.begin(), keys.end(), *spec.lockedLimits->lastPhaseOnePoint);
-            if (found != keys.end())
-                last = static_cast<std::size_t>(found - keys.begin());
-        } else if (spec.lockedLimits->pointCount > 0 && result.pointCount() > 0) {
-            last = std::min(static_cast<std::size_t>(spec.lockedLimits->pointCount), result.pointCount()) - 1;
-        }
-        if (!last || *last >= keys.size()) {
-            result.error = tr("The point the limits were locked at is no longer in the data; lock the limits again.");
-            return result;
-        }
         analysis::LockedLimits locked;
         locked.center = spec.lockedLimits->center;
         locked.sigma = spec.lockedLimits->sigma;
-        locked.lastPhaseOneKey = keys[*last];
-        locked.pointsUsed = static_cast<std::size_t>(spec.lockedLimits->pointCount);
-        std::size_t firstPoint = 0;
-        for (const auto& range : ranges)   // the limits came from the stage of the last phase I point
-            if (range.first <= *last)
-                firstPoint = range.first;
+        locked.pointsUsed = static_cast<std::size_t>(std::max<std::int64_t>(0, spec.lockedLimits->pointCount));
+        if (spec.lockedLimits->lastPhaseOnePoint) {
+            locked.lastPhaseOneKey = *spec.lockedLimits->lastPhaseOnePoint;
+        } else {
+            // Saved without its key (the command line): phase I is the first pointCount points.
+            const auto last = std::clamp<std::int64_t>(spec.lockedLimits->pointCount, 1,
+                                                       static_cast<std::int64_t>(result.pointCount()));
+            locked.lastPhaseOneKey = result.pointKeys[static_cast<std::size_t>(last - 1)];
+        }
         chart = analysis::lockedChart(spec.type, staged.series, staged.flags, *options, locked);
-        result.lockedAfter = *last;
-        // Stages after the lock are phase II of the locked ones (lockedChart): not boundaries.
-        for (const auto& range : ranges)
-            if (range.first > 0 && range.first <= firstPoint)
-                result.stageStarts.push_back(range.first);
+        const auto at = std::find(result.pointKeys.begin(), result.pointKeys.end(), locked.lastPhaseOneKey);
+        if (at != result.pointKeys.end()) {
+            const auto last = static_cast<std::size_t>(at - result.pointKeys.begin());
+            result.lockedAfter = last;
+            // Stages after the lock's stage are phase II of the locked limits (lockedChart): not boundaries.
+            std::size_t lockStage = 0;
+            for (const auto& range : ranges)
+                if (range.first <= last)
+                    lockStage = range.first;
+            for (const auto& range : ranges)
+                if (range.first > 0 && range.first <= lockStage)
+                    result.stageStarts.push_back(range.first);
+        }
     } else {
         chart = analysis::stagedChart(spec.type, staged.series, staged.flags, *options);
         for (const auto& range : ranges)
@@ -203,7 +169,7 @@ Expected<store::LockedLimits> lockAt(const ChartResult& result, const store::Cha
 {
     if (!result.series || point >= result.pointCount())
         return makeError(ErrorCode::InvalidArgument, "there is no such point");
-    auto options = optionsOf(spec);
+    auto options = analysis::optionsOf(spec);
     if (!options)
         return options.error();
     store::ChartSpec unlocked = spec;
@@ -221,7 +187,7 @@ Expected<store::LockedLimits> lockAt(const ChartResult& result, const store::Cha
     locked.center = limits->center;
     locked.sigma = limits->sigma;
     locked.pointCount = static_cast<std::int64_t>(limits->pointsUsed);
-    locked.lastPhaseOnePoint = phaseOne.series.pointKeys.at(point);
+    locked.lastPhaseOnePoint = limits->lastPhaseOneKey;
     return locked;
 }
 
