@@ -17,6 +17,7 @@
 #include <QRegularExpression>
 #include <QTemporaryDir>
 #include <QXmlStreamReader>
+#include <QtCharts/QChart>
 #include <QtCharts/QXYSeries>
 #include <QtTest>
 
