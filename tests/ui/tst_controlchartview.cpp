@@ -16,7 +16,10 @@
 #include "store/project.h"
 #include "study/clock.h"
 
+#include <QComboBox>
 #include <QDialog>
+#include <QFile>
+#include <QTextStream>
 #include <QDir>
 #include <QPlainTextEdit>
 #include <QStandardPaths>
@@ -182,6 +185,106 @@ private slots:
         QVERIFY(f.waitForChart());
         QCOMPARE(f.view->usedText(),
                  QStringLiteral("Tests 1–8 (Nelson), σ by average moving range (MR̄/d2), k = 3"));
+    }
+
+    // A data set imported into the project (store::Project::importDataSet) is in "Chart of" once
+    // the view is shown again; its column charted as a p chart with a column of sample sizes is
+    // a saved chart of the data set (no process), with core's center and limits, undoable.
+    void dataSetColumnAsPChart()
+    {
+        Fixture f(antifreezeValues());
+        QVERIFY(f.waitForChart());
+        const std::vector<double> defectives{3, 5, 2, 7, 4, 6, 1, 5, 3, 9, 4, 2, 6, 3, 5, 4, 8, 2, 3, 4};
+        const std::vector<double> inspected{50, 60, 50, 80, 70, 60, 50, 90, 60, 70, 50, 55, 65, 50, 75, 60, 80, 50, 55, 60};
+        const QString csvPath = f.dir.filePath(QStringLiteral("inspection.csv"));
+        {
+            QFile csv(csvPath);
+            QVERIFY(csv.open(QIODevice::WriteOnly | QIODevice::Text));
+            QTextStream out(&csv);
+            out << "lot,defectives,inspected\n";
+            for (std::size_t i = 0; i < defectives.size(); ++i)
+                out << "L" << i + 1 << ',' << defectives[i] << ',' << inspected[i] << '\n';
+        }
+        auto imported = f.doc->project().importDataSet(csvPath.toStdString(), "Inspection");
+        QVERIFY2(imported, imported ? "" : imported.error().message.c_str());
+        f.view->hide();
+        f.view->show();   // the chooser is filled again when the view is shown
+
+        auto* source = f.view->findChild<QComboBox*>(QStringLiteral("chartSourceBox"));
+        QVERIFY(source);
+        // Numeric columns only: the lot names are text.
+        QCOMPARE(source->findText(QStringLiteral("Data set Inspection: lot")), -1);
+        QVERIFY(source->findText(QStringLiteral("Data set Inspection: inspected")) >= 0);
+        const int entry = source->findText(QStringLiteral("Data set Inspection: defectives"));
+        QVERIFY(entry >= 0);
+        source->setCurrentIndex(entry);
+        emit source->activated(entry);
+        QVERIFY(f.view->spec().source.kind == store::ChartSourceKind::DataSetColumn);
+        QCOMPARE(f.view->spec().source.dataSetId, *imported);
+        QCOMPARE(f.view->spec().source.valueColumn, std::string("defectives"));
+        QVERIFY(!f.view->spec().processId);
+        QVERIFY(f.waitForChart());
+        QVERIFY(f.view->result()->hasChart());
+        QCOMPARE(f.iChart().size(), defectives.size());   // I-MR of the column first
+
+        auto* type = f.view->findChild<QComboBox*>(QStringLiteral("chartTypeBox"));
+        auto* sizes = f.view->findChild<QComboBox*>(QStringLiteral("chartSizeBox"));
+        QVERIFY(type && sizes);
+        const int p = type->findData(static_cast<int>(stats::ChartType::P));
+        QVERIFY(p >= 0);
+        for (auto t : {stats::ChartType::NP, stats::ChartType::C, stats::ChartType::U})
+            QVERIFY(type->findData(static_cast<int>(t)) >= 0);
+        QCOMPARE(sizes->itemText(sizes->currentIndex()), QStringLiteral("inspected"));
+        type->setCurrentIndex(p);
+        emit type->activated(p);
+        QVERIFY(f.view->spec().type == stats::ChartType::P);
+        QCOMPARE(f.view->spec().source.sizeColumn, std::string("inspected"));
+        QVERIFY(sizes->isVisibleTo(f.view.get()));
+        QVERIFY(f.waitForChart());
+        QVERIFY2(f.view->result()->hasChart(), qPrintable(f.view->messageText()));
+
+        auto core = stats::attributeChart(stats::ChartType::P, defectives, inspected, {}, {});
+        QVERIFY(core);
+        const auto& expected = core->charts.front();
+        const auto& shown = f.iChart();
+        QCOMPARE(shown.size(), defectives.size());
+        for (std::size_t i = 0; i < shown.size(); ++i) {
+            GEMBA_COMPARE_REL(shown.values[i], defectives[i] / inspected[i], kTol);
+            GEMBA_COMPARE_REL(shown.centerLine.at(i), expected.centerLine.at(i), kTol);
+            GEMBA_COMPARE_REL(shown.ucl.at(i), expected.ucl.at(i), kTol);
+            GEMBA_COMPARE_REL(shown.lcl.at(i), expected.lcl.at(i), kTol);
+        }
+        // p̄ = ΣD/Σn, and the limits vary with each lot's size.
+        double d = 0, n = 0;
+        for (std::size_t i = 0; i < defectives.size(); ++i) {
+            d += defectives[i];
+            n += inspected[i];
+        }
+        GEMBA_COMPARE_REL(shown.centerLine.at(0), d / n, kTol);
+        QVERIFY(shown.ucl.at(0) != shown.ucl.at(3));
+
+        // Saved as the data set's chart, and undone to the (unsaved) I-MR.
+        auto saved = f.doc->project().dataSetCharts(*imported);
+        QVERIFY(saved);
+        QCOMPARE(saved->size(), std::size_t(1));
+        QVERIFY(saved->front().type == stats::ChartType::P);
+        QCOMPARE(saved->front().source.sizeColumn, std::string("inspected"));
+        QVERIFY(!saved->front().processId);
+        screenshot(f.view.get(), QStringLiteral("chart-dataset-p"));
+        f.doc->undoStack()->undo();
+        QVERIFY(f.view->spec().type == stats::ChartType::IMR);
+        QCOMPARE(f.view->spec().source.dataSetId, *imported);
+        f.doc->undoStack()->redo();
+        QVERIFY(f.view->spec().type == stats::ChartType::P);
+
+        // Back to the study's step: its own chart again.
+        const int step = source->findText(QStringLiteral("Fill"));
+        QVERIFY(step >= 0);
+        source->setCurrentIndex(step);
+        emit source->activated(step);
+        QVERIFY(f.view->spec().source.kind == store::ChartSourceKind::StepDurations);
+        QVERIFY(f.waitForChart());
+        QCOMPARE(f.iChart().size(), std::size_t(34));
     }
 
     void emptyStudySaysSo()

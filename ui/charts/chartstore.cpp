@@ -42,6 +42,22 @@ store::ChartSpec ChartStore::studyChart(study::Id studyId) const
     return spec;
 }
 
+store::ChartSpec ChartStore::dataSetChart(study::Id dataSetId, const std::string& column) const
+{
+    if (auto charts = m_document->project().dataSetCharts(dataSetId)) {
+        const auto found = std::find_if(charts->begin(), charts->end(), [&](const store::ChartSpec& c) {
+            return c.source.kind == store::ChartSourceKind::DataSetColumn && c.source.valueColumn == column;
+        });
+        if (found != charts->end())
+            return *found;
+    }
+    store::ChartSpec spec;
+    spec.source.kind = store::ChartSourceKind::DataSetColumn;
+    spec.source.dataSetId = dataSetId;
+    spec.source.valueColumn = column;
+    return spec;
+}
+
 study::Id ChartStore::save(const store::ChartSpec& spec)
 {
     const study::Id studyId = spec.source.studyIds.empty() ? 0 : spec.source.studyIds.front();

@@ -21,12 +21,16 @@ public:
     // The saved chart of exactly this one study (the first, when there are several), or a new
     // one (id 0, not saved yet): I-MR of the first step of the study's process.
     store::ChartSpec studyChart(study::Id studyId) const;
+    // The saved chart of a data set's column (the first, when there are several), or a new one
+    // (id 0): I-MR of the column, with no process.
+    store::ChartSpec dataSetChart(study::Id dataSetId, const std::string& column) const;
     // Adds (id 0, or an id to store again) or updates the chart; returns its id, 0 on failure
     // (reported through the document).
     study::Id save(const store::ChartSpec& spec);
     bool remove(study::Id chartId, study::Id studyId);
 
 signals:
+    // studyId: the chart's first study; 0 for a data set's chart.
     void chartChanged(gemba::study::Id studyId);
 
 private:

@@ -40,6 +40,11 @@ namespace gemba::ui {
 namespace {
 
 constexpr int kPointRole = Qt::UserRole + 1;
+// "Chart of" entries: Qt::UserRole holds the step id (0: cycle total, -1: a data set column),
+// these the data set's id and the column's name.
+constexpr int kDataSetRole = Qt::UserRole + 2;
+constexpr int kColumnRole = Qt::UserRole + 3;
+constexpr qint64 kDataSetEntry = -1;
 
 struct RuleChoice {
     const char* spec;
@@ -57,6 +62,8 @@ constexpr RuleChoice kRuleChoices[] = {
 std::vector<stats::SigmaMethod> sigmaMethodsFor(stats::ChartType type)
 {
     using M = stats::SigmaMethod;
+    if (stats::isAttributeChart(type))
+        return {stats::defaultSigmaMethod(type)};   // binomial or Poisson: no choice
     if (type == stats::ChartType::IMR)
         return {M::AverageMovingRange, M::MedianMovingRange, M::SampleSd};
     if (type == stats::ChartType::XbarR)
@@ -89,10 +96,16 @@ ControlChartView::ControlChartView(WindowContext& context, QWidget* parent)
     connect(m_document, &ProjectDocument::observationsUpdated, this, &ControlChartView::scheduleCompute);
     connect(m_document, &ProjectDocument::observationChanged, this, &ControlChartView::scheduleCompute);
     connect(m_document, &ProjectDocument::stepsChanged, this, &ControlChartView::fillControls);
-    connect(&m_context, &WindowContext::processChanged, this, &ControlChartView::loadChart);
-    connect(&m_context, &WindowContext::studyChanged, this, &ControlChartView::loadChart);
+    // Another study chosen in the window: its chart, in place of a data set's.
+    auto studyChosen = [this] {
+        m_dataSetId = 0;
+        m_dataSetColumn.clear();
+        loadChart();
+    };
+    connect(&m_context, &WindowContext::processChanged, this, studyChosen);
+    connect(&m_context, &WindowContext::studyChanged, this, studyChosen);
     connect(ChartStore::of(m_document), &ChartStore::chartChanged, this, [this](study::Id changed) {
-        if (changed == studyId())
+        if (changed == studyId())   // 0: a data set's chart
             loadChart();
     });
     loadChart();
@@ -120,6 +133,8 @@ void ControlChartView::buildUi()
     m_subgroupBox->setObjectName(QStringLiteral("chartSubgroupBox"));
     m_subgroupBox->setRange(2, 25);
     m_subgroupBox->setSuffix(tr(" cycles"));
+    m_sizeBox = new QComboBox(this);
+    m_sizeBox->setObjectName(QStringLiteral("chartSizeBox"));
     m_rulesBox = new QComboBox(this);
     m_rulesBox->setObjectName(QStringLiteral("chartRulesBox"));
     for (const auto& choice : kRuleChoices)
@@ -141,6 +156,9 @@ void ControlChartView::buildUi()
     m_subgroupLabel = label(tr("Su&bgroups of"), m_subgroupBox);
     controls->addWidget(m_subgroupLabel);
     controls->addWidget(m_subgroupBox);
+    m_sizeLabel = label(tr("Si&zes:"), m_sizeBox);
+    controls->addWidget(m_sizeLabel);
+    controls->addWidget(m_sizeBox);
     controls->addSpacing(8);
     controls->addWidget(label(tr("&Rules:"), m_rulesBox));
     controls->addWidget(m_rulesBox, 1);
@@ -204,6 +222,7 @@ void ControlChartView::buildUi()
     connect(m_typeBox, &QComboBox::activated, this, &ControlChartView::controlsChanged);
     connect(m_rulesBox, &QComboBox::activated, this, &ControlChartView::controlsChanged);
     connect(m_sigmaBox, &QComboBox::activated, this, &ControlChartView::controlsChanged);
+    connect(m_sizeBox, &QComboBox::activated, this, &ControlChartView::controlsChanged);
     connect(m_subgroupBox, &QSpinBox::editingFinished, this, &ControlChartView::controlsChanged);
     connect(m_kBox, &QDoubleSpinBox::editingFinished, this, &ControlChartView::controlsChanged);
     // The arrows of a spin box change it at once; typing waits for Enter or leaving the field.
@@ -272,13 +291,20 @@ void ControlChartView::updateFigure()
         return;
     ControlChartFigure::Options options;
     const study::Study* study = m_context.study();
-    const QString source = m_spec.source.kind == store::ChartSourceKind::CycleTotal
-                               ? tr("Cycle total")
-                               : m_document->stepName(m_spec.source.stepId);
-    options.title = study ? tr("%1 — %2, %3").arg(source, QString::fromStdString(study->date),
-                                                  QString::fromStdString(study->observer))
-                          : source;
-    options.valueUnit = QStringLiteral("s");
+    if (isDataSetChart()) {
+        auto info = m_document->project().dataSet(m_dataSetId);
+        options.title = tr("Data set %1: %2")
+                            .arg(info ? QString::fromStdString(info->name) : QString(),
+                                 QString::fromStdString(m_spec.source.valueColumn));
+    } else {
+        const QString source = m_spec.source.kind == store::ChartSourceKind::CycleTotal
+                                   ? tr("Cycle total")
+                                   : m_document->stepName(m_spec.source.stepId);
+        options.title = study ? tr("%1 — %2, %3").arg(source, QString::fromStdString(study->date),
+                                                      QString::fromStdString(study->observer))
+                              : source;
+        options.valueUnit = QStringLiteral("s");
+    }
     options.stageStarts = m_result->stageStarts;
     m_figure->setOptions(options);
     m_figure->setAnalysis(m_result->analysis);
@@ -315,7 +341,16 @@ QByteArray ControlChartView::saveViewState() const { return m_splitter->saveStat
 
 void ControlChartView::restoreViewState(const QByteArray& state) { m_splitter->restoreState(state); }
 
-bool ControlChartView::canEdit() const { return !m_document->readOnly() && studyId() != 0; }
+bool ControlChartView::canEdit() const
+{
+    return !m_document->readOnly() && (studyId() != 0 || isDataSetChart());
+}
+
+QString ControlChartView::valueText(double value) const
+{
+    // A data set's column has no unit the project knows.
+    return isDataSetChart() ? QLocale().toString(value, 'g', 6) : tr("%1 s").arg(secondsText(value));
+}
 
 study::Id ControlChartView::studyId() const
 {
@@ -338,12 +373,16 @@ void ControlChartView::push(ChangeChartCommand* command)
 void ControlChartView::loadChart()
 {
     const study::Id current = m_context.studyId();
-    const bool otherStudy = current != studyId();
-    if (current)
-        m_spec = ChartStore::of(m_document)->studyChart(current);
-    else
-        m_spec = store::ChartSpec{};
-    if (otherStudy) {
+    store::ChartSpec next;
+    if (isDataSetChart())
+        next = ChartStore::of(m_document)->dataSetChart(m_dataSetId, m_dataSetColumn);
+    else if (current)
+        next = ChartStore::of(m_document)->studyChart(current);
+    const bool otherChart = next.source.studyIds != m_spec.source.studyIds ||
+                            next.source.dataSetId != m_spec.source.dataSetId ||
+                            next.source.valueColumn != m_spec.source.valueColumn;
+    m_spec = next;
+    if (otherChart) {
         m_result.reset();
         m_canvas->setResult(nullptr);
         m_canvas->setCursorPoint(-1);
@@ -361,14 +400,60 @@ void ControlChartView::fillControls()
     m_sourceBox->clear();
     for (const auto& step : m_context.steps())
         m_sourceBox->addItem(QString::fromStdString(step.name), QVariant::fromValue<qint64>(step.id));
-    m_sourceBox->addItem(tr("Cycle total"), QVariant::fromValue<qint64>(0));
-    m_sourceBox->setCurrentIndex(
-        m_sourceBox->findData(QVariant::fromValue<qint64>(cycleTotal ? 0 : m_spec.source.stepId)));
+    if (m_context.studyId())
+        m_sourceBox->addItem(tr("Cycle total"), QVariant::fromValue<qint64>(0));
+    // Every data set's numeric columns (a text column has nothing to chart).
+    std::vector<std::string> numericColumns;   // of the chosen data set
+    if (auto sets = m_document->project().dataSets()) {
+        for (const auto& set : *sets)
+            for (const auto& column : set.columns) {
+                if (!column.numeric)
+                    continue;
+                m_sourceBox->addItem(tr("Data set %1: %2").arg(QString::fromStdString(set.name),
+                                                                 QString::fromStdString(column.name)),
+                                     QVariant::fromValue<qint64>(kDataSetEntry));
+                const int i = m_sourceBox->count() - 1;
+                m_sourceBox->setItemData(i, QVariant::fromValue<qint64>(set.id), kDataSetRole);
+                m_sourceBox->setItemData(i, QString::fromStdString(column.name), kColumnRole);
+                if (set.id == m_dataSetId)
+                    numericColumns.push_back(column.name);
+            }
+    }
+    int source = -1;
+    for (int i = 0; i < m_sourceBox->count() && source < 0; ++i) {
+        const qint64 step = m_sourceBox->itemData(i).toLongLong();
+        if (isDataSetChart() ? step == kDataSetEntry && m_sourceBox->itemData(i, kDataSetRole).toLongLong() == m_dataSetId &&
+                                   m_sourceBox->itemData(i, kColumnRole).toString().toStdString() == m_dataSetColumn
+                             : step == (cycleTotal ? 0 : m_spec.source.stepId))
+            source = i;
+    }
+    m_sourceBox->setCurrentIndex(source);
+    // Attribute charts count defects or defectives: only a data set holds such counts.
+    m_typeBox->clear();
+    m_typeBox->addItem(tr("I-MR"), static_cast<int>(stats::ChartType::IMR));
+    m_typeBox->addItem(tr("X̄-R"), static_cast<int>(stats::ChartType::XbarR));
+    m_typeBox->addItem(tr("X̄-S"), static_cast<int>(stats::ChartType::XbarS));
+    if (isDataSetChart()) {
+        m_typeBox->addItem(tr("p"), static_cast<int>(stats::ChartType::P));
+        m_typeBox->addItem(tr("np"), static_cast<int>(stats::ChartType::NP));
+        m_typeBox->addItem(tr("c"), static_cast<int>(stats::ChartType::C));
+        m_typeBox->addItem(tr("u"), static_cast<int>(stats::ChartType::U));
+    }
     m_typeBox->setCurrentIndex(m_typeBox->findData(static_cast<int>(m_spec.type)));
-    const bool subgroups = m_spec.type != stats::ChartType::IMR;
+    const bool subgroups = m_spec.type == stats::ChartType::XbarR || m_spec.type == stats::ChartType::XbarS;
+    m_subgroupBox->setSuffix(isDataSetChart() ? tr(" rows") : tr(" cycles"));
     m_subgroupBox->setValue(m_spec.source.subgroupSize > 1 ? m_spec.source.subgroupSize : 5);
     m_subgroupBox->setVisible(subgroups);
     m_subgroupLabel->setVisible(subgroups);
+    m_sizeBox->clear();
+    for (const auto& column : numericColumns)
+        if (column != m_dataSetColumn)
+            m_sizeBox->addItem(QString::fromStdString(column), QString::fromStdString(column));
+    m_sizeBox->setCurrentIndex(std::max(0, m_sizeBox->findData(QString::fromStdString(m_spec.source.sizeColumn))));
+    const bool sizes = m_spec.type == stats::ChartType::P || m_spec.type == stats::ChartType::NP ||
+                       m_spec.type == stats::ChartType::U;
+    m_sizeBox->setVisible(sizes);
+    m_sizeLabel->setVisible(sizes);
     const QString rulesSpec = QString::fromStdString(m_spec.rules);
     int rules = m_rulesBox->findData(rulesSpec);
     if (rules < 0) {   // a custom set saved elsewhere (the CLI): shown as it is
@@ -386,8 +471,9 @@ void ControlChartView::fillControls()
     m_kBox->setValue(m_spec.nsigmas);
     const bool editable = canEdit();
     for (QWidget* w :
-         std::initializer_list<QWidget*>{m_sourceBox, m_typeBox, m_subgroupBox, m_rulesBox, m_sigmaBox, m_kBox})
+         std::initializer_list<QWidget*>{m_typeBox, m_subgroupBox, m_sizeBox, m_rulesBox, m_sigmaBox, m_kBox})
         w->setEnabled(editable);
+    m_sourceBox->setEnabled(!m_document->readOnly() && m_sourceBox->count() > 0);
     for (QAction* a : {m_excludeAction, m_stageAction, m_lockAction, m_noteAction})
         a->setEnabled(editable);
     m_filling = false;
@@ -395,12 +481,33 @@ void ControlChartView::fillControls()
 
 void ControlChartView::controlsChanged()
 {
-    if (m_filling || !canEdit())
+    if (m_filling || m_document->readOnly())
+        return;
+    // Another data set column, or a study's source in place of a data set's (or back): that
+    // source's own saved chart, not a change of this one.
+    const qint64 entry = m_sourceBox->currentData().toLongLong();
+    const study::Id dataSetId = entry == kDataSetEntry ? m_sourceBox->currentData(kDataSetRole).toLongLong() : 0;
+    const std::string column = dataSetId ? m_sourceBox->currentData(kColumnRole).toString().toStdString() : std::string();
+    if (dataSetId != m_dataSetId || column != m_dataSetColumn) {
+        m_dataSetId = dataSetId;
+        m_dataSetColumn = column;
+        loadChart();
+        if (dataSetId)
+            return;
+        m_filling = true;   // back to the study: the step chosen, not the one its chart had
+        m_sourceBox->setCurrentIndex(m_sourceBox->findData(QVariant::fromValue<qint64>(entry)));
+        m_filling = false;
+    }
+    if (!canEdit())
         return;
     store::ChartSpec next = m_spec;
+    next.type = static_cast<stats::ChartType>(m_typeBox->currentData().toInt());
+    if (isDataSetChart()) {
+        controlsChangedFor(next);
+        return;
+    }
     const study::Id stepId = m_sourceBox->currentData().toLongLong();
     next.source.kind = stepId ? store::ChartSourceKind::StepDurations : store::ChartSourceKind::CycleTotal;
-    next.type = static_cast<stats::ChartType>(m_typeBox->currentData().toInt());
     if (next.type != stats::ChartType::IMR && !stepId) {
         // Subgroups are of a step's durations (analysis::subgroupSeries): the cycle total is
         // charted as individuals.
@@ -409,6 +516,19 @@ void ControlChartView::controlsChanged()
     next.source.stepId = stepId;
     next.source.subgroupBy = next.type == stats::ChartType::IMR ? store::SubgroupBy::None : store::SubgroupBy::CycleRange;
     next.source.subgroupSize = next.type == stats::ChartType::IMR ? 0 : m_subgroupBox->value();
+    controlsChangedFor(next);
+}
+
+void ControlChartView::controlsChangedFor(store::ChartSpec next)
+{
+    if (isDataSetChart()) {
+        const bool subgroups = next.type == stats::ChartType::XbarR || next.type == stats::ChartType::XbarS;
+        next.source.subgroupBy = subgroups ? store::SubgroupBy::CycleRange : store::SubgroupBy::None;
+        next.source.subgroupSize = subgroups ? m_subgroupBox->value() : 0;
+        const bool sizes = next.type == stats::ChartType::P || next.type == stats::ChartType::NP ||
+                           next.type == stats::ChartType::U;
+        next.source.sizeColumn = sizes ? m_sizeBox->currentData().toString().toStdString() : std::string();
+    }
     next.rules = m_rulesBox->currentData().toString().toStdString();
     next.nsigmas = m_kBox->value();
     const std::string sigma = m_sigmaBox->currentData().toString().toStdString();
@@ -421,7 +541,8 @@ void ControlChartView::controlsChanged()
                            ? sigma
                            : std::string();
     if (next.source.kind != m_spec.source.kind || next.source.stepId != m_spec.source.stepId ||
-        next.type != m_spec.type || next.source.subgroupSize != m_spec.source.subgroupSize) {
+        next.type != m_spec.type || next.source.subgroupSize != m_spec.source.subgroupSize ||
+        next.source.sizeColumn != m_spec.source.sizeColumn) {
         // Other points: the decisions about the old ones no longer apply.
         next.exclusions.clear();
         next.stageStarts.clear();
@@ -443,6 +564,7 @@ void ControlChartView::changeSpec(const store::ChartSpec& spec, const QString& t
 void ControlChartView::showEvent(QShowEvent* event)
 {
     QWidget::showEvent(event);
+    fillControls();   // data sets imported meanwhile
     if (m_dirty)
         scheduleCompute();
 }
@@ -463,7 +585,7 @@ void ControlChartView::compute()
     if (!isVisible())
         return;
     m_dirty = false;
-    if (!studyId()) {
+    if (!studyId() && !isDataSetChart()) {
         m_result.reset();
         showResult();
         return;
@@ -483,7 +605,7 @@ void ControlChartView::showResult()
 {
     m_canvas->setResult(m_result && m_result->hasChart() ? m_result : nullptr);
     m_canvas->setNoteMarks(noteNumbers());
-    if (!studyId())
+    if (!studyId() && !isDataSetChart())
         m_messageLabel->setText(tr("No study yet: time one (Ctrl+T) or import one (Ctrl+I), then chart it here."));
     else if (!m_result)
         m_messageLabel->setText(tr("Computing…"));
@@ -548,8 +670,8 @@ void ControlChartView::fillSignalList()
             if (tests.isEmpty() && note == notes.end())
                 continue;
             QStringList lines;
-            lines << (std::isfinite(value) ? tr("%1 — %2 s").arg(QString::fromStdString(m_result->pointLabels[point]),
-                                                                 secondsText(value))
+            lines << (std::isfinite(value) ? tr("%1 — %2").arg(QString::fromStdString(m_result->pointLabels[point]),
+                                                               valueText(value))
                                            : QString::fromStdString(m_result->pointLabels[point]));
             lines << tests;
             if (note != notes.end()) {
@@ -628,7 +750,7 @@ QString ControlChartView::pointToolTip(int point) const
         if (i < 0)
             continue;
         const auto j = static_cast<std::size_t>(i);
-        lines << tr("%1: %2 s").arg(signaltext::chartTitle(chart.name), secondsText(chart.values[j]));
+        lines << tr("%1: %2").arg(signaltext::chartTitle(chart.name), valueText(chart.values[j]));
         for (const QString& f : signaltext::failedTests(chart.tests[j], chart.rules))
             lines << QStringLiteral("&nbsp;&nbsp;") + f.toHtmlEscaped();
     }

@@ -1,5 +1,5 @@
 // The control chart view: a chart of the window's current study (a step's durations or the
-// cycle total) with its options chosen in the view, the list of its signals and notes, and the
+// cycle total) or of a data set's numeric column (I-MR, X̄-R, X̄-S, p, np, c, u) with its options chosen in the view, the list of its signals and notes, and the
 // user's decisions on its points, each one undoable and saved with the chart.
 #pragma once
 
@@ -83,6 +83,7 @@ private:
     void loadChart();        // the current study's saved chart into the controls
     void fillControls();     // the controls from m_spec
     void controlsChanged();  // the controls into a new settings (an undo command)
+    void controlsChangedFor(store::ChartSpec next);   // the options common to every source
     void scheduleCompute();
     void compute();
     void onChartReady(const ChartResult& result);
@@ -97,6 +98,8 @@ private:
     void setNoteOn(PointKey key, const QString& label, const QString& cause, const QString& action);
     const store::SignalNote* noteOf(PointKey key) const;
     study::Id studyId() const;
+    bool isDataSetChart() const { return m_dataSetId != 0; }
+    QString valueText(double value) const;   // with the unit (s) of a study's chart
     void push(ChangeChartCommand* command);
     bool canEdit() const;
 
@@ -108,11 +111,16 @@ private:
     bool m_computeScheduled = false;
     bool m_dirty = true;
     bool m_filling = false;
+    // The data set column chosen in "Chart of" (0: the current study's chart).
+    study::Id m_dataSetId = 0;
+    std::string m_dataSetColumn;
 
     QComboBox* m_sourceBox = nullptr;
     QComboBox* m_typeBox = nullptr;
     QSpinBox* m_subgroupBox = nullptr;
     QLabel* m_subgroupLabel = nullptr;
+    QComboBox* m_sizeBox = nullptr;   // attribute charts of a data set: the sample sizes column
+    QLabel* m_sizeLabel = nullptr;
     QComboBox* m_rulesBox = nullptr;
     QComboBox* m_sigmaBox = nullptr;
     QDoubleSpinBox* m_kBox = nullptr;
