@@ -17,6 +17,10 @@
 #include "study/clock.h"
 
 #include <QComboBox>
+#include <QAction>
+#include <QApplication>
+#include <QSplitter>
+#include <QXYSeries>
 #include <QDialog>
 #include <QFile>
 #include <QTextStream>
@@ -285,6 +289,47 @@ private slots:
         QVERIFY(f.view->spec().source.kind == store::ChartSourceKind::StepDurations);
         QVERIFY(f.waitForChart());
         QCOMPARE(f.iChart().size(), std::size_t(34));
+    }
+
+    // "Show Zones" (Z with the chart focused) draws the 1σ and 2σ lines at core's center ± σ
+    // on screen and in print, and is kept in the saved view state.
+    void zonesToggleAndViewState()
+    {
+        Fixture f(antifreezeValues());
+        QVERIFY(f.waitForChart());
+        auto* action = f.view->findChild<QAction*>(QStringLiteral("showZonesAction"));
+        QVERIFY(action);
+        QCOMPARE(action->shortcut(), QKeySequence(Qt::Key_Z));
+        QVERIFY(!f.view->showZones());
+        QVERIFY(!f.view->printFigure()->options().showZones);
+        f.view->canvas()->setFocus();
+        action->trigger();
+        QVERIFY(f.view->showZones());
+        QVERIFY(f.view->canvas()->showZones());
+        QVERIFY(f.view->printFigure()->options().showZones);
+        QApplication::processEvents();
+        f.view->canvas()->grab();   // lays the canvas' figure out
+        QXYSeries* plus1 = f.view->canvas()->figure()->series(0, ControlChartFigure::Role::ZonePlus1);
+        QVERIFY(plus1);
+        QVERIFY(plus1->count() > 0);
+        const auto& i = f.iChart();
+        const double expected = i.centerLine.at(0) + (i.ucl.at(0) - i.centerLine.at(0)) / 3.0;
+        GEMBA_COMPARE_REL(plus1->at(0).y(), expected, 1e-6);
+        screenshot(f.view.get(), QStringLiteral("chart-zones"));
+
+        const QByteArray state = f.view->saveViewState();
+        Fixture g(antifreezeValues());
+        QVERIFY(!g.view->showZones());
+        g.view->restoreViewState(state);
+        QVERIFY(g.view->showZones());
+        QVERIFY(g.view->canvas()->showZones());
+        action->trigger();
+        QVERIFY(!f.view->showZones());
+        g.view->restoreViewState(f.view->saveViewState());
+        QVERIFY(!g.view->showZones());
+        // A state saved before the toggle (the splitter's alone) still restores.
+        g.view->restoreViewState(g.view->findChild<QSplitter*>(QStringLiteral("chartSplitter"))->saveState());
+        QVERIFY(!g.view->showZones());
     }
 
     void emptyStudySaysSo()

@@ -61,6 +61,14 @@ void ChartCanvas::setNoteMarks(std::map<std::size_t, int> marks)
     updateFigure();
 }
 
+void ChartCanvas::setShowZones(bool show)
+{
+    if (show == m_showZones)
+        return;
+    m_showZones = show;
+    updateFigure();
+}
+
 void ChartCanvas::updateFigure()
 {
     m_laidOut = {};
@@ -68,6 +76,7 @@ void ChartCanvas::updateFigure()
         ControlChartFigure::Options options;
         options.valueUnit = m_unit;
         options.showFooter = false;   // the view writes what is used under the chart
+        options.showZones = m_showZones;
         options.stageStarts = m_result->stageStarts;
         m_figure->setOptions(options);
         // Shares the result's analysis (aliasing): no copy of a long series.

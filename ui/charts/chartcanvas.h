@@ -35,6 +35,9 @@ public:
     // Only the first panel, no axis text: the live chart beside the stopwatch.
     void setCompact(bool compact);
     void setUnit(const QString& unit) { m_unit = unit; update(); }
+    // The 1σ and 2σ zone lines about the center (ControlChartFigure::Options::showZones).
+    void setShowZones(bool show);
+    bool showZones() const { return m_showZones; }
     // What the canvas says, centred, when there is no chart (why not).
     void setPlaceholderText(const QString& text) { m_placeholder = text; update(); }
     // What the tooltip over a point says (the view words it; signaltext.h).
@@ -67,6 +70,7 @@ private:
     std::map<std::size_t, int> m_noteMarks;
     int m_cursor = -1;
     bool m_compact = false;
+    bool m_showZones = false;
     QString m_unit = QStringLiteral("s");
     QString m_placeholder;
     std::function<QString(int)> m_toolTipText;

@@ -275,7 +275,20 @@ void ControlChartView::createActions()
     m_canvas->removeAction(csv);
     m_signalList->removeAction(csv);
     addAction(csv);
+    // The 1σ and 2σ lines (zones A, B, C of the Western Electric tests), on screen and in print.
+    m_zonesAction = make(tr("Show &Zones (1σ, 2σ)"), {QKeySequence(Qt::Key_Z)},
+                         [this] { setShowZones(m_zonesAction->isChecked()); }, "showZonesAction");
+    m_zonesAction->setCheckable(true);
     m_canvas->setContextMenuPolicy(Qt::ActionsContextMenu);
+}
+
+bool ControlChartView::showZones() const { return m_zonesAction->isChecked(); }
+
+void ControlChartView::setShowZones(bool show)
+{
+    m_zonesAction->setChecked(show);
+    m_canvas->setShowZones(show);
+    updateFigure();
 }
 
 QList<QAction*> ControlChartView::viewActions() const { return m_actions; }
@@ -306,6 +319,7 @@ void ControlChartView::updateFigure()
         options.valueUnit = QStringLiteral("s");
     }
     options.stageStarts = m_result->stageStarts;
+    options.showZones = showZones();
     m_figure->setOptions(options);
     m_figure->setAnalysis(m_result->analysis);
     QList<ControlChartFigure::NoteMark> marks;
@@ -337,9 +351,39 @@ void ControlChartView::exportCsv()
         m_document->warn(error);
 }
 
-QByteArray ControlChartView::saveViewState() const { return m_splitter->saveState(); }
+namespace {
+// The view state: a tag and version, then the splitter's state and the zones toggle. A state
+// without the tag is the splitter's alone (as saved before the toggle).
+constexpr quint32 kStateTag = 0x47434356;   // "GCCV"
+constexpr quint8 kStateVersion = 1;
+} // namespace
 
-void ControlChartView::restoreViewState(const QByteArray& state) { m_splitter->restoreState(state); }
+QByteArray ControlChartView::saveViewState() const
+{
+    QByteArray state;
+    QDataStream out(&state, QIODevice::WriteOnly);
+    out << kStateTag << kStateVersion << m_splitter->saveState() << showZones();
+    return state;
+}
+
+void ControlChartView::restoreViewState(const QByteArray& state)
+{
+    QDataStream in(state);
+    quint32 tag = 0;
+    quint8 version = 0;
+    in >> tag >> version;
+    if (tag != kStateTag || version < 1) {
+        m_splitter->restoreState(state);
+        return;
+    }
+    QByteArray splitter;
+    bool zones = false;
+    in >> splitter >> zones;
+    if (in.status() != QDataStream::Ok)
+        return;
+    m_splitter->restoreState(splitter);
+    setShowZones(zones);
+}
 
 bool ControlChartView::canEdit() const
 {

@@ -58,6 +58,9 @@ public:
     void setCursorPoint(int point);
     QString pointToolTip(int point) const;
     QDialog* noteEditor() const { return m_noteEditor; }
+    bool showZones() const;
+    void setShowZones(bool show);
+    const ControlChartFigure* printFigure() const { return m_figure.get(); }
     // The plotted data as CSV (report/exporters.h exportChartCsv); an error message, empty on success.
     QString exportCsvTo(const QString& path) const;
 
@@ -136,6 +139,7 @@ private:
     QAction* m_stageAction = nullptr;
     QAction* m_lockAction = nullptr;
     QAction* m_noteAction = nullptr;
+    QAction* m_zonesAction = nullptr;   // checkable; saved with the view state
     QList<QAction*> m_actions;
 };
 
