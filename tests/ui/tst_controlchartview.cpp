@@ -12,6 +12,7 @@
 #include "windowcontext.h"
 
 #include "referencedata.h"
+#include "analysis/chartseries.h"
 #include "stats/controlchart.h"
 #include "store/project.h"
 #include "study/clock.h"
@@ -330,6 +331,79 @@ private slots:
         // A state saved before the toggle (the splitter's alone) still restores.
         g.view->restoreViewState(g.view->findChild<QSplitter*>(QStringLiteral("chartSplitter"))->saveState());
         QVERIFY(!g.view->showZones());
+    }
+
+    // X̄-R of a step by day and by shift, chosen in "Subgroups by": the saved source says so and
+    // the view charts core's subgroups (analysis::subgroupSeries) with core's center.
+    void subgroupsByDayAndShift()
+    {
+        QTemporaryDir dir;
+        auto doc = test::makeDocument(dir.filePath(QStringLiteral("days.gemba")), "Antifreeze", {"Fill"});
+        const auto values = antifreezeValues();
+        study::Study s;
+        s.date = "2026-11-23";
+        s.observer = "tester";
+        // A cycle every two hours: 34 cycles span three days and about nine shifts.
+        constexpr std::int64_t kTwoHoursUs = 2LL * 3600 * 1000000;
+        const study::Id studyId = test::addTimedStudy(*doc, s, static_cast<int>(values.size()),
+                                                      [&](study::Observation& o, int c, std::size_t) {
+            o.durationUs = std::llround(values[static_cast<std::size_t>(c - 1)] * 1e6);
+            o.wallStartUs = (c - 1) * kTwoHoursUs;   // what day and shift go by
+        });
+        WindowContext context(doc.get());
+        ControlChartView view(context);
+        view.resize(1366, 700);
+        view.show();
+        auto wait = [&] {
+            return QTest::qWaitFor([&] {
+                const ChartResult* r = view.result();
+                return r && r->key == chartComputationKey(view.spec());
+            }, 5000);
+        };
+        QVERIFY(wait());
+        auto* type = view.findChild<QComboBox*>(QStringLiteral("chartTypeBox"));
+        auto* groupBy = view.findChild<QComboBox*>(QStringLiteral("chartGroupByBox"));
+        QVERIFY(type && groupBy);
+        const int xbar = type->findData(static_cast<int>(stats::ChartType::XbarR));
+        type->setCurrentIndex(xbar);
+        emit type->activated(xbar);
+        QVERIFY(view.spec().source.subgroupBy == store::SubgroupBy::CycleRange);
+        QVERIFY(groupBy->isVisibleTo(&view));
+
+        const study::Id stepId = view.spec().source.stepId;
+        for (auto [by, kind] : {std::pair{store::SubgroupBy::Day, analysis::Subgrouping::Kind::Day},
+                                std::pair{store::SubgroupBy::Shift, analysis::Subgrouping::Kind::Shift}}) {
+            const int i = groupBy->findData(static_cast<int>(by));
+            QVERIFY(i >= 0);
+            groupBy->setCurrentIndex(i);
+            emit groupBy->activated(i);
+            QVERIFY(view.spec().source.subgroupBy == by);
+            QCOMPARE(view.spec().source.subgroupSize, 0);
+            QVERIFY(wait());
+            QVERIFY2(view.result()->hasChart(), qPrintable(view.messageText()));
+
+            analysis::Subgrouping g;
+            g.kind = kind;
+            if (by == store::SubgroupBy::Shift) {
+                QCOMPARE(view.spec().source.shiftStartMinutes, (std::vector<int>{360, 840, 1320}));
+                g.shiftStartsMinutes = {360, 840, 1320};
+            }
+            auto core = analysis::subgroupSeries(doc->project(), {studyId}, stepId, g);
+            QVERIFY(core);
+            const auto& series = core->series;
+            QVERIFY(series.pointCount() >= 3);
+            const auto& chart = view.result()->analysis.charts.front();
+            QCOMPARE(chart.size(), series.pointCount());
+            QCOMPARE(view.result()->pointLabels, series.pointLabels);
+            for (std::size_t p = 0; p < series.pointCount(); ++p) {
+                double mean = 0;
+                for (std::size_t k = series.offsets[p]; k < series.offsets[p + 1]; ++k)
+                    mean += series.values[k];
+                mean /= static_cast<double>(series.offsets[p + 1] - series.offsets[p]);
+                GEMBA_COMPARE_REL(chart.values[p], mean, kTol);
+            }
+        }
+        QVERIFY(view.spec().id != 0);   // saved with the study
     }
 
     void emptyStudySaysSo()

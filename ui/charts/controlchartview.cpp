@@ -71,6 +71,10 @@ std::vector<stats::SigmaMethod> sigmaMethodsFor(stats::ChartType type)
     return {M::SBar, M::MvlueS, M::PooledSd, M::RBar, M::MvlueR};
 }
 
+// Shifts when subgrouping by shift: three of eight hours from 06:00 (the common pattern; the
+// view has no shift plan of its own yet).
+const std::vector<int> kDefaultShiftStarts{6 * 60, 14 * 60, 22 * 60};
+
 QString secondsText(double v) { return QLocale().toString(v, 'f', 3); }
 
 } // namespace
@@ -133,6 +137,12 @@ void ControlChartView::buildUi()
     m_subgroupBox->setObjectName(QStringLiteral("chartSubgroupBox"));
     m_subgroupBox->setRange(2, 25);
     m_subgroupBox->setSuffix(tr(" cycles"));
+    m_groupByBox = new QComboBox(this);
+    m_groupByBox->setObjectName(QStringLiteral("chartGroupByBox"));
+    m_groupByBox->addItem(tr("consecutive cycles"), static_cast<int>(store::SubgroupBy::CycleRange));
+    m_groupByBox->addItem(tr("study"), static_cast<int>(store::SubgroupBy::Study));
+    m_groupByBox->addItem(tr("day"), static_cast<int>(store::SubgroupBy::Day));
+    m_groupByBox->addItem(tr("shift (06:00, 14:00, 22:00)"), static_cast<int>(store::SubgroupBy::Shift));
     m_sizeBox = new QComboBox(this);
     m_sizeBox->setObjectName(QStringLiteral("chartSizeBox"));
     m_rulesBox = new QComboBox(this);
@@ -153,8 +163,9 @@ void ControlChartView::buildUi()
     controls->addSpacing(8);
     controls->addWidget(label(tr("T&ype:"), m_typeBox));
     controls->addWidget(m_typeBox);
-    m_subgroupLabel = label(tr("Su&bgroups of"), m_subgroupBox);
+    m_subgroupLabel = label(tr("Su&bgroups by"), m_groupByBox);
     controls->addWidget(m_subgroupLabel);
+    controls->addWidget(m_groupByBox);
     controls->addWidget(m_subgroupBox);
     m_sizeLabel = label(tr("Si&zes:"), m_sizeBox);
     controls->addWidget(m_sizeLabel);
@@ -223,6 +234,7 @@ void ControlChartView::buildUi()
     connect(m_rulesBox, &QComboBox::activated, this, &ControlChartView::controlsChanged);
     connect(m_sigmaBox, &QComboBox::activated, this, &ControlChartView::controlsChanged);
     connect(m_sizeBox, &QComboBox::activated, this, &ControlChartView::controlsChanged);
+    connect(m_groupByBox, &QComboBox::activated, this, &ControlChartView::controlsChanged);
     connect(m_subgroupBox, &QSpinBox::editingFinished, this, &ControlChartView::controlsChanged);
     connect(m_kBox, &QDoubleSpinBox::editingFinished, this, &ControlChartView::controlsChanged);
     // The arrows of a spin box change it at once; typing waits for Enter or leaving the field.
@@ -487,7 +499,13 @@ void ControlChartView::fillControls()
     const bool subgroups = m_spec.type == stats::ChartType::XbarR || m_spec.type == stats::ChartType::XbarS;
     m_subgroupBox->setSuffix(isDataSetChart() ? tr(" rows") : tr(" cycles"));
     m_subgroupBox->setValue(m_spec.source.subgroupSize > 1 ? m_spec.source.subgroupSize : 5);
-    m_subgroupBox->setVisible(subgroups);
+    // A data set's rows are grouped by count; a step's by cycles, study, day or shift.
+    const auto by = m_spec.source.subgroupBy == store::SubgroupBy::None ? store::SubgroupBy::CycleRange
+                                                                        : m_spec.source.subgroupBy;
+    m_groupByBox->setCurrentIndex(std::max(0, m_groupByBox->findData(static_cast<int>(by))));
+    m_groupByBox->setVisible(subgroups && !isDataSetChart());
+    m_subgroupLabel->setBuddy(isDataSetChart() ? static_cast<QWidget*>(m_subgroupBox) : m_groupByBox);
+    m_subgroupBox->setVisible(subgroups && (isDataSetChart() || by == store::SubgroupBy::CycleRange));
     m_subgroupLabel->setVisible(subgroups);
     m_sizeBox->clear();
     for (const auto& column : numericColumns)
@@ -515,7 +533,7 @@ void ControlChartView::fillControls()
     m_kBox->setValue(m_spec.nsigmas);
     const bool editable = canEdit();
     for (QWidget* w :
-         std::initializer_list<QWidget*>{m_typeBox, m_subgroupBox, m_sizeBox, m_rulesBox, m_sigmaBox, m_kBox})
+         std::initializer_list<QWidget*>{m_typeBox, m_subgroupBox, m_groupByBox, m_sizeBox, m_rulesBox, m_sigmaBox, m_kBox})
         w->setEnabled(editable);
     m_sourceBox->setEnabled(!m_document->readOnly() && m_sourceBox->count() > 0);
     for (QAction* a : {m_excludeAction, m_stageAction, m_lockAction, m_noteAction})
@@ -558,8 +576,12 @@ void ControlChartView::controlsChanged()
         next.type = stats::ChartType::IMR;
     }
     next.source.stepId = stepId;
-    next.source.subgroupBy = next.type == stats::ChartType::IMR ? store::SubgroupBy::None : store::SubgroupBy::CycleRange;
-    next.source.subgroupSize = next.type == stats::ChartType::IMR ? 0 : m_subgroupBox->value();
+    const auto by = static_cast<store::SubgroupBy>(m_groupByBox->currentData().toInt());
+    next.source.subgroupBy = next.type == stats::ChartType::IMR ? store::SubgroupBy::None : by;
+    next.source.subgroupSize =
+        next.source.subgroupBy == store::SubgroupBy::CycleRange ? m_subgroupBox->value() : 0;
+    next.source.shiftStartMinutes =
+        next.source.subgroupBy == store::SubgroupBy::Shift ? kDefaultShiftStarts : std::vector<int>{};
     controlsChangedFor(next);
 }
 
@@ -586,7 +608,7 @@ void ControlChartView::controlsChangedFor(store::ChartSpec next)
                            : std::string();
     if (next.source.kind != m_spec.source.kind || next.source.stepId != m_spec.source.stepId ||
         next.type != m_spec.type || next.source.subgroupSize != m_spec.source.subgroupSize ||
-        next.source.sizeColumn != m_spec.source.sizeColumn) {
+        next.source.sizeColumn != m_spec.source.sizeColumn || next.source.subgroupBy != m_spec.source.subgroupBy) {
         // Other points: the decisions about the old ones no longer apply.
         next.exclusions.clear();
         next.stageStarts.clear();

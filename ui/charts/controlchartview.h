@@ -122,6 +122,7 @@ private:
     QComboBox* m_typeBox = nullptr;
     QSpinBox* m_subgroupBox = nullptr;
     QLabel* m_subgroupLabel = nullptr;
+    QComboBox* m_groupByBox = nullptr;   // X̄ of a step: cycles, study, day or shift
     QComboBox* m_sizeBox = nullptr;   // attribute charts of a data set: the sample sizes column
     QLabel* m_sizeLabel = nullptr;
     QComboBox* m_rulesBox = nullptr;
