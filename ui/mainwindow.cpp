@@ -10,6 +10,7 @@
 #include "data/backgroundtask.h"
 #include "demoproject.h"
 #include "dialogs/importdialog.h"
+#include "dialogs/shortcutsdialog.h"
 #include "dialogs/studydialog.h"
 #include "observationspage.h"
 #include "processeditor.h"
@@ -27,11 +28,8 @@
 
 #include <QApplication>
 #include <QDialog>
-#include <QDialogButtonBox>
-#include <QHeaderView>
 #include <QPushButton>
 #include <QRegularExpression>
-#include <QTableWidget>
 #include <QVBoxLayout>
 #include <QCloseEvent>
 #include <QComboBox>
@@ -907,29 +905,7 @@ QList<QPair<QString, QString>> MainWindow::shortcutList() const
 
 void MainWindow::showShortcuts()
 {
-    QDialog dialog(this);
-    dialog.setObjectName(QStringLiteral("shortcutsDialog"));
-    dialog.setWindowTitle(tr("Keyboard Shortcuts"));
-    auto* table = new QTableWidget(&dialog);
-    const auto rows = shortcutList();
-    table->setColumnCount(2);
-    table->setRowCount(static_cast<int>(rows.size()));
-    table->setHorizontalHeaderLabels({tr("Action"), tr("Keys")});
-    for (int r = 0; r < rows.size(); ++r) {
-        table->setItem(r, 0, new QTableWidgetItem(rows[r].first));
-        table->setItem(r, 1, new QTableWidgetItem(rows[r].second));
-    }
-    table->setEditTriggers(QAbstractItemView::NoEditTriggers);
-    table->verticalHeader()->hide();
-    table->verticalHeader()->setDefaultSectionSize(table->fontMetrics().height() + 6);
-    table->horizontalHeader()->setSectionResizeMode(0, QHeaderView::Stretch);
-    table->horizontalHeader()->setSectionResizeMode(1, QHeaderView::ResizeToContents);
-    auto* buttons = new QDialogButtonBox(QDialogButtonBox::Close, &dialog);
-    connect(buttons, &QDialogButtonBox::rejected, &dialog, &QDialog::reject);
-    auto* layout = new QVBoxLayout(&dialog);
-    layout->addWidget(table);
-    layout->addWidget(buttons);
-    dialog.resize(640, 560);
+    ShortcutsDialog dialog(shortcutList(), this);
     dialog.exec();
 }
 
