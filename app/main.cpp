@@ -4,6 +4,7 @@
 #ifdef GEMBA_WITH_GUI
 #include "mainwindow.h"
 #include "report/reportcli.h"
+#include "report/clirender.h"
 
 #include <QApplication>
 #include <QScreen>
@@ -23,6 +24,10 @@ int main(int argc, char* argv[])
         gemba::ui::installReportHook();
 #endif
         const std::vector<std::string> args(argv + 1, argv + argc);
+#ifdef GEMBA_WITH_GUI
+        // `gemba chart ... --png OUT` draws with the GUI's charts; Qt starts only if asked to.
+        gemba::ui::installRenderHooks();
+#endif
         return gemba::cli::run(args, stdout, stderr);
     }
 #ifdef GEMBA_WITH_GUI

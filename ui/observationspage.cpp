@@ -116,12 +116,12 @@ ObservationsPage::ObservationsPage(WindowContext& context, QWidget* parent)
             return;
         }
         m_totals->setText(tr("Computing the summary…"));
-        m_requestedRevision = m_document->revision();
+        m_requestedRevision = m_document->studyRevision(s->id);
         // The study's own element list (a few rows, by its primary key), not the process's steps
         // as edited since: a step added to the process later is no part of this study's cycles.
         auto elements = m_document->project().studySteps(s->id);
         m_document->dataService()->requestSummary(*s, elements ? std::move(elements).value() : m_document->steps(),
-                                                  m_requestedRevision);
+                                                  m_requestedRevision, this);
     };
     connect(m_document->dataService(), &DataService::summaryReady, this, [this](const StudySummaryResult& r) {
         if (r.studyId != m_document->currentStudyId() || r.revision != m_requestedRevision)
@@ -131,13 +131,22 @@ ObservationsPage::ObservationsPage(WindowContext& context, QWidget* parent)
         fitSummaryWidth();
         emit summaryReady();
     });
-    connect(m_document, &ProjectDocument::observationsChanged, this, refresh);
-    connect(m_document, &ProjectDocument::observationChanged, this, refresh);
-    connect(m_document, &ProjectDocument::stepsChanged, this, refresh);
-    connect(m_document, &ProjectDocument::studyDetailsChanged, this, refresh);
-    connect(m_document, &ProjectDocument::observationsRemoved, this, refresh);
-    connect(m_document, &ProjectDocument::observationsRestored, this, refresh);
-    connect(m_document, &ProjectDocument::observationsUpdated, this, refresh);
+    // Whatever changes this study's revision, and nothing else: an edit of another study
+    // (another window's) leaves this summary as it is.
+    auto refreshMine = [this, refresh](study::Id studyId) {
+        if (studyId == m_document->currentStudyId())
+            refresh();
+    };
+    connect(m_document, &ProjectDocument::observationsChanged, this, refreshMine);
+    connect(m_document, &ProjectDocument::observationChanged, this, refreshMine);
+    connect(m_document, &ProjectDocument::studyDetailsChanged, this, refreshMine);
+    connect(m_document, &ProjectDocument::observationsRemoved, this, refreshMine);
+    connect(m_document, &ProjectDocument::observationsRestored, this, refreshMine);
+    connect(m_document, &ProjectDocument::observationsUpdated, this, refreshMine);
+    connect(m_document, &ProjectDocument::stepsChanged, this, [this, refresh](study::Id processId) {
+        if (processId == m_document->currentProcessId())
+            refresh();
+    });
     refresh();
 }
 

@@ -26,20 +26,52 @@ ProjectDocument::ProjectDocument(std::unique_ptr<store::Project> project)
     // Connected first, so every other slot already sees the new revision. Counting the signals
     // rather than the mutations keeps it right for any mutation added later.
     const auto bump = [this] { ++m_revision; };
-    for (auto signal : {&ProjectDocument::processesChanged, &ProjectDocument::currentProcessChanged,
-                        &ProjectDocument::stepsChanged, &ProjectDocument::studiesChanged,
-                        &ProjectDocument::observationsChanged, &ProjectDocument::studyDetailsChanged})
+    for (auto signal : {&ProjectDocument::processesChanged, &ProjectDocument::currentProcessChanged})
         connect(this, signal, this, bump);
-    connect(this, &ProjectDocument::observationChanged, this, bump);
+    // A study's own revision moves with the changes that name it, and only with those.
+    connect(this, &ProjectDocument::stepsChanged, this, &ProjectDocument::bumpStudiesOf);
+    connect(this, &ProjectDocument::studiesChanged, this, bump);
+    connect(this, &ProjectDocument::observationsChanged, this, &ProjectDocument::bumpStudy);
+    connect(this, &ProjectDocument::studyDetailsChanged, this, &ProjectDocument::bumpStudy);
+    connect(this, &ProjectDocument::observationChanged, this, [this](study::Id studyId) { bumpStudy(studyId); });
     for (auto signal : {&ProjectDocument::observationsRemoved, &ProjectDocument::observationsRestored,
                         &ProjectDocument::observationsUpdated})
-        connect(this, signal, this, bump);
+        connect(this, signal, this, [this](study::Id studyId) { bumpStudy(studyId); });
     reloadProcesses();
     if (!m_processes.empty())
         setCurrentProcess(m_processes.front().id);
 }
 
 ProjectDocument::~ProjectDocument() = default;
+
+quint64 ProjectDocument::studyRevision(study::Id studyId) const
+{
+    const auto found = m_studyRevisions.find(studyId);
+    return found == m_studyRevisions.end() ? 0 : found->second;
+}
+
+void ProjectDocument::bumpStudy(study::Id studyId) { m_studyRevisions[studyId] = ++m_revision; }
+
+void ProjectDocument::bumpStudiesOf(study::Id processId)
+{
+    // A step renamed or reordered changes what a study's summary shows.
+    ++m_revision;
+    for (study::Id id : studyIdsOf(processId))
+        m_studyRevisions[id] = m_revision;
+}
+
+std::vector<study::Id> ProjectDocument::studyIdsOf(study::Id processId) const
+{
+    std::vector<study::Id> ids;
+    if (processId == m_processId) {
+        for (const auto& s : m_studies)
+            ids.push_back(s.id);
+    } else if (auto list = m_project->studies(processId)) {
+        for (const auto& s : *list)
+            ids.push_back(s.id);
+    }
+    return ids;
+}
 
 QString ProjectDocument::path() const { return QString::fromStdString(m_project->path()); }
 bool ProjectDocument::readOnly() const { return m_project->readOnly(); }
@@ -70,7 +102,7 @@ void ProjectDocument::reloadSteps()
         if (check(list))
             m_steps = std::move(list).value();
     }
-    emit stepsChanged();
+    emit stepsChanged(m_processId);
 }
 
 void ProjectDocument::reloadStudies()
@@ -81,7 +113,7 @@ void ProjectDocument::reloadStudies()
         if (check(list))
             m_studies = std::move(list).value();
     }
-    emit studiesChanged();
+    emit studiesChanged(m_processId);
 }
 
 const study::Process* ProjectDocument::currentProcess() const
@@ -130,7 +162,7 @@ void ProjectDocument::setCurrentStudy(study::Id id)
 {
     m_studyId = id;
     emit currentStudyChanged();
-    emit observationsChanged();
+    emit observationsChanged(id);
 }
 
 study::Id ProjectDocument::insertProcess(study::Process process)
@@ -223,8 +255,7 @@ bool ProjectDocument::updateStudy(const study::Study& s)
     if (!check(m_project->updateStudy(s)))
         return false;
     reloadStudies();
-    if (s.id == m_studyId)
-        emit studyDetailsChanged();   // the summary depends on the rating method and allowances
+    emit studyDetailsChanged(s.id);   // the summary depends on the rating method and allowances
     return true;
 }
 
@@ -253,7 +284,7 @@ bool ProjectDocument::updateObservation(const study::Observation& obs)
 {
     if (!check(m_project->updateObservation(obs)))
         return false;
-    emit observationChanged(obs.id);
+    emit observationChanged(obs.studyId, obs.id);
     return true;
 }
 
@@ -263,9 +294,14 @@ QList<qint64> toList(const std::vector<study::Id>& ids) { return QList<qint64>(i
 
 bool ProjectDocument::removeObservations(const std::vector<study::Id>& ids)
 {
+    // Read before they go: the study they belong to (one study: the commands remove within one).
+    study::Id studyId = 0;
+    if (!ids.empty())
+        if (auto first = m_project->observation(ids.front()))
+            studyId = first->studyId;
     if (!check(m_project->removeObservations(ids)))
         return false;
-    emit observationsRemoved(toList(ids));
+    emit observationsRemoved(studyId, toList(ids));
     return true;
 }
 
@@ -274,7 +310,7 @@ std::vector<study::Id> ProjectDocument::restoreObservations(const std::vector<st
     auto ids = m_project->restoreObservations(observations);
     if (!check(ids))
         return {};
-    emit observationsRestored(toList(*ids));
+    emit observationsRestored(observations.empty() ? 0 : observations.front().studyId, toList(*ids));
     return std::move(ids).value();
 }
 
@@ -282,7 +318,17 @@ bool ProjectDocument::moveObservations(const std::vector<study::Id>& ids, study:
 {
     if (!check(m_project->moveObservations(ids, stepId)))
         return false;
-    emit observationsUpdated(toList(ids));
+    // The observations of a step may be in any study of its process: each study is told, and
+    // its views look for the ids they hold.
+    study::Id processId = m_processId;
+    if (stepIndex(stepId) < 0)
+        for (const auto& p : m_processes)
+            if (auto steps = m_project->steps(p.id))
+                for (const auto& step : *steps)
+                    if (step.id == stepId)
+                        processId = p.id;
+    for (study::Id studyId : studyIdsOf(processId))
+        emit observationsUpdated(studyId, toList(ids));
     return true;
 }
 
@@ -299,6 +345,7 @@ void ProjectDocument::showStudy(study::Id processId, study::Id studyId)
         setCurrentStudy(studyId);
 }
 
-void ProjectDocument::notifyObservationsChanged() { emit observationsChanged(); }
+void ProjectDocument::notifyObservationsChanged() { emit observationsChanged(m_studyId); }
+void ProjectDocument::notifyObservationsChanged(study::Id studyId) { emit observationsChanged(studyId); }
 
 } // namespace gemba::ui

@@ -12,6 +12,7 @@
 
 #include <memory>
 #include <optional>
+#include <unordered_map>
 #include <vector>
 
 namespace gemba::ui {
@@ -30,9 +31,13 @@ public:
     QString path() const;
     bool readOnly() const;
     QString warning() const;
-    // Counts every change the document announces (any of the signals below but errorOccurred),
-    // so (study, revision) names one state of the data: the key of DataService's cache.
+    // Counts every change the document announces (any of the signals below but errorOccurred).
     quint64 revision() const { return m_revision; }
+    // Changes with every change to that study (its observations, its details, the steps of its
+    // process) and with nothing else, so (study, studyRevision) names one state of the study's
+    // data: the key of DataService's cache, and a view of study B ignores an edit of study A.
+    // Drawn from the same counter as revision(), so it never repeats.
+    quint64 studyRevision(study::Id studyId) const;
     // The worker thread for reads proportional to the project's size (the summary).
     DataService* dataService() const { return m_dataService.get(); }
 
@@ -77,24 +82,29 @@ public:
     void warn(const QString& message) { emit errorOccurred(message); }
 
     // Reload after the stopwatch (which writes through its own sink) changed observations.
-    void notifyObservationsChanged();
+    void notifyObservationsChanged();   // of the current study
+    void notifyObservationsChanged(study::Id studyId);
     void reloadStudies();
     void reloadProcesses();
 
+    // The document is the only write path (edits, imports, the stopwatch's acknowledgements,
+    // undo): every change is announced by one of these, naming what changed, so a view reacts
+    // to its own process or study only.
 signals:
     void processesChanged();
     void currentProcessChanged();
-    void stepsChanged();
-    void studiesChanged();
-    void observationsChanged();
-    void observationChanged(study::Id id);
-    // Finer than observationsChanged (which means: reload the whole study), so views keep
-    // their current row: observations removed, restored, or with a new step.
-    void observationsRemoved(const QList<qint64>& ids);
-    void observationsRestored(const QList<qint64>& ids);
-    void observationsUpdated(const QList<qint64>& ids);
+    void stepsChanged(gemba::study::Id processId);
+    void studiesChanged(gemba::study::Id processId);
+    // Reload the whole study (another study current, the stopwatch wrote, a reload).
+    void observationsChanged(gemba::study::Id studyId);
+    void observationChanged(gemba::study::Id studyId, gemba::study::Id observationId);
+    // Finer than observationsChanged, so views keep their current row: observations removed,
+    // restored, or with a new step.
+    void observationsRemoved(gemba::study::Id studyId, const QList<qint64>& ids);
+    void observationsRestored(gemba::study::Id studyId, const QList<qint64>& ids);
+    void observationsUpdated(gemba::study::Id studyId, const QList<qint64>& ids);
     void currentStudyChanged();   // another study is current (observationsChanged follows)
-    void studyDetailsChanged();   // the current study's details (rating, allowances)
+    void studyDetailsChanged(gemba::study::Id studyId);   // its details (rating, allowances)
     void errorOccurred(const QString& message);
 
 private:
@@ -102,10 +112,14 @@ private:
     template <typename T>
     bool check(const Expected<T>& result);
     void reloadSteps();
+    void bumpStudy(study::Id studyId);
+    void bumpStudiesOf(study::Id processId);
+    std::vector<study::Id> studyIdsOf(study::Id processId) const;
 
     std::unique_ptr<store::Project> m_project;
     std::unique_ptr<DataService> m_dataService;   // after m_project: stopped before it closes
     quint64 m_revision = 0;
+    std::unordered_map<study::Id, quint64> m_studyRevisions;
     QUndoStack m_undo;
     std::vector<study::Process> m_processes;
     std::vector<study::Step> m_steps;

@@ -5,6 +5,7 @@
 #include "chartjson.h"
 #include "texttable.h"
 #include "args.h"
+#include "renderhooks.h"
 
 #include "stats/chartinput.h"
 #include "datasetinput.h"
@@ -16,6 +17,7 @@
 #include <functional>
 #include <map>
 #include <memory>
+#include <optional>
 
 namespace gemba::cli {
 namespace {
@@ -339,6 +341,60 @@ void writeTable(std::FILE* out, const std::string& path, const stats::PreparedCh
     }
 }
 
+// --pdf/--png/--svg OUT with --width, --height, --dpi: the figure to draw, or nullopt for the
+// table/JSON output. Checked before the data is read, so a typo costs no parsing time.
+std::optional<ChartRenderRequest> readFigureRequest(const Args& args, ChartType type, const std::string& path)
+{
+    ChartRenderRequest request;
+    int formats = 0;
+    for (const auto& [name, format] : {std::pair{"pdf", FigureFormat::Pdf}, std::pair{"png", FigureFormat::Png},
+                                       std::pair{"svg", FigureFormat::Svg}})
+        if (auto out = args.text(name)) {
+            ++formats;
+            request.format = format;
+            request.path = *out;
+        }
+    if (formats == 0) {
+        for (const char* name : {"width", "height", "dpi", "title", "unit"})
+            if (args.has(name))
+                throw UsageError(std::string("--") + name + " applies to a figure: give --pdf, --png or --svg OUT");
+        return std::nullopt;
+    }
+    if (formats > 1)
+        throw UsageError("give one of --pdf, --png and --svg (one figure per run)");
+    if (request.path.empty())
+        throw UsageError("--" + std::string(request.format == FigureFormat::Pdf   ? "pdf"
+                                            : request.format == FigureFormat::Png ? "png"
+                                                                                  : "svg") +
+                         " needs a file name");
+    auto dimension = [&](const char* name, int fallback, int lo, int hi) {
+        const auto v = args.integer(name);
+        if (!v)
+            return fallback;
+        if (*v < lo || *v > hi)
+            throw UsageError(std::string("--") + name + " must be between " + std::to_string(lo) + " and " +
+                             std::to_string(hi));
+        return static_cast<int>(*v);
+    };
+    request.width = dimension("width", request.width, 100, 20000);
+    request.height = dimension("height", request.height, 100, 20000);
+    request.dpi = dimension("dpi", request.dpi, 24, 2400);
+    if (args.has("dpi") && request.format != FigureFormat::Png)
+        throw UsageError("--dpi applies to --png only (PDF and SVG are vector)");
+    std::string file = path;
+    if (const auto slash = file.find_last_of('/'); slash != std::string::npos)
+        file = file.substr(slash + 1);
+    static const std::map<ChartType, std::string> names = {
+        {ChartType::IMR, "I-MR"}, {ChartType::XbarR, "X\u0304-R"}, {ChartType::XbarS, "X\u0304-S"},
+        {ChartType::P, "P"},      {ChartType::NP, "NP"},           {ChartType::C, "C"},
+        {ChartType::U, "U"}};
+    request.title = args.text("title").value_or(names.at(type) + " chart of " + file);
+    request.valueUnit = args.text("unit").value_or("");
+    if (!renderHooks().renderChart)
+        throw DataError("this gemba was built without the GUI, so it cannot draw figures; use --json or the table");
+    return request;
+}
+
 } // namespace
 
 int runChart(const Arguments& arguments, std::FILE* out)
@@ -378,6 +434,14 @@ int runChart(const Arguments& arguments, std::FILE* out)
     args.option("sizes", OptionType::Text, "COL",
                 "with --dataset: the sample sizes (p, np) or inspection units (u; optional for c)");
     args.flagOption("json", "machine-readable output");
+    args.option("pdf", OptionType::Text, "OUT", "draw the chart into a PDF file (vector) instead of printing a table");
+    args.option("png", OptionType::Text, "OUT", "draw the chart into a PNG image instead of printing a table");
+    args.option("svg", OptionType::Text, "OUT", "draw the chart into an SVG file instead of printing a table");
+    args.option("width", OptionType::Integer, "W", "figure width: pixels (PNG) or points (PDF, SVG); default 1600");
+    args.option("height", OptionType::Integer, "H", "figure height: pixels (PNG) or points (PDF, SVG); default 900");
+    args.option("dpi", OptionType::Integer, "D", "PNG resolution text and lines are sized for (default 96)");
+    args.option("title", OptionType::Text, "TEXT", "the figure's title (default: the chart type and file name)");
+    args.option("unit", OptionType::Text, "UNIT", "the values' unit for the axis titles, e.g. s");
     declareCsvOptions(args);
     args.footer(kCsvFooter);
     if (!args.parse(arguments, out))
@@ -404,6 +468,7 @@ int runChart(const Arguments& arguments, std::FILE* out)
         const io::CsvOptions csv = csvOptions(args);
         read = [&file, csv](const std::vector<io::ColumnRequest>& req) { return loadCsv(file, req, csv); };
     }
+    const std::optional<ChartRenderRequest> figure = readFigureRequest(args, *type, path);
     Loaded loaded = loadColumns(names, read, path, *type);
     if (auto ex = args.text("exclude"))
         loaded.columns.excludedPoints = parsePointList(*ex);
@@ -416,6 +481,15 @@ int runChart(const Arguments& arguments, std::FILE* out)
             throw DataError(path + ":" + std::to_string(loaded.lines[*e.item]) + ": " + loaded.columnOf[e.field] +
                             ": " + e.message);
         throw DataError(path + ": " + e.message);
+    }
+    if (figure) {
+        // The figure replaces the table; --json still writes the JSON beside it.
+        const std::string error = renderHooks().renderChart(prepared->analysis, *figure);
+        if (!error.empty())
+            throw DataError(figure->path + ": " + error);
+        if (args.flag("json"))
+            writeChartJson(out, path, *prepared, options.nsigmas, loaded.skippedRows);
+        return kExitOk;
     }
     if (args.flag("json"))
         writeChartJson(out, path, *prepared, options.nsigmas, loaded.skippedRows);

@@ -332,4 +332,46 @@ Expected<FlaggedSeries> subgroupSeries(store::Project& project, const std::vecto
     return out;
 }
 
+void excludeKeys(FlaggedSeries& data, const std::vector<std::int64_t>& keys)
+{
+    const std::set<std::int64_t> wanted(keys.begin(), keys.end());
+    const std::size_t n = data.series.pointKeys.size();
+    data.flags.excluded.resize(n, 0);
+    for (std::size_t i = 0; i < n; ++i)
+        if (wanted.count(data.series.pointKeys[i]))
+            data.flags.excluded[i] = 1;
+}
+
+void splitStages(ChartSeries& series, const std::vector<std::int64_t>& stageStartKeys)
+{
+    const std::size_t n = series.pointKeys.size();
+    if (n == 0 || stageStartKeys.empty())
+        return;
+    const std::set<std::int64_t> starts(stageStartKeys.begin(), stageStartKeys.end());
+    auto nameOf = [&](int stage) {
+        if (stage >= 0 && static_cast<std::size_t>(stage) < series.stageNames.size())
+            return series.stageNames[static_cast<std::size_t>(stage)];
+        return "stage " + std::to_string(stage + 1);
+    };
+    std::vector<int> stage(n);
+    std::vector<std::string> names;
+    for (std::size_t i = 0; i < n; ++i) {
+        const int original = series.stage.size() == n ? series.stage[i] : 0;
+        const bool newOriginal = i == 0 || (series.stage.size() == n && original != series.stage[i - 1]);
+        if (newOriginal) {
+            names.push_back(nameOf(original));
+        } else if (starts.count(series.pointKeys[i])) {
+            const std::string label = i < series.pointLabels.size() ? series.pointLabels[i] : std::to_string(i + 1);
+            // Without names (a data set) the stages are simply numbered.
+            names.push_back(series.stageNames.empty() ? "stage " + std::to_string(names.size() + 1)
+                                                      : nameOf(original) + ", from " + label);
+        }
+        stage[i] = static_cast<int>(names.size()) - 1;
+    }
+    if (names.size() == 1 && series.stage.empty())
+        return;   // no split took effect: keep "one stage" as it was
+    series.stage = std::move(stage);
+    series.stageNames = std::move(names);
+}
+
 } // namespace gemba::analysis

@@ -119,4 +119,17 @@ Expected<FlaggedSeries> cycleTotalSeries(store::Project& project, const std::vec
 Expected<FlaggedSeries> subgroupSeries(store::Project& project, const std::vector<study::Id>& studyIds,
                                        study::Id stepId, const Subgrouping& subgrouping);
 
+// What a saved chart adds to its series (the chart object of the project keeps points by key,
+// so its exclusions and phase splits survive new observations and deleted ones).
+// Marks the points whose key is in `keys` excluded, on top of those already flagged (the
+// observations the analyst excluded in the study). Keys no longer in the series are ignored.
+void excludeKeys(FlaggedSeries& data, const std::vector<std::int64_t>& keys);
+// Starts a new stage at each point whose key is in `stageStartKeys` (a phase split the user
+// made: "the process changed here"), on top of the stages the series already has (one per
+// study). Stages are renumbered in order; a split stage is named after the stage it splits and
+// its first point ("2026-11-03 A. Observer, from cycle 12"; "stage 2" in a series without stage
+// names, such as a data set's). A key on the first point of a
+// stage, or no longer in the series, changes nothing.
+void splitStages(ChartSeries& series, const std::vector<std::int64_t>& stageStartKeys);
+
 } // namespace gemba::analysis

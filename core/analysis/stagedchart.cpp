@@ -234,12 +234,15 @@ Expected<LockedLimits> lockLimits(const ChartAnalysis& analysis, const ChartSeri
     }
     if (last == n)
         return makeError(ErrorCode::InvalidArgument, "the chart has no phase I points to lock the limits of");
+    if (series.pointKeys.size() != n)
+        return makeError(ErrorCode::InvalidArgument, "the series has no key for each point, so a lock cannot name its point");
     LockedLimits locked;
+    std::size_t first = 0;
     for (const StageRange& r : stageRanges(series))
         if (r.first <= last)
-            locked.firstPoint = r.first;
-    locked.endPoint = last + 1;
-    for (std::size_t i = locked.firstPoint; i < locked.endPoint; ++i) {
+            first = r.first;
+    locked.lastPhaseOneKey = series.pointKeys[last];
+    for (std::size_t i = first; i <= last; ++i) {
         const bool excluded = !analysis.flags.excluded.empty() && analysis.flags.excluded[i];
         if (analysis.phaseOf(i) == 1 && !excluded)
             ++locked.pointsUsed;
@@ -283,8 +286,15 @@ Expected<ChartAnalysis> lockedChart(ChartType type, const ChartSeries& series, c
     const std::size_t n = pointsOf(type, series);
     if (n == 0)
         return makeError(ErrorCode::EmptyData, "there are no values to chart");
-    const std::size_t first = std::min(locked.firstPoint, n);
-    const std::size_t end = std::clamp(locked.endPoint, first, n);
+    const auto keyed = std::find(series.pointKeys.begin(), series.pointKeys.end(), locked.lastPhaseOneKey);
+    if (series.pointKeys.size() != n || keyed == series.pointKeys.end())
+        return makeError(ErrorCode::InvalidArgument,
+                         "the point the limits were locked at is no longer in the chart; lock the limits again");
+    const auto end = static_cast<std::size_t>(keyed - series.pointKeys.begin()) + 1;
+    std::size_t first = 0;
+    for (const StageRange& r : stageRanges(series))
+        if (r.first < end)
+            first = r.first;
 
     PointFlags all;
     all.excluded = flags.excluded;

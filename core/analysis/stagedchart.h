@@ -6,6 +6,7 @@
 #include "stats/controlchart.h"
 
 #include <cstddef>
+#include <cstdint>
 #include <string>
 #include <vector>
 
@@ -27,7 +28,8 @@ std::vector<StageRange> stageRanges(const ChartSeries& series);
 // limits): each stage gets its own center, limits and σ, computed from its own points only, by
 // core's individualsCharts / subgroupCharts / attributeChart run on that stage alone with the
 // same options (a known center or σ in the options applies to every stage, as Minitab does with
-// a single historical value). The results are joined into one ChartAnalysis over all points:
+// a single historical value). With one stage the result is core's analysis as it is (constant
+// Lines hold one value); with several they are joined into one ChartAnalysis over all points:
 // every Line holds one value per point (so limits step at stage boundaries), each chart's
 // center and sigma are the stages' common value or NaN when they differ, and sizes are per
 // point unless all equal.
@@ -50,29 +52,31 @@ std::vector<StageRange> stageRanges(const ChartSeries& series);
 Expected<stats::ChartAnalysis> stagedChart(stats::ChartType type, const ChartSeries& series,
                                            const stats::PointFlags& flags, const stats::ChartOptions& options);
 
-// Limits locked at the end of phase I, as the project saves them.
+// Limits locked at the end of phase I, as the project saves them. The end of phase I is a
+// point key, not an index, so the lock stays on its point whatever is added or removed before it.
 struct LockedLimits {
     double center = 0;   // what ChartOptions::knownCenter takes: μ (I, X̄), p̄ (p, np), c̄ (c), ū (u)
     double sigma = 0;    // process σ (I, X̄); for attribute charts √(p̄(1−p̄)) or √c̄, for information
-    std::size_t firstPoint = 0;   // the first point of the stage the limits came from
-    std::size_t endPoint = 0;     // one past the last phase I point they came from
-    std::size_t pointsUsed = 0;   // phase I points in [firstPoint, endPoint) not excluded: what they rest on
+    std::int64_t lastPhaseOneKey = 0;   // ChartSeries::pointKeys of the last phase I point
+    std::size_t pointsUsed = 0;   // the phase I points of its stage not excluded: what they rest on
+                                  // (store::LockedLimits::pointCount)
 };
 
 // The center and σ to lock: those of the stage holding the last phase I point of `analysis`
 // (the whole chart without stages), read at that point; `series` is what the analysis was made
-// from (its stages). Errors: no phase I point, a series that does not match the analysis
-// (InvalidArgument).
+// from (its stages and keys). Errors: no phase I point, a series that does not match the
+// analysis (InvalidArgument).
 Expected<LockedLimits> lockLimits(const stats::ChartAnalysis& analysis, const ChartSeries& series);
 
-// Phase II: the points from locked.firstPoint on are judged against the locked center and σ
-// (ChartOptions::knownCenter / knownSigma; attribute charts take the center only), the points in
-// [firstPoint, endPoint) marked phase I and every later one phase II, whatever stage it is in:
-// a study timed after the lock is new data judged against the control plan's limits. Points
-// before firstPoint (earlier stages) keep their own estimated limits as in stagedChart, with no
-// moving range and no test run across that boundary. `flags` gives the exclusions; its phases
-// are ignored. A series shorter than when the limits were locked (points removed since) is
-// judged as far as it goes. Errors as stagedChart, and core's for the known values.
+// Phase II. The locked stage is the stage holding the point keyed lastPhaseOneKey; from its
+// first point on every point is judged against the locked center and σ (ChartOptions::
+// knownCenter / knownSigma; attribute charts take the center only): the points up to and
+// including the keyed one are marked phase I, every later one phase II whatever stage it is in
+// (a study timed after the lock is new data judged against the control plan's limits). Points
+// of earlier stages keep their own estimated limits as in stagedChart, with no moving range
+// and no test run across that boundary. `flags` gives the exclusions; its phases are ignored.
+// Errors as stagedChart, core's for the known values, and InvalidArgument when no point has
+// the key any more (its observation was deleted): the limits must be locked again.
 Expected<stats::ChartAnalysis> lockedChart(stats::ChartType type, const ChartSeries& series,
                                            const stats::PointFlags& flags, const stats::ChartOptions& options,
                                            const LockedLimits& locked);

@@ -196,7 +196,10 @@ std::string toJson(const ChartSpec& spec)
         {"stageStarts", spec.stageStarts},
         {"lockedLimits", spec.lockedLimits ? json{{"center", spec.lockedLimits->center},
                                                   {"sigma", spec.lockedLimits->sigma},
-                                                  {"pointCount", spec.lockedLimits->pointCount}}
+                                                  {"pointCount", spec.lockedLimits->pointCount},
+                                                  {"lastPhaseOnePoint", spec.lockedLimits->lastPhaseOnePoint
+                                                                            ? json(*spec.lockedLimits->lastPhaseOnePoint)
+                                                                            : json(nullptr)}}
                                            : json(nullptr)},
         {"specLimits", {{"lsl", optionalNumber(spec.specLimits.lsl)},
                         {"usl", optionalNumber(spec.specLimits.usl)},
@@ -330,6 +333,11 @@ Expected<ChartSpec> chartSpecFromJson(std::string_view text)
                 r.fail("lockedLimits.sigma", "must not be negative");
             if (r.integer(*it, "pointCount", locked.pointCount, "lockedLimits") && locked.pointCount < 0)
                 r.fail("lockedLimits.pointCount", "must not be negative");
+            if (const auto last = it->find("lastPhaseOnePoint"); last != it->end() && !last->is_null()) {
+                std::int64_t key = 0;
+                if (r.integerValue(*last, key, "lockedLimits.lastPhaseOnePoint"))
+                    locked.lastPhaseOnePoint = key;
+            }
             spec.lockedLimits = locked;
         }
     }

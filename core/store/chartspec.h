@@ -67,6 +67,9 @@ struct LockedLimits {
     double center = 0;
     double sigma = 0;
     std::int64_t pointCount = 0;   // how many points they were computed from
+    // The last point of phase I, when the view records it (ui ChartSettings::LockedLimits):
+    // points after it are phase II until the next stage start.
+    std::optional<PointKey> lastPhaseOnePoint;
 
     bool operator==(const LockedLimits&) const = default;
 };

@@ -3,6 +3,7 @@
 // exports valid PDF, SVG and PNG files. Set GEMBA_FIGURE_DIR to keep the PNGs for a look.
 #include "charts/chartcolours.h"
 #include "charts/controlchartfigure.h"
+#include "charts/controlchartwidget.h"
 #include "io/csvreader.h"
 #include "referencedata.h"
 #include "report/exporters.h"
@@ -12,6 +13,7 @@
 #include <QImage>
 #include <QJsonArray>
 #include <QProcess>
+#include <QSignalSpy>
 #include <QRegularExpression>
 #include <QTemporaryDir>
 #include <QXmlStreamReader>
@@ -368,6 +370,48 @@ private slots:
         QCOMPARE(pFigure->panelCount(), 1);
         QCOMPARE(pFigure->limitLabels(0)[1].text.left(2), QString("P") + QChar(0x0304));
         keepPng(*pFigure, "p-chart");
+    }
+
+    void widgetShowsTheFigureAndMapsClicks()
+    {
+        auto prepared = loadReference("pistonrings.csv", stats::ChartType::XbarR, true, false);
+        ui::ControlChartWidget widget;
+        widget.resize(1100, 620);
+        widget.setAnalysis(prepared.analysis);
+        widget.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&widget));
+        // Laid out to the viewport, the right-edge labels inside it.
+        QCOMPARE(widget.figure().size(), QSizeF(widget.viewport()->size()));
+        for (const auto& label : widget.figure().limitLabels(0))
+            QVERIFY(label.anchor.x() < widget.viewport()->width());
+        QSignalSpy clicked(&widget, &ui::ControlChartWidget::pointClicked);
+        const auto on37 = widget.pointPosition(0, 36);
+        QVERIFY(on37.has_value());
+        QTest::mouseClick(widget.viewport(), Qt::LeftButton, {}, *on37);
+        QCOMPARE(clicked.size(), 1);
+        QCOMPARE(clicked[0][0].value<qsizetype>(), qsizetype(36));
+        const auto onR6 = widget.pointPosition(1, 5);
+        QVERIFY(onR6.has_value());
+        QTest::mouseClick(widget.viewport(), Qt::LeftButton, {}, *onR6 + QPoint(2, 0));
+        QCOMPARE(clicked.size(), 2);
+        QCOMPARE(clicked[1][0].value<qsizetype>(), qsizetype(5));
+        QTest::mouseClick(widget.viewport(), Qt::LeftButton, {}, QPoint(3, 3));   // the margin
+        QCOMPARE(clicked.size(), 2);
+        QCOMPARE(widget.pointAt(*on37), std::optional<std::size_t>(36));
+        // Colours follow the palette (dark mode); print stays on white paper.
+        QPalette dark = widget.palette();
+        dark.setColor(QPalette::Base, QColor(20, 20, 20));
+        dark.setColor(QPalette::Window, QColor(30, 30, 30));
+        dark.setColor(QPalette::Text, QColor(230, 230, 230));
+        widget.setPalette(dark);
+        QCOMPARE(widget.figure().colours().plotBackground, QColor(20, 20, 20));
+        QCOMPARE(widget.figure().panel(0)->plotAreaBackgroundBrush().color(), QColor(20, 20, 20));
+        QTemporaryDir dir;
+        QCOMPARE(ui::exportPng(widget.printable(), dir.filePath("p.png"), QSize(400, 300), 96), QString());
+        QCOMPARE(QImage(dir.filePath("p.png")).pixelColor(2, 2), QColor(Qt::white));
+        const QString keep = qEnvironmentVariable("GEMBA_FIGURE_DIR");
+        if (!keep.isEmpty())
+            widget.grab().save(keep + "/widget-dark.png");
     }
 };
 

@@ -2,8 +2,10 @@
 // core's center, limits and signals; exclusion, stages, locked limits and signal notes are
 // undo commands that change the saved chart; the timing view's live chart gains a point per lap.
 #include "charts/chartcanvas.h"
-#include "charts/chartsettingsstore.h"
+#include "charts/chartstore.h"
+#include "charts/controlchartfigure.h"
 #include "charts/controlchartview.h"
+#include "report/exporters.h"
 #include "projectdocument.h"
 #include "timing/timingview.h"
 #include "uitestsupport.h"
@@ -11,6 +13,7 @@
 
 #include "referencedata.h"
 #include "stats/controlchart.h"
+#include "store/project.h"
 #include "study/clock.h"
 
 #include <QDialog>
@@ -18,7 +21,7 @@
 #include <QPlainTextEdit>
 #include <QStandardPaths>
 #include <QTemporaryDir>
-#include <QTreeWidget>
+#include <QListWidget>
 #include <QUndoStack>
 #include <QtTest>
 
@@ -57,7 +60,7 @@ struct Fixture {
             o.durationUs = std::llround(values[static_cast<std::size_t>(c - 1)] * 1e6);
         });
         context = std::make_unique<WindowContext>(doc.get());
-        view = std::make_unique<ControlChartView>(context.get());
+        view = std::make_unique<ControlChartView>(*context);
         view->resize(1366, 700);
         view->show();
     }
@@ -67,11 +70,30 @@ struct Fixture {
     {
         return QTest::qWaitFor([&] {
             const ChartResult* r = view->result();
-            return r && r->key == view->settings().computationKey() && r->revision == doc->revision();
+            return r && r->key == chartComputationKey(view->spec()) && r->revision == doc->revision();
         }, 5000);
     }
 
     const stats::ControlChart& iChart() const { return view->result()->analysis.charts.front(); }
+
+    // The study's charts as the project file holds them, read through a connection of its own.
+    std::vector<store::ChartSpec> savedCharts() const
+    {
+        auto reader = store::Project::open(doc->path().toStdString(), store::OpenMode::ReadOnly);
+        if (!reader)
+            qFatal("reopen: %s", reader.error().message.c_str());
+        auto charts = (*reader)->charts(doc->currentProcessId());
+        if (!charts)
+            qFatal("charts: %s", charts.error().message.c_str());
+        return *charts;
+    }
+    store::ChartSpec savedChart() const
+    {
+        const auto charts = savedCharts();
+        if (charts.size() != 1)
+            qFatal("expected one saved chart, found %zu", charts.size());
+        return charts.front();
+    }
 };
 
 std::vector<double> slice(const std::vector<double>& v, std::size_t a, std::size_t b)
@@ -86,6 +108,21 @@ stats::ChartAnalysis coreChart(std::vector<double> values, stats::PointFlags fla
     if (!a)
         qFatal("core: %s", a.error().message.c_str());
     return *a;
+}
+
+// For looking at the view: GEMBA_SCREENSHOTS=DIR saves it there at 1366x768 and 1920x1080.
+void screenshot(QWidget* w, const QString& name)
+{
+    const QString dir = qEnvironmentVariable("GEMBA_SCREENSHOTS");
+    if (dir.isEmpty())
+        return;
+    const QSize before = w->size();
+    for (const QSize size : {QSize(1366, 768), QSize(1920, 1080)}) {
+        w->resize(size);
+        QCoreApplication::processEvents();
+        w->grab().save(QStringLiteral("%1/%2-%3x%4.png").arg(dir, name).arg(size.width()).arg(size.height()));
+    }
+    w->resize(before);
 }
 
 } // namespace
@@ -125,20 +162,23 @@ private slots:
         QCOMPARE(i.tests[29], std::uint16_t(1u << 5));
 
         // The side list names each signal in words; the line under the chart says what is used.
-        QTreeWidget* list = f.view->signalList();
-        QCOMPARE(list->topLevelItemCount(), 2);
-        QCOMPARE(list->topLevelItem(0)->text(0), QStringLiteral("30"));
-        QVERIFY2(list->topLevelItem(0)->text(2).contains(
+        QListWidget* list = f.view->signalList();
+        QCOMPARE(list->count(), 2);
+        QVERIFY2(list->item(0)->text().startsWith(QStringLiteral("cycle 30 — 2.890 s\n")), qPrintable(list->item(0)->text()));
+        QVERIFY2(list->item(0)->text().contains(
                      QStringLiteral("Test 6: 4 out of 5 points more than 1 sigma from the center line")),
-                 qPrintable(list->topLevelItem(0)->text(2)));
+                 qPrintable(list->item(0)->text()));
+        QVERIFY(list->item(1)->text().startsWith(QStringLiteral("cycle 32")));
         QCOMPARE(f.view->usedText(),
                  QStringLiteral("Tests 1, 2, 5, 6 (Western Electric), σ by average moving range (MR̄/d2), k = 3"));
         QVERIFY(f.view->pointToolTip(29).contains(QStringLiteral("Test 6")));
+        f.view->setCursorPoint(29);
+        screenshot(f.view.get(), QStringLiteral("chart-signals"));
 
         // Nelson, chosen in the view: the line follows.
-        ChartSettings nelson = f.view->settings();
+        store::ChartSpec nelson = f.view->spec();
         nelson.rules = "nelson";
-        f.view->changeSettings(nelson, QStringLiteral("rules"));
+        f.view->changeSpec(nelson, QStringLiteral("rules"));
         QVERIFY(f.waitForChart());
         QCOMPARE(f.view->usedText(),
                  QStringLiteral("Tests 1–8 (Nelson), σ by average moving range (MR̄/d2), k = 3"));
@@ -150,6 +190,7 @@ private slots:
         QVERIFY(f.waitForChart());
         QVERIFY(!f.view->result()->hasChart());
         QVERIFY2(f.view->messageText().contains(QStringLiteral("No observations")), qPrintable(f.view->messageText()));
+        screenshot(f.view.get(), QStringLiteral("chart-empty"));
     }
 
     void exclusionUndoesAndRedoes()
@@ -164,7 +205,7 @@ private slots:
             QTest::keyClick(f.view->canvas(), Qt::Key_Right);
         QCOMPARE(f.view->cursorPoint(), 8);   // 2.95 s
         QTest::keyClick(f.view->canvas(), Qt::Key_X);
-        QCOMPARE(f.view->settings().excluded.size(), std::size_t(1));
+        QCOMPARE(f.view->spec().exclusions.size(), std::size_t(1));
         QVERIFY(f.waitForChart());
         stats::PointFlags flags;
         flags.excluded.assign(34, 0);
@@ -172,12 +213,13 @@ private slots:
         const double excluded = coreChart(values, flags).charts[0].center;
         GEMBA_COMPARE_REL(f.iChart().centerLine.at(0), excluded, kTol);
         QCOMPARE(f.view->result()->analysis.flags.excluded[8], std::uint8_t(1));
-        // Saved with the chart.
-        QCOMPARE(ChartSettingsStore::of(f.doc.get())->chart(f.studyId).excluded, f.view->settings().excluded);
+        // Saved with the chart, in the project file.
+        QCOMPARE(f.savedChart().exclusions, f.view->spec().exclusions);
 
         f.doc->undoStack()->undo();
         QVERIFY(f.waitForChart());
-        QVERIFY(f.view->settings().excluded.empty());
+        QVERIFY(f.view->spec().exclusions.empty());
+        QVERIFY(f.savedCharts().empty());   // the first change saved the chart; its undo removes it
         GEMBA_COMPARE_REL(f.iChart().centerLine.at(0), before, kTol);
         f.doc->undoStack()->redo();
         QVERIFY(f.waitForChart());
@@ -209,7 +251,7 @@ private slots:
         f.doc->undoStack()->undo();
         QVERIFY(f.waitForChart());
         QVERIFY(f.view->result()->stageStarts.empty());
-        QVERIFY(f.iChart().centerLine.isConstant());
+        GEMBA_COMPARE_REL(f.iChart().centerLine.at(33), f.iChart().centerLine.at(0), kTol);
         f.doc->undoStack()->redo();
         QVERIFY(f.waitForChart());
         QCOMPARE(f.view->result()->stageStarts, std::vector<std::size_t>{17});
@@ -223,12 +265,13 @@ private slots:
         f.view->canvas()->setFocus();
         f.view->setCursorPoint(19);
         QTest::keyClick(f.view->canvas(), Qt::Key_L);
-        QVERIFY(f.view->settings().locked.has_value());
+        QVERIFY(f.view->spec().lockedLimits.has_value());
         QVERIFY(f.waitForChart());
         // Phase I: the first 20 points; their limits, as core estimates them, judge the rest.
         const auto phaseOne = coreChart(slice(values, 0, 20));
-        GEMBA_COMPARE_REL(*f.view->settings().locked->center, phaseOne.charts[0].center, kTol);
-        GEMBA_COMPARE_REL(*f.view->settings().locked->sigma, phaseOne.charts[0].sigma, kTol);
+        GEMBA_COMPARE_REL(f.view->spec().lockedLimits->center, phaseOne.charts[0].center, kTol);
+        GEMBA_COMPARE_REL(f.view->spec().lockedLimits->sigma, phaseOne.charts[0].sigma, kTol);
+        QCOMPARE(f.view->spec().lockedLimits->pointCount, std::int64_t(20));
         GEMBA_COMPARE_REL(f.iChart().centerLine.at(30), phaseOne.charts[0].center, kTol);
         GEMBA_COMPARE_REL(f.iChart().ucl.at(30), phaseOne.charts[0].ucl.at(0), kTol);
         QCOMPARE(f.view->result()->analysis.phaseOf(19), 1);
@@ -247,12 +290,12 @@ private slots:
 
         f.doc->undoStack()->undo();
         QVERIFY(f.waitForChart());
-        QVERIFY(!f.view->settings().locked);
+        QVERIFY(!f.view->spec().lockedLimits);
         QCOMPARE(f.view->result()->analysis.phaseOf(30), 1);
         f.doc->undoStack()->redo();
         QVERIFY(f.waitForChart());
         GEMBA_COMPARE_REL(f.iChart().ucl.at(30), phaseOne.charts[0].ucl.at(0), kTol);
-        QCOMPARE(ChartSettingsStore::of(f.doc.get())->chart(f.studyId).locked, f.view->settings().locked);
+        QCOMPARE(f.savedChart().lockedLimits, f.view->spec().lockedLimits);
     }
 
     void signalNoteUndoesAndRedoes()
@@ -269,30 +312,55 @@ private slots:
         editor->findChild<QPlainTextEdit*>(QStringLiteral("causeEdit"))->setPlainText(QStringLiteral("New coolant lot"));
         editor->findChild<QPlainTextEdit*>(QStringLiteral("actionEdit"))->setPlainText(QStringLiteral("Lot returned"));
         editor->accept();
-        const auto& notes = f.view->settings().notes;
+        const auto& notes = f.view->spec().notes;
         QCOMPARE(notes.size(), std::size_t(1));
-        QCOMPARE(notes.begin()->second.cause, std::string("New coolant lot"));
+        QCOMPARE(notes.front().assignableCause, std::string("New coolant lot"));
+        QCOMPARE(notes.front().actionTaken, std::string("Lot returned"));
         QVERIFY(f.waitForChart());
-        QTreeWidget* list = f.view->signalList();
-        QCOMPARE(list->topLevelItem(0)->text(3), QStringLiteral("[1] New coolant lot → Lot returned"));
+        QListWidget* list = f.view->signalList();
+        QVERIFY2(list->item(0)->text().endsWith(QStringLiteral("\nNote [1] New coolant lot → Lot returned")),
+                 qPrintable(list->item(0)->text()));
         QVERIFY(f.view->pointToolTip(29).contains(QStringLiteral("Cause: New coolant lot")));
 
         // A note on a point that is no signal is listed too, numbered in point order.
-        f.view->setNote(3, {"Operator change", "none"});
+        f.view->setNote(3, QStringLiteral("Operator change"), QStringLiteral("none"));
         QVERIFY(f.waitForChart());
-        QCOMPARE(list->topLevelItemCount(), 3);
-        QCOMPARE(list->topLevelItem(0)->text(3), QStringLiteral("[1] Operator change → none"));
-        QCOMPARE(list->topLevelItem(1)->text(3), QStringLiteral("[2] New coolant lot → Lot returned"));
+        QCOMPARE(list->count(), 3);
+        QCOMPARE(list->item(0)->text(), QStringLiteral("cycle 4 — 2.630 s\nNote [1] Operator change → none"));
+        QVERIFY(list->item(1)->text().endsWith(QStringLiteral("\nNote [2] New coolant lot → Lot returned")));
+        QCOMPARE(f.view->canvas()->noteMarks(), (std::map<std::size_t, int>{{3, 1}, {29, 2}}));
+        screenshot(f.view.get(), QStringLiteral("chart-notes"));
+
+        // Print and the exports draw the figure of this chart, with its notes.
+        const auto* figure = dynamic_cast<const ControlChartFigure*>(f.view->printable());
+        QVERIFY(figure);
+        QCOMPARE(figure->analysis()->pointCount, std::size_t(34));
+        QCOMPARE(figure->notes().size(), 2);
+        QCOMPARE(figure->notes().at(1).point, std::size_t(29));
+        QCOMPARE(figure->notes().at(1).number, 2);
+        const QString pdf = f.dir.filePath(QStringLiteral("chart.pdf"));
+        QCOMPARE(exportPdf(*figure, pdf), QString());
+        QFile pdfFile(pdf);
+        QVERIFY(pdfFile.open(QIODevice::ReadOnly));
+        QVERIFY(pdfFile.read(5) == "%PDF-");
+        const QString csv = f.dir.filePath(QStringLiteral("chart.csv"));
+        QCOMPARE(f.view->exportCsvTo(csv), QString());
+        QFile csvFile(csv);
+        QVERIFY(csvFile.open(QIODevice::ReadOnly | QIODevice::Text));
+        const QString csvText = QString::fromUtf8(csvFile.readAll());
+        QVERIFY2(csvText.contains(QStringLiteral("cycle 30")), qPrintable(csvText.left(300)));
 
         f.doc->undoStack()->undo();
         f.doc->undoStack()->undo();
         QVERIFY(f.waitForChart());
-        QVERIFY(f.view->settings().notes.empty());
-        QVERIFY(list->topLevelItem(0)->text(3).isEmpty());
+        QVERIFY(f.view->spec().notes.empty());
+        QCOMPARE(list->count(), 2);
+        QVERIFY(!list->item(0)->text().contains(QStringLiteral("Note")));
         f.doc->undoStack()->redo();
         QVERIFY(f.waitForChart());
-        QCOMPARE(ChartSettingsStore::of(f.doc.get())->chart(f.studyId).notes.size(), std::size_t(1));
-        QCOMPARE(list->topLevelItem(0)->text(3), QStringLiteral("[1] New coolant lot → Lot returned"));
+        QCOMPARE(f.savedChart().notes.size(), std::size_t(1));
+        QCOMPARE(f.savedChart().notes.front().assignableCause, std::string("New coolant lot"));
+        QVERIFY(list->item(0)->text().endsWith(QStringLiteral("\nNote [1] New coolant lot → Lot returned")));
     }
 
     void liveChartGainsAPointPerLap()

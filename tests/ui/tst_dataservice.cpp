@@ -13,7 +13,12 @@
 #include <QTemporaryDir>
 #include <QtTest>
 
+#include <sqlite3.h>
+
+#include <atomic>
+#include <chrono>
 #include <cmath>
+#include <thread>
 
 using namespace gemba;
 using namespace gemba::ui;
@@ -63,6 +68,11 @@ private slots:
     void summaryAfterAnEditIsCoresAndUpdatesInPlace();
     void cachedByStudyAndRevision();
     void latestRequestWins();
+    void anyJobRunsOnTheWorkerAndIsCachedByKey();
+    void latestWinsPerChannelOnly();
+    void aSupersededReadIsInterrupted();
+    void aRequesterGoneIsNotAnswered();
+    void aChangeToOneStudyLeavesAnotherAlone();
 };
 
 void TestDataService::summaryAfterAnEditIsCoresAndUpdatesInPlace()
@@ -184,6 +194,204 @@ void TestDataService::latestRequestWins()
     QCOMPARE(answer.revision, doc->revision());
     QVERIFY(close(answer.summary.steps[0].meanSeconds, coreSummary(*doc).steps[0].meanSeconds));
     QVERIFY(data->computedCount() <= 5);
+}
+
+namespace {
+// Waits (on the worker) until `gate` opens; a test's way to keep a job running.
+void waitFor(const std::atomic<bool>& gate)
+{
+    while (!gate.load())
+        std::this_thread::sleep_for(std::chrono::milliseconds(1));
+}
+} // namespace
+
+void TestDataService::anyJobRunsOnTheWorkerAndIsCachedByKey()
+{
+    QTemporaryDir dir;
+    auto doc = makeDocument(dir.filePath("generic.gemba"));
+    DataService* data = doc->dataService();
+    QObject requester;
+    const DataKey key{QStringLiteral("count"), doc->currentStudyId(), 7, QStringLiteral("step=all")};
+    std::atomic<bool> onWorker = false;
+    QList<qint64> answers;
+    auto count = [&](const DataJob& job) -> qint64 {
+        onWorker = QThread::currentThread() != qApp->thread();
+        auto rows = job.reader()->observationsWithoutTexts(key.studyId);
+        return rows ? static_cast<qint64>(rows->size()) : -1;
+    };
+    auto done = [&](const qint64& n) { answers << n; };
+    const int before = data->computedCount();
+    data->submit<qint64>(&requester, QStringLiteral("n"), key, count, done);
+    QTRY_COMPARE(answers.size(), 1);
+    QCOMPARE(answers.front(), qint64(120));   // 40 cycles of 3 steps, read on the worker's connection
+    QVERIFY(onWorker.load());
+    QCOMPARE(data->computedCount(), before + 1);
+    QVERIFY(data->cached<qint64>(key));
+    QCOMPARE(*data->cached<qint64>(key), qint64(120));
+
+    // The same key again: answered inside the call, nothing run.
+    data->submit<qint64>(&requester, QStringLiteral("n"), key, count, done);
+    QCOMPARE(answers.size(), 2);
+    QCOMPARE(data->computedCount(), before + 1);
+    // Another revision or other parameters are other results.
+    QVERIFY(!data->cached<qint64>(DataKey{key.kind, key.studyId, key.revision + 1, key.parameters}));
+    QVERIFY(!data->cached<qint64>(DataKey{key.kind, key.studyId, key.revision, QStringLiteral("step=1")}));
+
+    // A result the job says not to keep is answered but not cached.
+    const DataKey failing{QStringLiteral("count"), doc->currentStudyId(), 8, {}};
+    data->submit<qint64>(&requester, QStringLiteral("n"), failing, [](const DataJob&) { return qint64(-1); }, done,
+                         [](const qint64& n) { return n >= 0; });
+    QTRY_COMPARE(answers.size(), 3);
+    QCOMPARE(answers.last(), qint64(-1));
+    QVERIFY(!data->cached<qint64>(failing));
+}
+
+void TestDataService::latestWinsPerChannelOnly()
+{
+    QTemporaryDir dir;
+    auto doc = makeDocument(dir.filePath("channels.gemba"));
+    DataService* data = doc->dataService();
+    QObject requester;
+    std::atomic<bool> gate = false, started = false, sawCancel = false;
+    QStringList answers;
+    data->submit<QString>(
+        &requester, QStringLiteral("a"), DataKey{QStringLiteral("t"), 1, 1, QStringLiteral("a1")},
+        [&](const DataJob& job) {
+            started = true;
+            waitFor(gate);
+            sawCancel = job.cancelled();
+            return QStringLiteral("a1");
+        },
+        [&](const QString& r) { answers << r; });
+    QTRY_VERIFY(started.load());
+    // Behind it in the queue: a2 supersedes a1 (same channel); b (another channel) does not.
+    auto answer = [&](const QString& r) { answers << r; };
+    data->submit<QString>(&requester, QStringLiteral("a"), DataKey{QStringLiteral("t"), 1, 1, QStringLiteral("a2")},
+                          [](const DataJob&) { return QStringLiteral("a2"); }, answer);
+    data->submit<QString>(&requester, QStringLiteral("b"), DataKey{QStringLiteral("t"), 1, 1, QStringLiteral("b")},
+                          [](const DataJob&) { return QStringLiteral("b"); }, answer);
+    gate = true;
+    QTRY_COMPARE(answers.size(), 2);
+    QTest::qWait(100);   // nothing else is on its way
+    QCOMPARE(answers.size(), 2);
+    QVERIFY(answers.contains(QStringLiteral("a2")));
+    QVERIFY(answers.contains(QStringLiteral("b")));
+    QVERIFY(sawCancel.load());   // a1 knew it was superseded
+    QVERIFY(!data->cached<QString>(DataKey{QStringLiteral("t"), 1, 1, QStringLiteral("a1")}));   // dropped unkept
+}
+
+void TestDataService::aSupersededReadIsInterrupted()
+{
+    QTemporaryDir dir;
+    auto doc = makeDocument(dir.filePath("interrupt.gemba"));
+    DataService* data = doc->dataService();
+    QObject requester;
+    std::atomic<bool> started = false, finished = false;
+    std::atomic<int> rc = SQLITE_OK;
+    std::atomic<qint64> ms = 0;
+    // A read that would take minutes: a billion rows of a recursive CTE.
+    data->submit<int>(
+        &requester, QStringLiteral("x"), DataKey{QStringLiteral("slow"), 1, 1, {}},
+        [&](const DataJob& job) {
+            started = true;
+            QElapsedTimer t;
+            t.start();
+            rc = sqlite3_exec(job.reader()->handle(),
+                              "WITH RECURSIVE c(x) AS (SELECT 1 UNION ALL SELECT x + 1 FROM c WHERE x < 1000000000) "
+                              "SELECT count(*) FROM c",
+                              nullptr, nullptr, nullptr);
+            ms = t.elapsed();
+            finished = true;
+            return 0;
+        },
+        [](const int&) { QFAIL("a superseded job was answered"); });
+    QTRY_VERIFY(started.load());
+    QTest::qWait(50);
+    int answered = 0;
+    data->submit<int>(&requester, QStringLiteral("x"), DataKey{QStringLiteral("slow"), 1, 2, {}},
+                      [](const DataJob&) { return 2; }, [&](const int& v) { answered = v; });
+    QTRY_VERIFY_WITH_TIMEOUT(finished.load(), 5000);
+    QCOMPARE(rc.load(), SQLITE_INTERRUPT);
+    QVERIFY2(ms.load() < 5000, qPrintable(QString::number(ms.load())));
+    QTRY_COMPARE(answered, 2);   // and the connection reads on for the next job
+}
+
+void TestDataService::aRequesterGoneIsNotAnswered()
+{
+    QTemporaryDir dir;
+    auto doc = makeDocument(dir.filePath("gone.gemba"));
+    DataService* data = doc->dataService();
+    auto requester = std::make_unique<QObject>();
+    std::atomic<bool> gate = false, started = false, ran = false;
+    int answers = 0;
+    data->submit<int>(
+        requester.get(), QStringLiteral("c"), DataKey{QStringLiteral("gone"), 1, 1, {}},
+        [&](const DataJob&) {
+            started = true;
+            waitFor(gate);
+            ran = true;
+            return 1;
+        },
+        [&](const int&) { ++answers; });
+    QTRY_VERIFY(started.load());
+    requester.reset();
+    gate = true;
+    QTRY_VERIFY(ran.load());
+    QTest::qWait(100);
+    QCOMPARE(answers, 0);
+}
+
+void TestDataService::aChangeToOneStudyLeavesAnotherAlone()
+{
+    QTemporaryDir dir;
+    auto doc = makeDocument(dir.filePath("two.gemba"));
+    const study::Id a = doc->currentStudyId();
+    study::Study second;
+    second.date = "2026-11-24";
+    const study::Id b = test::addTimedStudy(*doc, second, 5, [](study::Observation& o, int, std::size_t i) {
+        o.durationUs = 2'000'000 + static_cast<std::int64_t>(i) * 1000;
+    });
+    QCOMPARE(doc->currentStudyId(), b);
+    // A page on study B, its summary shown.
+    ObservationsPage page(doc.get());
+    QSignalSpy ready(&page, &ObservationsPage::summaryReady);
+    QVERIFY(ready.wait(10000));
+    const int computed = doc->dataService()->computedCount();
+    const quint64 revisionA = doc->studyRevision(a);
+    const quint64 revisionB = doc->studyRevision(b);
+
+    // An edit of study A names study A and the observation, and moves A's revision only.
+    QSignalSpy changed(doc.get(), &ProjectDocument::observationChanged);
+    auto all = doc->project().observations(a);
+    study::Observation o = all->front();
+    o.durationUs += 125'000;
+    QVERIFY(doc->updateObservation(o));
+    QCOMPARE(changed.count(), 1);
+    QCOMPARE(changed.front().at(0).value<study::Id>(), a);
+    QCOMPARE(changed.front().at(1).value<study::Id>(), o.id);
+    QVERIFY(doc->studyRevision(a) > revisionA);
+    QCOMPARE(doc->studyRevision(b), revisionB);
+    // B's page neither recomputes nor announces anything.
+    QTest::qWait(200);
+    QCOMPARE(ready.count(), 1);
+    QCOMPARE(doc->dataService()->computedCount(), computed);
+
+    // An edit of B does move B, and B's page shows it.
+    auto mine = doc->project().observations(b);
+    study::Observation p = mine->front();
+    p.durationUs = 9'000'000;
+    const quint64 revisionA2 = doc->studyRevision(a);
+    QVERIFY(doc->updateObservation(p));
+    QVERIFY(doc->studyRevision(b) > revisionB);
+    QCOMPARE(doc->studyRevision(a), revisionA2);
+    QVERIFY(ready.wait(10000));
+    QVERIFY(close(page.summaryModel()->summary().steps[0].maxSeconds, 9.0));
+
+    // A step renamed moves every study of its process (the summaries show step names).
+    study::Step step = doc->steps().front();
+    step.name = "Pick up";
+    QVERIFY(doc->updateStep(step));
+    QVERIFY(doc->studyRevision(a) > revisionA2);
 }
 
 QTEST_MAIN(TestDataService)

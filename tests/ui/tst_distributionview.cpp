@@ -1,6 +1,6 @@
 // Tests of the distribution view and figure (offscreen): the charts hold core's histogram,
 // normal curve and probability plot for a hand-made data set; the times are read from the
-// store (excluded and foreign ones left out; cycle totals of complete cycles); the figure
+// store (excluded ones left out; cycle totals of complete cycles); the figure
 // prints to a valid PDF; a million values are analysed off the GUI thread.
 #include "analysis/distributionview.h"
 #include "analysis/sourcebox.h"
@@ -77,7 +77,7 @@ private slots:
     void cleanup();
     void chartsHoldCoreNumbers();
     void readsStepAndCycleTimes();
-    void valuesSkipExcludedAndForeign();
+    void valuesSkipExcluded();
     void printsToPdf();
     void millionValuesOffTheGuiThread();
 
@@ -163,7 +163,8 @@ void TestDistributionView::chartsHoldCoreNumbers()
 
 // Step "Fit" takes 10 + (c mod 3) s in cycle c, step "Pick" 2 s; cycle 4's Fit is excluded.
 // Fit over 6 cycles: 11, 12, 10, (excluded), 12, 10 → n 5, mean 55/5 = 11.
-// Cycle totals: only complete cycles count (cycle 4 has no counted Fit): 13, 14, 12, 14, 12.
+// Cycle totals (analysis::cycleTotalSeries): cycle 4 holds an excluded time, so its total is
+// flagged excluded and left out here: 13, 14, 12, 14, 12.
 void TestDistributionView::readsStepAndCycleTimes()
 {
     study::Study s;
@@ -189,17 +190,15 @@ void TestDistributionView::readsStepAndCycleTimes()
     QVERIFY(near(view.figure().analysis().descriptive->mean, (13.0 + 14 + 12 + 14 + 12) / 5));
 }
 
-void TestDistributionView::valuesSkipExcludedAndForeign()
+// Excluded points stay on a control chart but not in a histogram: 1.5 and 2.25 of the three.
+void TestDistributionView::valuesSkipExcluded()
 {
-    std::vector<study::Observation> obs(4);
-    obs[0].stepId = 1, obs[0].cycleId = 1, obs[0].durationUs = 1'500'000;
-    obs[1].stepId = 1, obs[1].cycleId = 2, obs[1].durationUs = 2'000'000, obs[1].excluded = true;
-    obs[2].stepId = 1, obs[2].cycleId = 2, obs[2].durationUs = 9'000'000, obs[2].foreignElement = true;
-    obs[3].stepId = 1, obs[3].cycleId = 3, obs[3].durationUs = 2'250'000;
-    QCOMPARE(stepSeconds(obs, 1), (std::vector<double>{1.5, 2.25}));
-    std::vector<study::Step> steps(1);
-    steps[0].id = 1;
-    QCOMPARE(cycleTotalSeconds(steps, obs), (std::vector<double>{1.5, 2.25}));
+    gemba::analysis::FlaggedSeries fs;
+    fs.series.values = {1.5, 2.0, 2.25};
+    fs.flags.excluded = {0, 1, 0};
+    QCOMPARE(includedValues(fs), (std::vector<double>{1.5, 2.25}));
+    fs.flags.excluded.clear();   // no flags: every point
+    QCOMPARE(includedValues(fs), (std::vector<double>{1.5, 2.0, 2.25}));
 }
 
 void TestDistributionView::printsToPdf()

@@ -1,7 +1,9 @@
 // The view registry and the window built from it: tabs, the View menu and Ctrl+1…n come from
 // the registered views; a view's own actions are in the window only while it is current;
 // Print and Export follow the current view's printable; each view's state is kept.
+#include "demoproject.h"
 #include "mainwindow.h"
+#include "projectdocument.h"
 #include "report/printable.h"
 #include "views/view.h"
 #include "views/viewactions.h"
@@ -10,12 +12,15 @@
 #include "windowcontext.h"
 
 #include <QAction>
+#include <QFile>
+#include <QImage>
 #include <QLabel>
 #include <QMenu>
 #include <QMenuBar>
 #include <QPainter>
 #include <QSettings>
 #include <QStandardPaths>
+#include <QTemporaryDir>
 #include <QToolBar>
 #include <QtTest>
 
@@ -57,14 +62,28 @@ public:
 
 class TestViewRegistry : public QObject {
     Q_OBJECT
+    QTemporaryDir m_dir;
+    // The demo project in a file of this run's own.
+    bool openDemo(MainWindow& window)
+    {
+        const QString path = m_dir.filePath(QStringLiteral("demo.gemba"));
+        const bool fresh = !QFile::exists(path);
+        if (!window.openProject(path))
+            return false;
+        return !fresh || populateDemoProject(*window.document()).isEmpty();
+    }
+
 private slots:
     void initTestCase()
     {
+        // Settings of this run only: other worktrees' tests run on the same machine.
         QStandardPaths::setTestModeEnabled(true);
-        QCoreApplication::setOrganizationName(QStringLiteral("gemba-test"));
+        QCoreApplication::setOrganizationName(QStringLiteral("gemba-test-%1").arg(QCoreApplication::applicationPid()));
         QCoreApplication::setApplicationName(QStringLiteral("tst_viewregistry"));
         QSettings().clear();
+        QVERIFY(m_dir.isValid());
     }
+    void cleanupTestCase() { QSettings().clear(); }
 
     void processAndObservationsKeepCtrl1And2()
     {
@@ -88,7 +107,7 @@ private slots:
         ViewRegistry::add(viewFactory<TestView>(QStringLiteral("testview"), "Test view", 1000));
         {
             MainWindow window;
-            QVERIFY(window.openDefaultProject());
+            QVERIFY(openDemo(window));
             window.show();
             QVERIFY(QTest::qWaitForWindowExposed(&window));
             const auto& factories = ViewRegistry::factories();
@@ -136,6 +155,22 @@ private slots:
             for (QAction* a : {actions->printAction(), actions->exportPdfAction(), actions->exportPngAction(),
                                actions->exportSvgAction()})
                 QVERIFY2(a->isEnabled(), qPrintable(a->text()));
+            // Export writes the current view's printable: PDF, SVG, and PNG at the DPI asked.
+            const QString pdf = m_dir.filePath(QStringLiteral("figure.pdf"));
+            const QString svg = m_dir.filePath(QStringLiteral("figure.svg"));
+            const QString png = m_dir.filePath(QStringLiteral("figure.png"));
+            QCOMPARE(actions->exportCurrentView(ViewActions::Format::Pdf, pdf), QString());
+            QCOMPARE(actions->exportCurrentView(ViewActions::Format::Svg, svg), QString());
+            QCOMPARE(actions->exportCurrentView(ViewActions::Format::Png, png, 144), QString());
+            QFile pdfFile(pdf);
+            QVERIFY(pdfFile.open(QIODevice::ReadOnly));
+            QVERIFY(pdfFile.read(5) == "%PDF-");
+            QFile svgFile(svg);
+            QVERIFY(svgFile.open(QIODevice::ReadOnly));
+            QVERIFY(svgFile.readAll().contains("<svg"));
+            const QImage image(png);
+            QCOMPARE(image.size(), QSize(ViewActions::kFigurePoints.width() * 2, ViewActions::kFigurePoints.height() * 2));
+
             // The F1 reference names every view's actions under its title.
             bool listed = false;
             for (const auto& row : window.shortcutList())
@@ -147,12 +182,14 @@ private slots:
             QCOMPARE(host->currentView()->viewId(), QStringLiteral("observations"));
             QVERIFY(!actions->printAction()->isEnabled());
             QVERIFY(!actions->currentViewMenu()->actions().contains(test->m_action));
+            QVERIFY(!actions->exportCurrentView(ViewActions::Format::Pdf, m_dir.filePath(QStringLiteral("no.pdf"))).isEmpty());
+            QVERIFY(!QFile::exists(m_dir.filePath(QStringLiteral("no.pdf"))));
 
             test->m_state = "left as it was";
         }   // closing the window saves every view's state ...
         {
             MainWindow window;
-            QVERIFY(window.openDefaultProject());
+            QVERIFY(openDemo(window));
             auto* test = window.viewHost()->find<TestView>();
             QVERIFY(test);
             QCOMPARE(test->m_state, QByteArray("left as it was"));   // ... and the next one restores it

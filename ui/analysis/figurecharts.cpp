@@ -1,5 +1,7 @@
 #include "analysis/figurecharts.h"
 
+#include "theme.h"
+
 #include <QAreaSeries>
 #include <QCategoryAxis>
 #include <QChart>
@@ -117,19 +119,27 @@ QPen pen(const QColor& color, qreal width, Qt::PenStyle penStyle = Qt::SolidLine
 
 } // namespace
 
+namespace {
+
+FigureStyle fromColours(const Theme::ChartColours& c)
+{
+    FigureStyle s;
+    s.text = c.text;
+    s.background = c.background;
+    s.grid = c.grid;
+    s.bars = Theme::mix(c.background, c.series, 0.3);
+    s.data = c.series;
+    s.fit = c.fit;
+    s.limits = c.spec;
+    s.target = c.target;
+    return s;
+}
+
+} // namespace
+
 FigureStyle FigureStyle::forWidget(const QWidget* widget)
 {
-    const QPalette palette = widget->palette();
-    FigureStyle s;
-    s.text = palette.color(QPalette::WindowText);
-    s.background = palette.color(QPalette::Base);
-    s.grid = palette.color(QPalette::Mid);
-    const bool dark = s.background.lightness() < 128;
-    s.bars = dark ? QColor(70, 110, 160) : QColor(170, 200, 230);
-    s.data = dark ? QColor(140, 190, 255) : QColor(20, 60, 140);
-    s.fit = dark ? QColor(255, 140, 120) : QColor(190, 40, 30);
-    s.limits = dark ? QColor(255, 110, 110) : QColor(200, 0, 0);
-    s.target = dark ? QColor(120, 220, 120) : QColor(0, 120, 0);
+    FigureStyle s = fromColours(Theme::chartColours(widget->palette()));
     const QFontInfo info(widget->font());
     s.fontPx = std::max(9, info.pixelSize() - 1);
     s.titlePx = info.pixelSize() + 1;
@@ -138,15 +148,7 @@ FigureStyle FigureStyle::forWidget(const QWidget* widget)
 
 FigureStyle FigureStyle::forPrint()
 {
-    FigureStyle s;
-    s.text = Qt::black;
-    s.background = Qt::white;
-    s.grid = QColor(200, 200, 200);
-    s.bars = QColor(190, 210, 235);
-    s.data = QColor(20, 60, 140);
-    s.fit = QColor(190, 40, 30);
-    s.limits = QColor(200, 0, 0);
-    s.target = QColor(0, 120, 0);
+    FigureStyle s = fromColours(Theme::printChartColours());
     s.fontPx = 7.5;
     s.titlePx = 9;
     return s;

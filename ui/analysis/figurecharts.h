@@ -24,7 +24,8 @@ QT_END_NAMESPACE
 
 namespace gemba::ui {
 
-// Colours from a palette (the window's, or a light one for print) and font sizes in pixels.
+// Colours from the theme (theme.h: the window's palette, or black on white for print) and
+// font sizes in pixels.
 struct FigureStyle {
     QColor text;
     QColor background;

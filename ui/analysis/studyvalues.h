@@ -1,12 +1,14 @@
 // The values a distribution or capability view analyses: one step's durations, or the cycle
-// totals, of one study, in seconds and in capture order. A small local read until the shared
-// chart-data functions (core/analysis, issue 7 §1) land; then these should defer to them.
+// totals, of one study, in seconds and in capture order, read by the shared chart-data
+// functions (core/analysis/chartseries.h) so these views and the control chart count the
+// same points; points flagged excluded are left out here (they stay on a control chart,
+// plotted but out of the estimates; a histogram or capability has no "plotted only").
 #pragma once
 
+#include "analysis/chartseries.h"
 #include "error.h"
 #include "study/model.h"
 
-#include <span>
 #include <vector>
 
 namespace gemba::store {
@@ -22,18 +24,11 @@ struct ValueSource {
     bool isCycleTotal() const { return stepId == 0; }
 };
 
-// The durations of step `stepId`, in the observations' order (start order as the store gives
-// them): observations of that step that are neither excluded nor foreign elements, as
-// study::summarizeSteps counts them.
-std::vector<double> stepSeconds(std::span<const study::Observation> observations, study::Id stepId);
+// The values of `series` whose points are not flagged excluded, in order.
+std::vector<double> includedValues(const gemba::analysis::FlaggedSeries& series);
 
-// One total per complete cycle (every step of `steps` has a counted observation in it, as
-// StudySummary::completeCycles counts), in the order the cycles first appear: the sum of the
-// cycle's counted durations, summed in integer microseconds so the order of adding is exact.
-std::vector<double> cycleTotalSeconds(std::span<const study::Step> steps,
-                                      std::span<const study::Observation> observations);
-
-// Reads `source` from `project` (a connection of the caller's thread).
-Expected<std::vector<double>> readValues(const store::Project& project, const ValueSource& source);
+// Reads `source` from `project` (a connection of the caller's thread): analysis::stepSeries
+// or analysis::cycleTotalSeries (complete cycles only), without the excluded points.
+Expected<std::vector<double>> readValues(store::Project& project, const ValueSource& source);
 
 } // namespace gemba::ui

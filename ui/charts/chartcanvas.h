@@ -1,9 +1,9 @@
-// A plain drawing of a control chart analysis for the control chart view and the live chart
-// while timing: the panels (I above MR, X̄ above R or S), center and limit lines per point,
-// stage and lock boundaries, signals marked by shape, colour and the lowest test number,
-// excluded points hollow, numbered note marks and a point cursor. It stands where the
-// Qt Charts figure (ui/charts/controlchartfigure) will go, with the same role: it draws what
-// core computed and says which point is under the mouse; it computes nothing.
+// The control chart on screen, for the control chart view and the live chart while timing: the
+// Qt Charts figure (ControlChartFigure: panels, stair-step limits, stages, signals by shape,
+// colour and test number, hollow exclusions, numbered notes), laid out to the widget, with the
+// point cursor over it, the point under the mouse for clicks and tooltips. The compact live
+// chart beside the stopwatch is drawn by hand instead (a few lines on the stopwatch's dark
+// face, redrawn at every lap). It draws what core computed; it computes nothing.
 #pragma once
 
 #include "charts/chartcomputation.h"
@@ -16,20 +16,27 @@
 
 namespace gemba::ui {
 
+class ControlChartFigure;
+
 class ChartCanvas : public QWidget {
     Q_OBJECT
 public:
     explicit ChartCanvas(QWidget* parent = nullptr);
+    ~ChartCanvas() override;
+    ControlChartFigure* figure() const { return m_figure.get(); }
 
     void setResult(std::shared_ptr<const ChartResult> result);
     const ChartResult* result() const { return m_result.get(); }
     // Note marks: point index -> the note's number as the side list shows it.
     void setNoteMarks(std::map<std::size_t, int> marks);
+    const std::map<std::size_t, int>& noteMarks() const { return m_noteMarks; }
     void setCursorPoint(int point);   // -1: none
     int cursorPoint() const { return m_cursor; }
     // Only the first panel, no axis text: the live chart beside the stopwatch.
     void setCompact(bool compact);
     void setUnit(const QString& unit) { m_unit = unit; update(); }
+    // What the canvas says, centred, when there is no chart (why not).
+    void setPlaceholderText(const QString& text) { m_placeholder = text; update(); }
     // What the tooltip over a point says (the view words it; signaltext.h).
     void setToolTipText(std::function<QString(int point)> text) { m_toolTipText = std::move(text); }
 
@@ -53,13 +60,18 @@ private:
     QRectF panelRect(int panel) const;
     double xOf(const QRectF& plot, std::size_t point) const;
     void paintPanel(QPainter& p, const QRectF& plot, const stats::ControlChart& chart, bool first) const;
+    void paintFigure(QPainter& p);
+    void updateFigure();
 
     std::shared_ptr<const ChartResult> m_result;
     std::map<std::size_t, int> m_noteMarks;
     int m_cursor = -1;
     bool m_compact = false;
     QString m_unit = QStringLiteral("s");
+    QString m_placeholder;
     std::function<QString(int)> m_toolTipText;
+    std::unique_ptr<ControlChartFigure> m_figure;
+    QSize m_laidOut;   // the size the figure was laid out for; empty: lay it out again
 };
 
 } // namespace gemba::ui

@@ -1,97 +1,70 @@
-// From a study's observations to the control chart the view shows.
+// From a saved chart to the control chart the view shows.
 #include "charts/chartcomputation.h"
+
+#include "analysis/chartsource.h"
+#include "store/project.h"
 
 #include <QCoreApplication>
 
 #include <algorithm>
-#include <cmath>
-#include <limits>
-#include <map>
-#include <set>
 
 namespace gemba::ui {
 namespace {
 
-constexpr double kNaN = std::numeric_limits<double>::quiet_NaN();
-
 QString tr(const char* text) { return QCoreApplication::translate("ChartComputation", text); }
 
-std::map<study::Id, int> cycleNumbers(const std::vector<study::Cycle>& cycles)
-{
-    std::map<study::Id, int> numbers;
-    for (const auto& c : cycles)
-        numbers[c.id] = c.number;
-    return numbers;
-}
+QString message(const Error& error) { return QString::fromStdString(error.message); }
 
-std::string cycleLabel(const std::map<study::Id, int>& numbers, study::Id cycleId)
+// The series with the user's stage starts added to its own stages (one per study), and the
+// user's exclusions added to its own (observations excluded from the study).
+analysis::FlaggedSeries withDecisions(const analysis::FlaggedSeries& raw, const store::ChartSpec& spec)
 {
-    const auto found = numbers.find(cycleId);
-    return found == numbers.end() ? std::string("?") : std::to_string(found->second);
-}
-
-// The points of the chart: the values themselves (I-MR) or groups of consecutive values.
-struct Points {
-    std::vector<PointKey> keys;
-    std::vector<std::string> labels;
-    std::vector<std::size_t> offsets;   // subgroup g is values[offsets[g], offsets[g+1]); empty for I-MR
-};
-
-bool isSubgroupChart(stats::ChartType type)
-{
-    return type == stats::ChartType::XbarR || type == stats::ChartType::XbarS;
-}
-
-Points makePoints(const ChartSeries& series, const ChartSettings& settings)
-{
-    Points points;
-    if (!isSubgroupChart(settings.type)) {
-        points.keys = series.keys;
-        points.labels = series.labels;
-        return points;
+    analysis::FlaggedSeries out = raw;
+    const auto& keys = raw.series.pointKeys;
+    const std::size_t n = keys.size();
+    if (!spec.stageStarts.empty() || !raw.series.stage.empty()) {
+        out.series.stage.assign(n, 0);
+        out.series.stageNames.clear();   // stage numbers change: the names would not match
+        int stage = 0;
+        for (std::size_t i = 1; i < n; ++i) {
+            const bool studyChanges = !raw.series.stage.empty() && raw.series.stage[i] != raw.series.stage[i - 1];
+            if (studyChanges || spec.stageStarts.count(keys[i]))
+                ++stage;
+            out.series.stage[i] = stage;
+        }
     }
-    const auto n = static_cast<std::size_t>(std::max(settings.subgroupSize, 2));
-    for (std::size_t start = 0; start + n <= series.values.size(); start += n) {
-        points.offsets.push_back(start);
-        points.keys.push_back(series.keys[start]);
-        points.labels.push_back(series.labels[start] + "–" + series.labels[start + n - 1]);
+    if (!spec.exclusions.empty()) {
+        out.flags.excluded.resize(n, 0);
+        for (std::size_t i = 0; i < n; ++i)
+            if (spec.exclusions.count(keys[i]))
+                out.flags.excluded[i] = 1;
     }
-    points.offsets.push_back(points.keys.size() * n);
-    return points;
+    out.flags.phase.clear();
+    return out;
 }
 
-// Appends one stage's chart to the joined chart, with its lines written out per point.
-void appendStage(stats::ControlChart& into, const stats::ControlChart& part, bool firstStage)
+// The first `count` points of a series.
+analysis::FlaggedSeries truncated(const analysis::FlaggedSeries& in, std::size_t count)
 {
-    if (firstStage) {
-        into.name = part.name;
-        into.sigmaMethod = part.sigmaMethod;
-        into.nsigmas = part.nsigmas;
-        into.firstObservation = part.firstObservation;
-        into.rules = part.rules;
-        into.center = part.center;
-        into.sizes.clear();
+    analysis::FlaggedSeries out = in;
+    auto cut = [count](auto& v) {
+        if (v.size() > count)
+            v.resize(count);
+    };
+    auto& s = out.series;
+    if (!s.offsets.empty()) {
+        s.offsets.resize(count + 1);
+        s.values.resize(s.offsets.back());
     } else {
-        into.center = kNaN;   // each stage has its own center
+        cut(s.values);
+        cut(s.sizes);
     }
-    into.sigma = part.sigma;   // the last stage's: what later points are judged by
-    if (!firstStage && part.firstObservation > 0) {
-        // No moving range spans a stage boundary: a gap where the stage's first point is.
-        into.values.push_back(kNaN);
-        into.sizes.push_back(part.sizeAt(0));
-        for (stats::Line* line : {&into.centerLine, &into.lcl, &into.ucl, &into.sd})
-            line->values.push_back(kNaN);
-        into.tests.push_back(0);
-    }
-    for (std::size_t i = 0; i < part.size(); ++i) {
-        into.values.push_back(part.values[i]);
-        into.sizes.push_back(part.sizeAt(i));
-        into.centerLine.values.push_back(part.centerLine.at(i));
-        into.lcl.values.push_back(part.lcl.at(i));
-        into.ucl.values.push_back(part.ucl.at(i));
-        into.sd.values.push_back(part.sd.at(i));
-        into.tests.push_back(part.tests[i]);
-    }
+    cut(s.pointKeys);
+    cut(s.pointLabels);
+    cut(s.stage);
+    cut(out.flags.excluded);
+    cut(out.flags.phase);
+    return out;
 }
 
 } // namespace
@@ -104,164 +77,118 @@ long ChartResult::valueIndex(const stats::ControlChart& chart, std::size_t point
     return i < chart.size() ? static_cast<long>(i) : -1;
 }
 
-ChartSeries stepSeries(const std::vector<study::Observation>& observations, const std::vector<study::Cycle>& cycles,
-                       study::Id stepId)
+std::string chartComputationKey(const store::ChartSpec& spec)
 {
-    const auto numbers = cycleNumbers(cycles);
-    ChartSeries series;
-    for (const auto& o : observations) {
-        if (o.stepId != stepId || o.foreignElement || o.excluded)
-            continue;
-        series.values.push_back(o.seconds());
-        series.keys.push_back(o.id);
-        series.labels.push_back(cycleLabel(numbers, o.cycleId));
-    }
-    return series;
+    store::ChartSpec copy = spec;
+    copy.id = 0;
+    copy.title.clear();
+    copy.notes.clear();
+    copy.specLimits = {};
+    return store::toJson(copy);
 }
 
-ChartSeries cycleTotalSeries(const std::vector<study::Observation>& observations,
-                             const std::vector<study::Cycle>& cycles, const std::vector<study::Step>& steps)
+ChartResult computeChart(store::Project& project, const store::ChartSpec& spec)
 {
-    struct Total {
-        std::int64_t us = 0;
-        std::set<study::Id> steps;
-        bool leftOut = false;
-    };
-    std::map<study::Id, Total> totals;
-    for (const auto& o : observations) {
-        if (o.foreignElement)
-            continue;
-        Total& t = totals[o.cycleId];
-        if (o.excluded)
-            t.leftOut = true;   // the total would be short by an element
-        t.us += o.durationUs;
-        t.steps.insert(o.stepId);
+    // Core reads the source (a step, the cycle total, subgroups, a data set column) with the
+    // spec's exclusions and stage starts applied (analysis::seriesOf); applying them again in
+    // chartFromSeries changes nothing.
+    auto series = analysis::seriesOf(project, spec);
+    if (!series) {
+        ChartResult result;
+        result.key = chartComputationKey(spec);
+        result.studyId = spec.source.studyIds.empty() ? 0 : spec.source.studyIds.front();
+        result.error = message(series.error());
+        return result;
     }
-    ChartSeries series;
-    std::vector<study::Cycle> ordered = cycles;
-    std::sort(ordered.begin(), ordered.end(), [](const auto& a, const auto& b) { return a.number < b.number; });
-    for (const auto& c : ordered) {
-        const auto found = totals.find(c.id);
-        if (found == totals.end() || found->second.leftOut)
-            continue;
-        const bool complete = std::all_of(steps.begin(), steps.end(),
-                                          [&](const study::Step& s) { return found->second.steps.count(s.id) > 0; });
-        if (!complete)
-            continue;
-        series.values.push_back(static_cast<double>(found->second.us) / 1e6);
-        series.keys.push_back(c.id);
-        series.labels.push_back(std::to_string(c.number));
-    }
-    return series;
+    return chartFromSeries(std::make_shared<const analysis::FlaggedSeries>(std::move(series).value()), spec);
 }
 
-ChartResult computeChart(const ChartSeries& series, const ChartSettings& settings)
+ChartResult chartFromSeries(std::shared_ptr<const analysis::FlaggedSeries> raw, const store::ChartSpec& spec)
 {
     ChartResult result;
-    result.studyId = settings.studyId;
-    result.key = settings.computationKey();
-    result.observationCount = series.values.size();
-    if (series.values.empty()) {
+    result.key = chartComputationKey(spec);
+    result.studyId = spec.source.studyIds.empty() ? 0 : spec.source.studyIds.front();
+    result.series = raw;
+    result.pointKeys = raw->series.pointKeys;
+    result.pointLabels = raw->series.pointLabels;
+    result.omittedPoints = raw->series.omittedPoints;
+    if (result.pointKeys.empty()) {
         result.error = tr("No observations to chart yet.");
         return result;
     }
-    auto rules = stats::RuleSet::parse(settings.rules);
-    if (!rules) {
-        result.error = QString::fromStdString(rules.error().message);
+    auto options = analysis::optionsOf(spec);
+    if (!options) {
+        result.error = message(options.error());
         return result;
     }
-    const Points points = makePoints(series, settings);
-    const std::size_t n = points.keys.size();
-    if (n == 0) {
-        result.error = tr("Too few observations for one subgroup of %1.").arg(settings.subgroupSize);
+    const analysis::FlaggedSeries staged = withDecisions(*raw, spec);
+    const auto ranges = analysis::stageRanges(staged.series);
+    Expected<stats::ChartAnalysis> chart = makeError(ErrorCode::EmptyData, "no chart");
+    if (spec.lockedLimits) {
+        analysis::LockedLimits locked;
+        locked.center = spec.lockedLimits->center;
+        locked.sigma = spec.lockedLimits->sigma;
+        locked.pointsUsed = static_cast<std::size_t>(std::max<std::int64_t>(0, spec.lockedLimits->pointCount));
+        if (spec.lockedLimits->lastPhaseOnePoint) {
+            locked.lastPhaseOneKey = *spec.lockedLimits->lastPhaseOnePoint;
+        } else {
+            // Saved without its key (the command line): phase I is the first pointCount points.
+            const auto last = std::clamp<std::int64_t>(spec.lockedLimits->pointCount, 1,
+                                                       static_cast<std::int64_t>(result.pointCount()));
+            locked.lastPhaseOneKey = result.pointKeys[static_cast<std::size_t>(last - 1)];
+        }
+        chart = analysis::lockedChart(spec.type, staged.series, staged.flags, *options, locked);
+        const auto at = std::find(result.pointKeys.begin(), result.pointKeys.end(), locked.lastPhaseOneKey);
+        if (at != result.pointKeys.end()) {
+            const auto last = static_cast<std::size_t>(at - result.pointKeys.begin());
+            result.lockedAfter = last;
+            // Stages after the lock's stage are phase II of the locked limits (lockedChart): not boundaries.
+            std::size_t lockStage = 0;
+            for (const auto& range : ranges)
+                if (range.first <= last)
+                    lockStage = range.first;
+            for (const auto& range : ranges)
+                if (range.first > 0 && range.first <= lockStage)
+                    result.stageStarts.push_back(range.first);
+        }
+    } else {
+        chart = analysis::stagedChart(spec.type, staged.series, staged.flags, *options);
+        for (const auto& range : ranges)
+            if (range.first > 0)
+                result.stageStarts.push_back(range.first);
+    }
+    if (!chart) {
+        result.error = message(chart.error());
         return result;
     }
-    result.pointKeys = points.keys;
-    result.pointLabels = points.labels;
-
-    // Stage boundaries, as point indices (a key that is gone no longer starts a stage).
-    std::vector<std::size_t> bounds{0};
-    std::optional<std::size_t> lockIndex;
-    for (std::size_t i = 0; i < n; ++i) {
-        if (i > 0 && settings.startsStage(points.keys[i]))
-            bounds.push_back(i);
-        if (settings.locked && points.keys[i] == settings.locked->lastPhaseOnePoint)
-            lockIndex = i;
-    }
-    bounds.push_back(n);
-
-    stats::PointFlags allFlags;
-    allFlags.phase.assign(n, 1);
-    allFlags.excluded.assign(n, 0);
-    for (std::size_t i = 0; i < n; ++i)
-        allFlags.excluded[i] = settings.isExcluded(points.keys[i]) ? 1 : 0;
-
-    stats::ChartAnalysis joined;
-    joined.type = settings.type;
-    joined.rules = *rules;
-    joined.pointCount = n;
-    std::optional<std::size_t> lockStage;
-    for (std::size_t s = 0; s + 1 < bounds.size(); ++s) {
-        const std::size_t a = bounds[s], b = bounds[s + 1];
-        stats::ChartOptions options;
-        options.rules = *rules;
-        options.nsigmas = settings.k;
-        options.sigmaMethod = settings.sigmaMethod;
-        stats::PointFlags flags;
-        flags.excluded.assign(allFlags.excluded.begin() + static_cast<long>(a),
-                              allFlags.excluded.begin() + static_cast<long>(b));
-        flags.phase.assign(b - a, 1);
-        if (lockIndex && *lockIndex >= a && *lockIndex < b) {
-            // Phase II: the points after the locked ones are judged by the kept limits.
-            for (std::size_t i = *lockIndex + 1; i < b; ++i) {
-                flags.phase[i - a] = 2;
-                allFlags.phase[i] = 2;
-            }
-            options.knownCenter = settings.locked->center;
-            options.knownSigma = settings.locked->sigma;
-            result.lockedAfter = lockIndex;
-            lockStage = s;
-        }
-        Expected<stats::ChartAnalysis> stage = [&]() -> Expected<stats::ChartAnalysis> {
-            if (!isSubgroupChart(settings.type)) {
-                std::vector<double> values(series.values.begin() + static_cast<long>(a),
-                                           series.values.begin() + static_cast<long>(b));
-                return stats::individualsCharts(std::move(values), flags, options);
-            }
-            const std::size_t first = points.offsets[a];
-            std::vector<double> values(series.values.begin() + static_cast<long>(first),
-                                       series.values.begin() + static_cast<long>(points.offsets[b]));
-            std::vector<std::size_t> offsets;
-            for (std::size_t g = a; g <= b; ++g)
-                offsets.push_back(points.offsets[g] - first);
-            return stats::subgroupCharts(settings.type, values, offsets, flags, options);
-        }();
-        if (!stage) {
-            result.error = bounds.size() > 2 ? tr("Stage from point %1: %2")
-                                                   .arg(QString::fromStdString(points.labels[a]),
-                                                        QString::fromStdString(stage.error().message))
-                                             : QString::fromStdString(stage.error().message);
-            return result;
-        }
-        if (lockStage == s && !stage->charts.empty()) {
-            result.lockedCenter = stage->charts.front().center;
-            result.lockedSigma = stage->charts.front().sigma;
-        }
-        if (bounds.size() == 2) {
-            joined = std::move(stage).value();   // one stage: core's analysis as it is
-            break;
-        }
-        if (s == 0)
-            joined.charts.resize(stage->charts.size());
-        for (std::size_t c = 0; c < stage->charts.size() && c < joined.charts.size(); ++c)
-            appendStage(joined.charts[c], stage->charts[c], s == 0);
-        if (s > 0)
-            result.stageStarts.push_back(a);
-    }
-    joined.flags = allFlags;
-    joined.pointCount = n;
-    result.analysis = std::move(joined);
+    result.analysis = std::move(chart).value();
     return result;
+}
+
+Expected<store::LockedLimits> lockAt(const ChartResult& result, const store::ChartSpec& spec, std::size_t point)
+{
+    if (!result.series || point >= result.pointCount())
+        return makeError(ErrorCode::InvalidArgument, "there is no such point");
+    auto options = analysis::optionsOf(spec);
+    if (!options)
+        return options.error();
+    store::ChartSpec unlocked = spec;
+    unlocked.lockedLimits.reset();
+    // Phase I ends at `point`: the chart of the points up to it, by stage, and its last stage's
+    // center and σ as core estimated them.
+    const analysis::FlaggedSeries phaseOne = truncated(withDecisions(*result.series, unlocked), point + 1);
+    auto chart = analysis::stagedChart(spec.type, phaseOne.series, phaseOne.flags, *options);
+    if (!chart)
+        return chart.error();
+    auto limits = analysis::lockLimits(*chart, phaseOne.series);
+    if (!limits)
+        return limits.error();
+    store::LockedLimits locked;
+    locked.center = limits->center;
+    locked.sigma = limits->sigma;
+    locked.pointCount = static_cast<std::int64_t>(limits->pointsUsed);
+    locked.lastPhaseOnePoint = limits->lastPhaseOneKey;
+    return locked;
 }
 
 } // namespace gemba::ui

@@ -25,71 +25,54 @@ ChartService::~ChartService()
     m_reader.reset();
 }
 
-void ChartService::request(const ChartSettings& settings, quint64 revision)
+void ChartService::request(const store::ChartSpec& spec, quint64 revision)
 {
-    const std::string key = settings.computationKey();
+    std::string key = chartComputationKey(spec);
     if (m_pending && m_pending->first == key && m_pending->second == revision)
         return;   // already being computed, and will be announced
     const quint64 sequence = ++m_sequence;
     m_latest = sequence;
     m_pending.reset();
-    if (const ChartResult* hit = cached(settings, revision)) {
+    if (const ChartResult* hit = cached(spec, revision)) {
         const ChartResult copy = *hit;   // a slot may make another request meanwhile
         emit chartReady(copy);
         return;
     }
     m_pending.emplace(key, revision);
     QMetaObject::invokeMethod(
-        m_worker, [this, sequence, settings, revision]() mutable { compute(sequence, std::move(settings), revision); },
+        m_worker,
+        [this, sequence, spec, key = std::move(key), revision]() mutable {
+            compute(sequence, std::move(spec), std::move(key), revision);
+        },
         Qt::QueuedConnection);
 }
 
-const ChartResult* ChartService::cached(const ChartSettings& settings, quint64 revision) const
+const ChartResult* ChartService::cached(const store::ChartSpec& spec, quint64 revision) const
 {
-    const std::string key = settings.computationKey();
+    const std::string key = chartComputationKey(spec);
     const auto found = std::find_if(m_cache.begin(), m_cache.end(),
                                     [&](const ChartResult& r) { return r.key == key && r.revision == revision; });
     return found == m_cache.end() ? nullptr : &*found;
 }
 
-void ChartService::compute(quint64 sequence, ChartSettings settings, quint64 revision)
+void ChartService::compute(quint64 sequence, store::ChartSpec spec, std::string key, quint64 revision)
 {
     if (sequence != m_latest)
         return;   // superseded while it waited in the queue
     ChartResult result;
-    QString error;
     if (!m_reader) {
         auto reader = store::Project::openSibling(m_project, store::OpenMode::ReadOnly);
         if (reader)
             m_reader = std::move(reader).value();
         else
-            error = QString::fromStdString(reader.error().message);
+            result.error = QString::fromStdString(reader.error().message);
     }
-    if (m_reader) {
-        auto observations = m_reader->observationsWithoutTexts(settings.studyId);
-        auto cycles = m_reader->cycles(settings.studyId);
-        auto steps = m_reader->studySteps(settings.studyId);
-        if (sequence != m_latest)
-            return;
-        if (!observations)
-            error = QString::fromStdString(observations.error().message);
-        else if (!cycles)
-            error = QString::fromStdString(cycles.error().message);
-        else if (!steps)
-            error = QString::fromStdString(steps.error().message);
-        else {
-            auto series = std::make_shared<const ChartSeries>(
-                settings.stepId ? stepSeries(*observations, *cycles, settings.stepId)
-                                : cycleTotalSeries(*observations, *cycles, *steps));
-            result = computeChart(*series, settings);
-            result.series = std::move(series);
-        }
-    }
-    if (!error.isEmpty()) {
-        result.error = error;
-        result.key = settings.computationKey();
-    }
-    result.studyId = settings.studyId;
+    if (m_reader)
+        result = computeChart(*m_reader, spec);   // a new read transaction per request: sees every commit before it
+    if (sequence != m_latest)
+        return;
+    result.key = std::move(key);
+    result.studyId = spec.source.studyIds.empty() ? 0 : spec.source.studyIds.front();
     result.revision = revision;
     QMetaObject::invokeMethod(
         this, [this, sequence, result = std::move(result)]() mutable { deliver(sequence, std::move(result)); },

@@ -1,10 +1,9 @@
 // Control charts computed off the window's thread: one worker with its own read connection,
-// the latest request wins, results cached by (study, revision, chart settings). The same
+// the latest request wins, results cached by (chart spec, project revision). The same
 // pattern as DataService (data/dataservice.h), for charts.
 #pragma once
 
 #include "charts/chartcomputation.h"
-#include "charts/chartsettings.h"
 #include "store/project.h"
 
 #include <QObject>
@@ -25,18 +24,18 @@ public:
     explicit ChartService(const store::Project& project, QObject* parent = nullptr);
     ~ChartService() override;
 
-    // Asks for the chart `settings` describe with the project at `revision`; answered by
+    // Asks for the chart `spec` describes with the project at `revision`; answered by
     // chartReady(), at once (inside this call) when the cache holds it. A request supersedes
     // every earlier one not yet answered: those are never answered.
-    void request(const ChartSettings& settings, quint64 revision);
-    const ChartResult* cached(const ChartSettings& settings, quint64 revision) const;
+    void request(const store::ChartSpec& spec, quint64 revision);
+    const ChartResult* cached(const store::ChartSpec& spec, quint64 revision) const;
     int computedCount() const { return m_computed; }   // for tests: charts not taken from the cache
 
 signals:
     void chartReady(const gemba::ui::ChartResult& result);
 
 private:
-    void compute(quint64 sequence, ChartSettings settings, quint64 revision);   // on the worker
+    void compute(quint64 sequence, store::ChartSpec spec, std::string key, quint64 revision);   // on the worker
     void deliver(quint64 sequence, ChartResult result);                          // back here
 
     static constexpr std::size_t kCacheSize = 16;

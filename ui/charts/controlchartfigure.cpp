@@ -468,6 +468,9 @@ void ControlChartFigure::applyStyle()
             axis->setLinePen(QPen(m_colours.axis, 0.8 * u));
             axis->setGridLinePen(QPen(m_colours.grid, 0.5 * u));
             axis->setMinorGridLineVisible(false);
+            // Qt Charts elides a tick label to "..." when the ticks are closer than its own
+            // padding estimate; the steps are chosen to leave room, so show them whole.
+            axis->setTruncateLabels(false);
         }
         auto line = [&](Role role, const QColor& colour, qreal width, Qt::PenStyle style) {
             auto* s = static_cast<QLineSeries*>(p->series[static_cast<int>(role)]);
@@ -500,8 +503,8 @@ void ControlChartFigure::applyStyle()
         };
         marker(Role::Points, QScatterSeries::MarkerShapeCircle, 5, m_colours.data, m_colours.data);
         marker(Role::Excluded, QScatterSeries::MarkerShapeCircle, 7, m_colours.excluded, m_colours.plotBackground);
-        marker(Role::Signals, QScatterSeries::MarkerShapeTriangle, 9, m_colours.signal, m_colours.signal);
-        marker(Role::ExcludedSignals, QScatterSeries::MarkerShapeTriangle, 9, m_colours.signal,
+        marker(Role::Signals, QScatterSeries::MarkerShapeTriangle, m_dense ? 6 : 9, m_colours.signal, m_colours.signal);
+        marker(Role::ExcludedSignals, QScatterSeries::MarkerShapeTriangle, m_dense ? 6 : 9, m_colours.signal,
                m_colours.plotBackground);
     }
 }
@@ -513,6 +516,9 @@ void ControlChartFigure::layout(const QSizeF& size, qreal devicePixelsPerUnit)
     if (!m_scene)
         return;
     m_scene->setSceneRect(QRectF(QPointF(0, 0), size));
+    // Too many points for a marker each: smaller signal markers, so a dense series stays readable.
+    m_dense = m_analysis && static_cast<double>(m_analysis->pointCount) * 5 * (m_fontSize / 11.0) * 2.5 >
+                                size.width() * 0.85;
     applyStyle();
     if (m_panels.empty())
         return;
@@ -569,7 +575,7 @@ void ControlChartFigure::layout(const QSizeF& size, qreal devicePixelsPerUnit)
         // Room above for the note marks and stage names, below for the test numbers.
         p.yLo = lo - span * 0.08;
         p.yHi = hi + span * (m_notes.isEmpty() && m_options.stageNames.isEmpty() && a.flags.phase.empty() ? 0.1 : 0.22);
-        const double step = niceStep(p.yHi - p.yLo, std::max<qreal>(2, plotHeight / (fs * 3)));
+        const double step = niceStep(p.yHi - p.yLo, std::max<qreal>(2, plotHeight / (fs * 3.5)));
         p.yDecimals = decimalsFor(step);
         p.y->setRange(p.yLo, p.yHi);
         p.y->setTickType(QValueAxis::TicksDynamic);
@@ -614,6 +620,9 @@ void ControlChartFigure::layout(const QSizeF& size, qreal devicePixelsPerUnit)
             p.x->setTitleText(last ? pointName : QString());
             p.chart->setGeometry(p.rect);
             p.chart->layout()->setContentsMargins(gap, 0, rightReserve, 0);
+            // The axes' size hints are cached from their previous labels: drop them, or new,
+            // wider tick labels are elided to "...".
+            p.chart->layout()->invalidate();
             p.chart->layout()->activate();
             y += panelHeight + gap;
         }

@@ -139,6 +139,7 @@ private:
     qreal m_fontSize = 11;
     QSizeF m_size;
     qreal m_pixelsPerUnit = 1;
+    bool m_dense = false;   // no room for a marker on every point
     std::unique_ptr<QGraphicsScene> m_scene;
     std::vector<std::unique_ptr<Panel>> m_panels;
     QGraphicsSimpleTextItem* m_title = nullptr;

@@ -3,21 +3,25 @@
 
 #include "charts/chartcanvas.h"
 #include "charts/chartservice.h"
-#include "charts/chartsettingsstore.h"
+#include "charts/chartstore.h"
+#include "charts/controlchartfigure.h"
 #include "charts/signaltext.h"
 #include "commands/changechartcommand.h"
 #include "projectdocument.h"
+#include "report/exporters.h"
 #include "windowcontext.h"
 
 #include <QAction>
 #include <QComboBox>
+#include <QDateTime>
 #include <QDataStream>
 #include <QDialog>
 #include <QDialogButtonBox>
+#include <QDir>
 #include <QDoubleSpinBox>
+#include <QFileDialog>
 #include <QFormLayout>
 #include <QHBoxLayout>
-#include <QHeaderView>
 #include <QLabel>
 #include <QLocale>
 #include <QPlainTextEdit>
@@ -25,7 +29,7 @@
 #include <QSpinBox>
 #include <QSplitter>
 #include <QTimer>
-#include <QTreeWidget>
+#include <QListWidget>
 #include <QUndoStack>
 #include <QVBoxLayout>
 
@@ -62,22 +66,14 @@ std::vector<stats::SigmaMethod> sigmaMethodsFor(stats::ChartType type)
 
 QString secondsText(double v) { return QLocale().toString(v, 'f', 3); }
 
-void toggleKey(std::vector<PointKey>& keys, PointKey key)
-{
-    const auto at = std::lower_bound(keys.begin(), keys.end(), key);
-    if (at != keys.end() && *at == key)
-        keys.erase(at);
-    else
-        keys.insert(at, key);
-}
-
 } // namespace
 
-ControlChartView::ControlChartView(WindowContext* context, QWidget* parent)
+ControlChartView::ControlChartView(WindowContext& context, QWidget* parent)
     : QWidget(parent)
     , m_context(context)
-    , m_document(context->document())
-    , m_service(new ChartService(context->document()->project(), this))
+    , m_document(context.document())
+    , m_service(new ChartService(context.document()->project(), this))
+    , m_figure(std::make_unique<ControlChartFigure>())
 {
     setObjectName(QStringLiteral("controlChartView"));
     buildUi();
@@ -93,10 +89,10 @@ ControlChartView::ControlChartView(WindowContext* context, QWidget* parent)
     connect(m_document, &ProjectDocument::observationsUpdated, this, &ControlChartView::scheduleCompute);
     connect(m_document, &ProjectDocument::observationChanged, this, &ControlChartView::scheduleCompute);
     connect(m_document, &ProjectDocument::stepsChanged, this, &ControlChartView::fillControls);
-    connect(m_context, &WindowContext::processChanged, this, &ControlChartView::loadChart);
-    connect(m_context, &WindowContext::studyChanged, this, &ControlChartView::loadChart);
-    connect(ChartSettingsStore::of(m_document), &ChartSettingsStore::chartChanged, this, [this](study::Id studyId) {
-        if (studyId == m_settings.studyId)
+    connect(&m_context, &WindowContext::processChanged, this, &ControlChartView::loadChart);
+    connect(&m_context, &WindowContext::studyChanged, this, &ControlChartView::loadChart);
+    connect(ChartStore::of(m_document), &ChartStore::chartChanged, this, [this](study::Id changed) {
+        if (changed == studyId())
             loadChart();
     });
     loadChart();
@@ -175,22 +171,22 @@ void ControlChartView::buildUi()
     chartLayout->addWidget(m_messageLabel);
     chartLayout->addWidget(m_usedLabel);
 
-    m_signalList = new QTreeWidget(this);
+    // One entry per signal or note, its text wrapped to the list's width: the point and value,
+    // each failed test in words, the note.
+    m_signalList = new QListWidget(this);
     m_signalList->setObjectName(QStringLiteral("signalList"));
-    m_signalList->setColumnCount(4);
-    m_signalList->setHeaderLabels({tr("Cycle"), tr("Value"), tr("Tests failed"), tr("Note")});
-    m_signalList->setRootIsDecorated(false);
     m_signalList->setWordWrap(true);
-    m_signalList->setUniformRowHeights(false);
-    m_signalList->header()->setStretchLastSection(true);
-    m_signalList->header()->setSectionResizeMode(0, QHeaderView::ResizeToContents);
-    m_signalList->header()->setSectionResizeMode(1, QHeaderView::ResizeToContents);
-    m_signalList->setColumnWidth(2, 220);
-    connect(m_signalList, &QTreeWidget::currentItemChanged, this, [this](QTreeWidgetItem* item) {
+    m_signalList->setResizeMode(QListView::Adjust);
+    m_signalList->setUniformItemSizes(false);
+    m_signalList->setTextElideMode(Qt::ElideNone);
+    m_signalList->setAlternatingRowColors(true);
+    m_signalList->setSpacing(2);
+    m_signalList->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
+    connect(m_signalList, &QListWidget::currentItemChanged, this, [this](QListWidgetItem* item) {
         if (item && !m_filling)
-            setCursorPoint(item->data(0, kPointRole).toInt());
+            setCursorPoint(item->data(kPointRole).toInt());
     });
-    connect(m_signalList, &QTreeWidget::itemActivated, this, [this] { editNote(); });
+    connect(m_signalList, &QListWidget::itemActivated, this, [this] { editNote(); });
 
     m_splitter = new QSplitter(Qt::Horizontal, this);
     m_splitter->setObjectName(QStringLiteral("chartSplitter"));
@@ -253,22 +249,100 @@ void ControlChartView::createActions()
     m_lockAction = make(tr("&Lock Limits Here"), {QKeySequence(Qt::Key_L)}, [this] { toggleLockLimits(); },
                         "lockLimitsAction");
     m_noteAction = make(tr("Signal &Note..."), {QKeySequence(Qt::Key_N)}, [this] { editNote(); }, "noteAction");
+    auto* csv = make(tr("Export Chart Data as &CSV..."), {QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_E)},
+                     [this] { exportCsv(); }, "exportChartCsvAction");
+    csv->setShortcutContext(Qt::WindowShortcut);   // like the window's other exports
+    csv->setParent(this);
+    m_canvas->removeAction(csv);
+    m_signalList->removeAction(csv);
+    addAction(csv);
     m_canvas->setContextMenuPolicy(Qt::ActionsContextMenu);
 }
 
 QList<QAction*> ControlChartView::viewActions() const { return m_actions; }
 
+const Printable* ControlChartView::printable() const
+{
+    return m_result && m_result->hasChart() ? m_figure.get() : nullptr;
+}
+
+void ControlChartView::updateFigure()
+{
+    if (!m_result || !m_result->hasChart())
+        return;
+    ControlChartFigure::Options options;
+    const study::Study* study = m_context.study();
+    const QString source = m_spec.source.kind == store::ChartSourceKind::CycleTotal
+                               ? tr("Cycle total")
+                               : m_document->stepName(m_spec.source.stepId);
+    options.title = study ? tr("%1 — %2, %3").arg(source, QString::fromStdString(study->date),
+                                                  QString::fromStdString(study->observer))
+                          : source;
+    options.valueUnit = QStringLiteral("s");
+    options.stageStarts = m_result->stageStarts;
+    m_figure->setOptions(options);
+    m_figure->setAnalysis(m_result->analysis);
+    QList<ControlChartFigure::NoteMark> marks;
+    for (const auto& [point, number] : noteNumbers())
+        marks.append({point, number});
+    m_figure->setNotes(marks);
+}
+
+QString ControlChartView::exportCsvTo(const QString& path) const
+{
+    if (!m_result || !m_result->hasChart())
+        return tr("There is no chart to export.");
+    QStringList labels;
+    for (const auto& label : m_result->pointLabels)
+        labels << QString::fromStdString(label);
+    return exportChartCsv(m_result->analysis, labels, path);
+}
+
+void ControlChartView::exportCsv()
+{
+    if (!m_result || !m_result->hasChart())
+        return;
+    const QString path = QFileDialog::getSaveFileName(this, tr("Export Chart Data as CSV"),
+                                                      QDir::home().filePath(m_figure->printTitle() + QStringLiteral(".csv")),
+                                                      tr("CSV files (*.csv)"));
+    if (path.isEmpty())
+        return;
+    if (const QString error = exportCsvTo(path); !error.isEmpty())
+        m_document->warn(error);
+}
+
 QByteArray ControlChartView::saveViewState() const { return m_splitter->saveState(); }
 
 void ControlChartView::restoreViewState(const QByteArray& state) { m_splitter->restoreState(state); }
 
-bool ControlChartView::canEdit() const { return !m_document->readOnly() && m_settings.studyId != 0; }
+bool ControlChartView::canEdit() const { return !m_document->readOnly() && studyId() != 0; }
+
+study::Id ControlChartView::studyId() const
+{
+    return m_spec.source.studyIds.empty() ? 0 : m_spec.source.studyIds.front();
+}
+
+const store::SignalNote* ControlChartView::noteOf(PointKey key) const
+{
+    const auto found = std::find_if(m_spec.notes.begin(), m_spec.notes.end(),
+                                    [key](const store::SignalNote& n) { return n.pointKey == key; });
+    return found == m_spec.notes.end() ? nullptr : &*found;
+}
+
+void ControlChartView::push(ChangeChartCommand* command)
+{
+    // The stack runs redo() at once: the chart is saved and chartChanged() reloads it here.
+    m_document->undoStack()->push(command);
+}
 
 void ControlChartView::loadChart()
 {
-    const study::Id studyId = m_context->studyId();
-    const bool otherStudy = studyId != m_settings.studyId;
-    m_settings = ChartSettingsStore::of(m_document)->chart(studyId);
+    const study::Id current = m_context.studyId();
+    const bool otherStudy = current != studyId();
+    if (current)
+        m_spec = ChartStore::of(m_document)->studyChart(current);
+    else
+        m_spec = store::ChartSpec{};
     if (otherStudy) {
         m_result.reset();
         m_canvas->setResult(nullptr);
@@ -283,31 +357,36 @@ void ControlChartView::loadChart()
 void ControlChartView::fillControls()
 {
     m_filling = true;
+    const bool cycleTotal = m_spec.source.kind == store::ChartSourceKind::CycleTotal;
     m_sourceBox->clear();
-    for (const auto& step : m_context->steps())
+    for (const auto& step : m_context.steps())
         m_sourceBox->addItem(QString::fromStdString(step.name), QVariant::fromValue<qint64>(step.id));
     m_sourceBox->addItem(tr("Cycle total"), QVariant::fromValue<qint64>(0));
-    m_sourceBox->setCurrentIndex(m_sourceBox->findData(QVariant::fromValue<qint64>(m_settings.stepId)));
-    m_typeBox->setCurrentIndex(m_typeBox->findData(static_cast<int>(m_settings.type)));
-    const bool subgroups = m_settings.type != stats::ChartType::IMR;
-    m_subgroupBox->setValue(m_settings.subgroupSize);
+    m_sourceBox->setCurrentIndex(
+        m_sourceBox->findData(QVariant::fromValue<qint64>(cycleTotal ? 0 : m_spec.source.stepId)));
+    m_typeBox->setCurrentIndex(m_typeBox->findData(static_cast<int>(m_spec.type)));
+    const bool subgroups = m_spec.type != stats::ChartType::IMR;
+    m_subgroupBox->setValue(m_spec.source.subgroupSize > 1 ? m_spec.source.subgroupSize : 5);
     m_subgroupBox->setVisible(subgroups);
     m_subgroupLabel->setVisible(subgroups);
-    int rules = m_rulesBox->findData(QString::fromStdString(m_settings.rules));
-    if (rules < 0) {   // a custom set saved elsewhere: shown as it is
-        m_rulesBox->addItem(QString::fromStdString(m_settings.rules), QString::fromStdString(m_settings.rules));
+    const QString rulesSpec = QString::fromStdString(m_spec.rules);
+    int rules = m_rulesBox->findData(rulesSpec);
+    if (rules < 0) {   // a custom set saved elsewhere (the CLI): shown as it is
+        m_rulesBox->addItem(rulesSpec, rulesSpec);
         rules = m_rulesBox->count() - 1;
     }
     m_rulesBox->setCurrentIndex(rules);
     m_sigmaBox->clear();
-    for (stats::SigmaMethod m : sigmaMethodsFor(m_settings.type))
-        m_sigmaBox->addItem(signaltext::sigmaMethod(m), QString::fromLatin1(stats::sigmaMethodName(m).data(),
-                                                                            static_cast<int>(stats::sigmaMethodName(m).size())));
-    const stats::SigmaMethod sigma = m_settings.sigmaMethod.value_or(stats::defaultSigmaMethod(m_settings.type));
-    m_sigmaBox->setCurrentIndex(std::max(0, m_sigmaBox->findData(QString::fromLatin1(stats::sigmaMethodName(sigma).data()))));
-    m_kBox->setValue(m_settings.k);
+    for (stats::SigmaMethod m : sigmaMethodsFor(m_spec.type))
+        m_sigmaBox->addItem(signaltext::sigmaMethod(m), QString::fromStdString(std::string(stats::sigmaMethodName(m))));
+    const std::string sigma = m_spec.sigmaMethod.empty()
+                                  ? std::string(stats::sigmaMethodName(stats::defaultSigmaMethod(m_spec.type)))
+                                  : m_spec.sigmaMethod;
+    m_sigmaBox->setCurrentIndex(std::max(0, m_sigmaBox->findData(QString::fromStdString(sigma))));
+    m_kBox->setValue(m_spec.nsigmas);
     const bool editable = canEdit();
-    for (QWidget* w : std::initializer_list<QWidget*>{m_sourceBox, m_typeBox, m_subgroupBox, m_rulesBox, m_sigmaBox, m_kBox})
+    for (QWidget* w :
+         std::initializer_list<QWidget*>{m_sourceBox, m_typeBox, m_subgroupBox, m_rulesBox, m_sigmaBox, m_kBox})
         w->setEnabled(editable);
     for (QAction* a : {m_excludeAction, m_stageAction, m_lockAction, m_noteAction})
         a->setEnabled(editable);
@@ -318,39 +397,47 @@ void ControlChartView::controlsChanged()
 {
     if (m_filling || !canEdit())
         return;
-    ChartSettings next = m_settings;
-    next.stepId = m_sourceBox->currentData().toLongLong();
+    store::ChartSpec next = m_spec;
+    const study::Id stepId = m_sourceBox->currentData().toLongLong();
+    next.source.kind = stepId ? store::ChartSourceKind::StepDurations : store::ChartSourceKind::CycleTotal;
     next.type = static_cast<stats::ChartType>(m_typeBox->currentData().toInt());
-    next.subgroupSize = m_subgroupBox->value();
+    if (next.type != stats::ChartType::IMR && !stepId) {
+        // Subgroups are of a step's durations (analysis::subgroupSeries): the cycle total is
+        // charted as individuals.
+        next.type = stats::ChartType::IMR;
+    }
+    next.source.stepId = stepId;
+    next.source.subgroupBy = next.type == stats::ChartType::IMR ? store::SubgroupBy::None : store::SubgroupBy::CycleRange;
+    next.source.subgroupSize = next.type == stats::ChartType::IMR ? 0 : m_subgroupBox->value();
     next.rules = m_rulesBox->currentData().toString().toStdString();
-    next.k = m_kBox->value();
-    const auto sigma = stats::parseSigmaMethod(m_sigmaBox->currentData().toString().toStdString());
+    next.nsigmas = m_kBox->value();
+    const std::string sigma = m_sigmaBox->currentData().toString().toStdString();
+    const auto method = stats::parseSigmaMethod(sigma);
     const auto methods = sigmaMethodsFor(next.type);
-    // A σ method of another chart type (I-MR's mr for X̄-R) falls back to the type's default.
-    next.sigmaMethod = sigma && std::find(methods.begin(), methods.end(), *sigma) != methods.end()
+    // A σ method of another chart type (I-MR's mr for X̄-R) falls back to the type's default;
+    // the default is saved as "" (store::ChartSpec::sigmaMethod).
+    next.sigmaMethod = method && std::find(methods.begin(), methods.end(), *method) != methods.end() &&
+                               *method != stats::defaultSigmaMethod(next.type)
                            ? sigma
-                           : std::nullopt;
-    if (next.sigmaMethod == stats::defaultSigmaMethod(next.type))
-        next.sigmaMethod.reset();
-    if (next.stepId != m_settings.stepId || next.type != m_settings.type ||
-        (next.type != stats::ChartType::IMR && next.subgroupSize != m_settings.subgroupSize)) {
+                           : std::string();
+    if (next.source.kind != m_spec.source.kind || next.source.stepId != m_spec.source.stepId ||
+        next.type != m_spec.type || next.source.subgroupSize != m_spec.source.subgroupSize) {
         // Other points: the decisions about the old ones no longer apply.
-        next.excluded.clear();
+        next.exclusions.clear();
         next.stageStarts.clear();
-        next.locked.reset();
+        next.lockedLimits.reset();
         next.notes.clear();
     }
-    if (next == m_settings)
+    if (next == m_spec)
         return;
-    changeSettings(next, tr("Change chart options"));
+    changeSpec(next, tr("Change chart options"));
 }
 
-void ControlChartView::changeSettings(const ChartSettings& settings, const QString& text)
+void ControlChartView::changeSpec(const store::ChartSpec& spec, const QString& text)
 {
     if (!canEdit())
         return;
-    m_document->undoStack()->push(
-        new ChangeChartCommand(m_document, ChangeChartCommand::Options, m_settings, settings, text));
+    push(new ChangeChartCommand(m_document, ChangeChartCommand::Options, m_spec, spec, text));
 }
 
 void ControlChartView::showEvent(QShowEvent* event)
@@ -376,17 +463,17 @@ void ControlChartView::compute()
     if (!isVisible())
         return;
     m_dirty = false;
-    if (!m_settings.studyId) {
+    if (!studyId()) {
         m_result.reset();
         showResult();
         return;
     }
-    m_service->request(m_settings, m_document->revision());
+    m_service->request(m_spec, m_document->revision());
 }
 
 void ControlChartView::onChartReady(const ChartResult& result)
 {
-    if (result.studyId != m_settings.studyId || result.key != m_settings.computationKey())
+    if (result.studyId != studyId() || result.key != chartComputationKey(m_spec))
         return;   // an answer to an earlier state of the chart; the current one is on its way
     m_result = std::make_shared<const ChartResult>(result);
     showResult();
@@ -396,20 +483,27 @@ void ControlChartView::showResult()
 {
     m_canvas->setResult(m_result && m_result->hasChart() ? m_result : nullptr);
     m_canvas->setNoteMarks(noteNumbers());
-    if (!m_settings.studyId)
+    if (!studyId())
         m_messageLabel->setText(tr("No study yet: time one (Ctrl+T) or import one (Ctrl+I), then chart it here."));
     else if (!m_result)
         m_messageLabel->setText(tr("Computing…"));
     else if (!m_result->hasChart())
-        m_messageLabel->setText(m_result->observationCount == 0
+        m_messageLabel->setText(m_result->pointCount() == 0
                                     ? tr("No observations of this step in the study yet: time some, and the chart "
                                          "appears here.")
                                     : tr("No chart: %1").arg(m_result->error));
+    else if (m_result->omittedPoints > 0)
+        m_messageLabel->setText(tr("%n point(s) not shown: incomplete cycles or subgroups of fewer than 2 values.", "",
+                                   static_cast<int>(m_result->omittedPoints)));
     else
         m_messageLabel->clear();
-    m_messageLabel->setVisible(!m_messageLabel->text().isEmpty());
+    // Without a chart the reason stands where the chart would be; with one, under it.
+    const bool chart = m_result && m_result->hasChart();
+    m_canvas->setPlaceholderText(chart ? QString() : m_messageLabel->text());
+    m_messageLabel->setVisible(chart && !m_messageLabel->text().isEmpty());
     m_usedLabel->setText(m_result && m_result->hasChart() ? signaltext::usedLine(m_result->analysis) : QString());
     fillSignalList();
+    updateFigure();
     emit chartShown();
 }
 
@@ -420,7 +514,7 @@ std::map<std::size_t, int> ControlChartView::noteNumbers() const
         return numbers;
     int next = 1;
     for (std::size_t i = 0; i < m_result->pointKeys.size(); ++i)
-        if (m_settings.notes.count(m_result->pointKeys[i]))
+        if (noteOf(m_result->pointKeys[i]))
             numbers[i] = next++;
     return numbers;
 }
@@ -453,19 +547,20 @@ void ControlChartView::fillSignalList()
             const auto note = notes.find(point);
             if (tests.isEmpty() && note == notes.end())
                 continue;
-            auto* item = new QTreeWidgetItem(m_signalList);
-            item->setData(0, kPointRole, static_cast<int>(point));
-            item->setText(0, QString::fromStdString(m_result->pointLabels[point]));
-            item->setText(1, std::isfinite(value) ? secondsText(value) : QString());
-            item->setText(2, tests.join(QLatin1Char('\n')));
+            QStringList lines;
+            lines << (std::isfinite(value) ? tr("%1 — %2 s").arg(QString::fromStdString(m_result->pointLabels[point]),
+                                                                 secondsText(value))
+                                           : QString::fromStdString(m_result->pointLabels[point]));
+            lines << tests;
             if (note != notes.end()) {
-                const SignalNote& n = m_settings.notes.at(m_result->pointKeys[point]);
-                item->setText(3, tr("[%1] %2 → %3")
-                                     .arg(note->second)
-                                     .arg(QString::fromStdString(n.cause), QString::fromStdString(n.action)));
+                const store::SignalNote& n = *noteOf(m_result->pointKeys[point]);
+                lines << tr("Note [%1] %2 → %3")
+                             .arg(note->second)
+                             .arg(QString::fromStdString(n.assignableCause), QString::fromStdString(n.actionTaken));
             }
-            item->setToolTip(2, item->text(2));
-            item->setToolTip(3, item->text(3));
+            auto* item = new QListWidgetItem(lines.join(QLatin1Char('\n')), m_signalList);
+            item->setData(kPointRole, static_cast<int>(point));
+            item->setToolTip(pointToolTip(static_cast<int>(point)));
             if (static_cast<int>(point) == m_canvas->cursorPoint())
                 m_signalList->setCurrentItem(item);
         }
@@ -481,14 +576,14 @@ void ControlChartView::setCursorPoint(int point)
 {
     if (!m_result || !m_result->hasChart())
         return;
-    const int n = static_cast<int>(m_result->analysis.pointCount);
+    const int n = static_cast<int>(m_result->pointCount());
     point = std::clamp(point, 0, n - 1);
     m_canvas->setCursorPoint(point);
     m_filling = true;
-    QTreeWidgetItem* current = nullptr;
-    for (int i = 0; i < m_signalList->topLevelItemCount(); ++i)
-        if (m_signalList->topLevelItem(i)->data(0, kPointRole).toInt() == point)
-            current = m_signalList->topLevelItem(i);
+    QListWidgetItem* current = nullptr;
+    for (int i = 0; i < m_signalList->count(); ++i)
+        if (m_signalList->item(i)->data(kPointRole).toInt() == point)
+            current = m_signalList->item(i);
     m_signalList->setCurrentItem(current);
     m_filling = false;
 }
@@ -527,7 +622,7 @@ QString ControlChartView::pointToolTip(int point) const
         return {};
     const auto p = static_cast<std::size_t>(point);
     QStringList lines;
-    lines << tr("<b>Cycle %1</b>").arg(QString::fromStdString(m_result->pointLabels[p]).toHtmlEscaped());
+    lines << tr("<b>%1</b>").arg(QString::fromStdString(m_result->pointLabels[p]).toHtmlEscaped());
     for (const auto& chart : m_result->analysis.charts) {
         const long i = ChartResult::valueIndex(chart, p);
         if (i < 0)
@@ -542,9 +637,9 @@ QString ControlChartView::pointToolTip(int point) const
         lines << tr("<i>Excluded from the limits</i>");
     if (m_result->analysis.phaseOf(p) == 2)
         lines << tr("<i>Judged against the locked limits</i>");
-    if (const auto note = m_settings.notes.find(m_result->pointKeys[p]); note != m_settings.notes.end())
-        lines << tr("Cause: %1").arg(QString::fromStdString(note->second.cause).toHtmlEscaped())
-              << tr("Action: %1").arg(QString::fromStdString(note->second.action).toHtmlEscaped());
+    if (const store::SignalNote* note = noteOf(m_result->pointKeys[p]))
+        lines << tr("Cause: %1").arg(QString::fromStdString(note->assignableCause).toHtmlEscaped())
+              << tr("Action: %1").arg(QString::fromStdString(note->actionTaken).toHtmlEscaped());
     return lines.join(QStringLiteral("<br>"));
 }
 
@@ -553,13 +648,14 @@ void ControlChartView::toggleExclusion()
     const PointKey key = cursorKey();
     if (!key || !canEdit())
         return;
-    ChartSettings next = m_settings;
-    toggleKey(next.excluded, key);
+    store::ChartSpec next = m_spec;
+    const bool exclude = next.exclusions.erase(key) == 0;
+    if (exclude)
+        next.exclusions.insert(key);
     const QString label = QString::fromStdString(m_result->pointLabels[static_cast<std::size_t>(cursorPoint())]);
-    m_document->undoStack()->push(new ChangeChartCommand(
-        m_document, ChangeChartCommand::Exclusion, m_settings, next,
-        next.isExcluded(key) ? tr("Exclude point %1 from the limits").arg(label)
-                             : tr("Include point %1 in the limits").arg(label)));
+    push(new ChangeChartCommand(m_document, ChangeChartCommand::Exclusion, m_spec, next,
+                                exclude ? tr("Exclude %1 from the limits").arg(label)
+                                        : tr("Include %1 in the limits").arg(label)));
 }
 
 void ControlChartView::toggleStageStart()
@@ -567,65 +663,79 @@ void ControlChartView::toggleStageStart()
     const PointKey key = cursorKey();
     if (!key || !canEdit() || cursorPoint() == 0)
         return;   // the first point always starts the first stage
-    ChartSettings next = m_settings;
-    toggleKey(next.stageStarts, key);
+    store::ChartSpec next = m_spec;
+    const bool start = next.stageStarts.erase(key) == 0;
+    if (start)
+        next.stageStarts.insert(key);
     const QString label = QString::fromStdString(m_result->pointLabels[static_cast<std::size_t>(cursorPoint())]);
-    m_document->undoStack()->push(new ChangeChartCommand(
-        m_document, ChangeChartCommand::Stage, m_settings, next,
-        next.startsStage(key) ? tr("Start a stage at point %1").arg(label) : tr("Join the stage at point %1").arg(label)));
+    push(new ChangeChartCommand(m_document, ChangeChartCommand::Stage, m_spec, next,
+                                start ? tr("Start a stage at %1").arg(label) : tr("Join the stage at %1").arg(label)));
 }
 
 void ControlChartView::toggleLockLimits()
 {
-    if (!canEdit() || !m_result || !m_result->hasChart() || !m_result->series)
+    if (!canEdit() || !m_result || !m_result->hasChart())
         return;
-    ChartSettings next = m_settings;
+    store::ChartSpec next = m_spec;
     QString text;
-    if (next.locked) {
-        next.locked.reset();
+    if (next.lockedLimits) {
+        next.lockedLimits.reset();
         text = tr("Unlock limits");
     } else {
-        const int point = cursorPoint() < 0 ? static_cast<int>(m_result->analysis.pointCount) - 1 : cursorPoint();
+        const int point = cursorPoint() < 0 ? static_cast<int>(m_result->pointCount()) - 1 : cursorPoint();
         const auto p = static_cast<std::size_t>(point);
-        // Phase I is the stage's points up to this one: core estimates the limits from them,
-        // once, here (a user's action, as quick as the chart itself), and the numbers are kept.
-        ChartSettings probe = m_settings;
-        probe.locked = LockedLimits{m_result->pointKeys[p], std::nullopt, std::nullopt};
-        const ChartResult phaseOne = computeChart(*m_result->series, probe);
-        if (!phaseOne.lockedCenter || !phaseOne.lockedSigma) {
-            m_document->warn(tr("The limits cannot be locked at point %1: %2")
-                                 .arg(QString::fromStdString(m_result->pointLabels[p]), phaseOne.error));
+        // Core estimates phase I's limits once, here, over the series already read (a user's
+        // action, as quick as the chart itself), and the numbers are kept.
+        auto locked = lockAt(*m_result, m_spec, p);
+        if (!locked) {
+            m_document->warn(tr("The limits cannot be locked at %1: %2")
+                                 .arg(QString::fromStdString(m_result->pointLabels[p]),
+                                      QString::fromStdString(locked.error().message)));
             return;
         }
-        next.locked = LockedLimits{m_result->pointKeys[p], phaseOne.lockedCenter, phaseOne.lockedSigma};
-        text = tr("Lock limits after point %1").arg(QString::fromStdString(m_result->pointLabels[p]));
+        next.lockedLimits = *locked;
+        text = tr("Lock limits after %1").arg(QString::fromStdString(m_result->pointLabels[p]));
     }
-    m_document->undoStack()->push(
-        new ChangeChartCommand(m_document, ChangeChartCommand::LockLimits, m_settings, next, text));
+    push(new ChangeChartCommand(m_document, ChangeChartCommand::LockLimits, m_spec, next, text));
 }
 
-void ControlChartView::setNote(int point, const SignalNote& note)
+void ControlChartView::setNote(int point, const QString& cause, const QString& action)
 {
     if (!m_result || point < 0 || point >= static_cast<int>(m_result->pointKeys.size()))
         return;
     const auto p = static_cast<std::size_t>(point);
-    setNoteOn(m_result->pointKeys[p], QString::fromStdString(m_result->pointLabels[p]), note);
+    setNoteOn(m_result->pointKeys[p], QString::fromStdString(m_result->pointLabels[p]), cause, action);
 }
 
-void ControlChartView::setNoteOn(PointKey key, const QString& label, const SignalNote& note)
+void ControlChartView::setNoteOn(PointKey key, const QString& label, const QString& cause, const QString& action)
 {
     if (!canEdit())
         return;
-    ChartSettings next = m_settings;
-    if (note.cause.empty() && note.action.empty())
-        next.notes.erase(key);
-    else
-        next.notes[key] = note;
-    if (next == m_settings)
-        return;
-    m_document->undoStack()->push(new ChangeChartCommand(
-        m_document, ChangeChartCommand::Note, m_settings, next,
-        next.notes.count(key) ? tr("Note on point %1").arg(label) : tr("Remove the note on point %1").arg(label)));
+    store::ChartSpec next = m_spec;
+    auto& notes = next.notes;
+    const auto found =
+        std::find_if(notes.begin(), notes.end(), [key](const store::SignalNote& n) { return n.pointKey == key; });
+    const bool remove = cause.trimmed().isEmpty() && action.trimmed().isEmpty();
+    if (remove) {
+        if (found == notes.end())
+            return;
+        notes.erase(found);
+    } else {
+        store::SignalNote note;
+        note.pointKey = key;
+        note.assignableCause = cause.trimmed().toStdString();
+        note.actionTaken = action.trimmed().toStdString();
+        note.wallUs = QDateTime::currentMSecsSinceEpoch() * 1000;
+        if (found != notes.end()) {
+            if (found->assignableCause == note.assignableCause && found->actionTaken == note.actionTaken)
+                return;
+            *found = note;
+        } else {
+            notes.push_back(note);
+        }
+    }
+    push(new ChangeChartCommand(m_document, ChangeChartCommand::Note, m_spec, next,
+                                remove ? tr("Remove the note on %1").arg(label) : tr("Note on %1").arg(label)));
 }
 
 void ControlChartView::editNote()
@@ -637,11 +747,11 @@ void ControlChartView::editNote()
     const int point = cursorPoint();
     const PointKey key = m_result->pointKeys[static_cast<std::size_t>(point)];
     const QString label = QString::fromStdString(m_result->pointLabels[static_cast<std::size_t>(point)]);
-    const auto existing = m_settings.notes.find(key);
+    const store::SignalNote* existing = noteOf(key);
     auto* dialog = new QDialog(this);
     dialog->setObjectName(QStringLiteral("signalNoteEditor"));
     dialog->setAttribute(Qt::WA_DeleteOnClose);
-    dialog->setWindowTitle(tr("Signal Note: Cycle %1").arg(label));
+    dialog->setWindowTitle(tr("Signal Note: %1").arg(label));
     auto* about = new QLabel(pointToolTip(point), dialog);
     auto* cause = new QPlainTextEdit(dialog);
     cause->setObjectName(QStringLiteral("causeEdit"));
@@ -649,9 +759,9 @@ void ControlChartView::editNote()
     auto* action = new QPlainTextEdit(dialog);
     action->setObjectName(QStringLiteral("actionEdit"));
     action->setTabChangesFocus(true);
-    if (existing != m_settings.notes.end()) {
-        cause->setPlainText(QString::fromStdString(existing->second.cause));
-        action->setPlainText(QString::fromStdString(existing->second.action));
+    if (existing) {
+        cause->setPlainText(QString::fromStdString(existing->assignableCause));
+        action->setPlainText(QString::fromStdString(existing->actionTaken));
     }
     auto* form = new QFormLayout;
     auto* causeLabel = new QLabel(tr("Assignable &cause:"), dialog);
@@ -662,7 +772,7 @@ void ControlChartView::editNote()
     form->addRow(actionLabel, action);
     auto* buttons = new QDialogButtonBox(QDialogButtonBox::Ok | QDialogButtonBox::Cancel, dialog);
     QPushButton* remove = buttons->addButton(tr("&Remove Note"), QDialogButtonBox::DestructiveRole);
-    remove->setEnabled(existing != m_settings.notes.end());
+    remove->setEnabled(existing != nullptr);
     auto* layout = new QVBoxLayout(dialog);
     layout->addWidget(about);
     layout->addLayout(form);
@@ -671,12 +781,11 @@ void ControlChartView::editNote()
     connect(buttons, &QDialogButtonBox::rejected, dialog, &QDialog::reject);
     // By the point's key: the chart may be recomputed while the editor is open.
     connect(remove, &QPushButton::clicked, dialog, [this, dialog, key, label] {
-        setNoteOn(key, label, {});
+        setNoteOn(key, label, {}, {});
         dialog->reject();
     });
     connect(dialog, &QDialog::accepted, this, [this, key, label, cause, action] {
-        setNoteOn(key, label,
-                  {cause->toPlainText().trimmed().toStdString(), action->toPlainText().trimmed().toStdString()});
+        setNoteOn(key, label, cause->toPlainText(), action->toPlainText());
     });
     connect(dialog, &QDialog::finished, m_canvas, qOverload<>(&QWidget::setFocus));
     m_noteEditor = dialog;

@@ -4,7 +4,6 @@
 #pragma once
 
 #include "charts/chartcomputation.h"
-#include "charts/chartsettings.h"
 #include "views/view.h"
 
 #include <QDialog>
@@ -15,16 +14,17 @@
 
 class QAction;
 class QComboBox;
-
 class QDoubleSpinBox;
 class QLabel;
 class QSpinBox;
 class QSplitter;
-class QTreeWidget;
+class QListWidget;
 
 namespace gemba::ui {
 
 class ChartCanvas;
+class ChangeChartCommand;
+class ControlChartFigure;
 class ChartService;
 class ProjectDocument;
 class WindowContext;
@@ -36,37 +36,39 @@ class WindowContext;
 class ControlChartView : public QWidget, public View {
     Q_OBJECT
 public:
-    explicit ControlChartView(WindowContext* context, QWidget* parent = nullptr);
-    ControlChartView(WindowContext& context, QWidget* parent = nullptr) : ControlChartView(&context, parent) {}
+    ControlChartView(WindowContext& context, QWidget* parent = nullptr);
     ~ControlChartView() override;
 
     QString viewId() const override { return QStringLiteral("controlChart"); }
     QString viewTitle() const override { return tr("Control chart"); }
     QWidget* viewWidget() override { return this; }
     QList<QAction*> viewActions() const override;
+    const Printable* printable() const override;
     QByteArray saveViewState() const override;
     void restoreViewState(const QByteArray& state) override;
 
     // The chart being edited and the last result shown (null until the first arrives).
-    const ChartSettings& settings() const { return m_settings; }
+    const store::ChartSpec& spec() const { return m_spec; }
     const ChartResult* result() const { return m_result.get(); }
     ChartCanvas* canvas() const { return m_canvas; }
-    QTreeWidget* signalList() const { return m_signalList; }
+    QListWidget* signalList() const { return m_signalList; }
     QString usedText() const;      // the line under the chart
     QString messageText() const;   // why there is no chart, when there is none
     int cursorPoint() const;
     void setCursorPoint(int point);
     QString pointToolTip(int point) const;
     QDialog* noteEditor() const { return m_noteEditor; }
+    // The plotted data as CSV (report/exporters.h exportChartCsv); an error message, empty on success.
+    QString exportCsvTo(const QString& path) const;
 
     // The edits, each an undo command on the document's stack, acting on the cursor's point.
     void toggleExclusion();
     void toggleStageStart();
     void toggleLockLimits();
     void editNote();   // opens the note editor (non-blocking; noteEditor())
-    void setNote(int point, const SignalNote& note);   // an empty note removes it
+    void setNote(int point, const QString& cause, const QString& action);   // both empty: removes it
     // The chart's options (from the view's controls): undoable too.
-    void changeSettings(const ChartSettings& settings, const QString& text);
+    void changeSpec(const store::ChartSpec& spec, const QString& text);
 
 signals:
     // A result was shown (or a reason for none); for tests and the window's status.
@@ -79,24 +81,29 @@ private:
     void buildUi();
     void createActions();
     void loadChart();        // the current study's saved chart into the controls
-    void fillControls();     // the controls from m_settings
+    void fillControls();     // the controls from m_spec
     void controlsChanged();  // the controls into a new settings (an undo command)
     void scheduleCompute();
     void compute();
     void onChartReady(const ChartResult& result);
     void showResult();
     void fillSignalList();
+    void updateFigure();
+    void exportCsv();
     void moveCursor(int delta);
     void moveToSignal(int direction);
     std::map<std::size_t, int> noteNumbers() const;   // point index -> note number, in point order
     PointKey cursorKey() const;
-    void setNoteOn(PointKey key, const QString& label, const SignalNote& note);
+    void setNoteOn(PointKey key, const QString& label, const QString& cause, const QString& action);
+    const store::SignalNote* noteOf(PointKey key) const;
+    study::Id studyId() const;
+    void push(ChangeChartCommand* command);
     bool canEdit() const;
 
-    WindowContext* m_context;
+    WindowContext& m_context;
     ProjectDocument* m_document;
     ChartService* m_service;
-    ChartSettings m_settings;
+    store::ChartSpec m_spec;
     std::shared_ptr<const ChartResult> m_result;
     bool m_computeScheduled = false;
     bool m_dirty = true;
@@ -113,8 +120,9 @@ private:
     ChartCanvas* m_canvas = nullptr;
     QLabel* m_usedLabel = nullptr;
     QLabel* m_messageLabel = nullptr;
-    QTreeWidget* m_signalList = nullptr;
+    QListWidget* m_signalList = nullptr;
     QPointer<QDialog> m_noteEditor;
+    std::unique_ptr<ControlChartFigure> m_figure;   // what Print and the exports draw
 
     QAction* m_excludeAction = nullptr;
     QAction* m_stageAction = nullptr;

@@ -1,5 +1,5 @@
-// The reads whose cost grows with the project, done on a worker thread with one long-lived
-// read connection.
+// The reads and computations whose cost grows with the project, done on one worker thread
+// with one long-lived read connection (see dataservice.h).
 #include "data/dataservice.h"
 
 #include <sqlite3.h>
@@ -9,6 +9,10 @@
 #include <algorithm>
 
 namespace gemba::ui {
+
+namespace {
+const QString kSummaryKind = QStringLiteral("summary");
+} // namespace
 
 DataService::DataService(const store::Project& project, QObject* parent) : QObject(parent), m_project(project)
 {
@@ -21,7 +25,8 @@ DataService::DataService(const store::Project& project, QObject* parent) : QObje
 
 DataService::~DataService()
 {
-    m_latest = ++m_sequence;   // whatever is still queued is stale now
+    for (auto& [channel, waiting] : m_waiting)
+        waiting.cancel->store(true);   // whatever is still queued is stale now
     if (sqlite3* db = m_readerHandle.load())
         sqlite3_interrupt(db);   // thread-safe by SQLite's contract: ends a read under way
     m_thread.quit();
@@ -29,88 +34,155 @@ DataService::~DataService()
     m_reader.reset();   // the worker is gone; closing the connection here is the only use
 }
 
-void DataService::requestSummary(const study::Study& study, std::vector<study::Step> steps, quint64 revision)
+void DataService::supersede(Waiting& waiting)
 {
-    if (m_pending && m_pending->first == study.id && m_pending->second == revision)
-        return;   // the same state is already being computed, and will be announced
+    waiting.cancel->store(true);
+    // Interrupt the read only while this very job runs: the connection is shared by every
+    // channel, and an interrupt that came between two jobs would end the next one's read.
+    // (An interrupt when no statement runs is a no-op: SQLite 3.40, sqlite3_interrupt.)
+    std::lock_guard lock(m_runningMutex);
+    if (m_running == waiting.cancel.get())
+        if (sqlite3* db = m_readerHandle.load())
+            sqlite3_interrupt(db);
+}
+
+void DataService::submitErased(QObject* requester, const QString& channel, const DataKey& key,
+                               std::function<Result(const DataJob&)> work, std::function<void(const Result&)> done,
+                               std::function<bool(const void*)> keep)
+{
+    const std::pair<const QObject*, QString> id{requester, channel};
+    if (const auto found = m_waiting.find(id); found != m_waiting.end()) {
+        if (found->second.key == key)
+            return;   // the same state is already being computed, and will be answered
+        supersede(found->second);
+        m_waiting.erase(found);
+    }
+    if (requester && requester != this && std::find(m_watched.begin(), m_watched.end(), requester) == m_watched.end()) {
+        m_watched.push_back(requester);
+        connect(requester, &QObject::destroyed, this, [this, requester] {
+            cancel(requester);
+            m_watched.erase(std::remove(m_watched.begin(), m_watched.end(), requester), m_watched.end());
+        });
+    }
     const quint64 sequence = ++m_sequence;
-    m_latest = sequence;
-    m_pending.reset();
-    if (const StudySummaryResult* hit = cachedSummary(study.id, revision)) {
-        const StudySummaryResult copy = *hit;   // a slot may ask for another summary meanwhile
-        emit summaryReady(copy);
+    if (Result hit = cachedErased(key)) {
+        done(hit);   // a slot may submit again meanwhile: nothing of this call is used after
         return;
     }
-    // A read for an older request is of no use any more. An interrupt that comes when nothing
-    // is running is a no-op, and the newest request's read cannot have started yet: it is
-    // posted below.
-    if (sqlite3* db = m_readerHandle.load())
-        sqlite3_interrupt(db);
-    m_pending.emplace(study.id, revision);
-    QMetaObject::invokeMethod(
-        m_worker,
-        [this, sequence, study, steps = std::move(steps), revision]() mutable {
-            compute(sequence, std::move(study), std::move(steps), revision);
-        },
-        Qt::QueuedConnection);
+    auto task = std::make_shared<Task>();
+    task->sequence = sequence;
+    task->key = key;
+    task->work = std::move(work);
+    task->done = std::move(done);
+    task->keep = std::move(keep);
+    task->requester = requester;
+    task->channel = id;
+    task->cancel = std::make_shared<std::atomic<bool>>(false);
+    m_waiting[id] = Waiting{sequence, key, task->cancel};
+    QMetaObject::invokeMethod(m_worker, [this, task] { run(task); }, Qt::QueuedConnection);
 }
 
-const StudySummaryResult* DataService::cachedSummary(study::Id studyId, quint64 revision) const
+void DataService::cancel(QObject* requester, const QString& channel)
 {
-    const auto found = std::find_if(m_cache.begin(), m_cache.end(), [&](const StudySummaryResult& r) {
-        return r.studyId == studyId && r.revision == revision;
-    });
-    return found == m_cache.end() ? nullptr : &*found;
+    for (auto it = m_waiting.begin(); it != m_waiting.end();) {
+        if (it->first.first == requester && (channel.isEmpty() || it->first.second == channel)) {
+            supersede(it->second);
+            it = m_waiting.erase(it);
+        } else {
+            ++it;
+        }
+    }
 }
 
-void DataService::compute(quint64 sequence, study::Study study, std::vector<study::Step> steps, quint64 revision)
+DataService::Result DataService::cachedErased(const DataKey& key) const
 {
-    if (sequence != m_latest)
+    const auto found = std::find_if(m_cache.begin(), m_cache.end(), [&](const auto& entry) { return entry.first == key; });
+    return found == m_cache.end() ? nullptr : found->second;
+}
+
+void DataService::run(const std::shared_ptr<Task>& task)
+{
+    if (task->cancel->load())
         return;   // superseded while it waited in the queue
-    StudySummaryResult result;
-    result.studyId = study.id;
-    result.revision = revision;
-    if (!m_reader) {
+    if (!m_reader && m_readerError.isEmpty()) {
         auto reader = store::Project::openSibling(m_project, store::OpenMode::ReadOnly);
         if (reader) {
             m_reader = std::move(reader).value();
             m_readerHandle = m_reader->handle();
         } else {
-            result.error = QString::fromStdString(reader.error().message);
+            m_readerError = QString::fromStdString(reader.error().message);
         }
     }
-    if (m_reader) {
-        // A new read transaction per request (the statement is reset after it), so this sees
-        // every edit the window's connection committed before the request was made.
-        auto observations = m_reader->observationsWithoutTexts(study.id);
-        if (sequence != m_latest)
-            return;   // superseded (perhaps interrupted) while reading
-        if (!observations) {
-            result.error = QString::fromStdString(observations.error().message);
-        } else if (auto summary = study::summarizeSteps(steps, *observations, study)) {
-            result.summary = std::move(summary).value();
-        } else {
-            result.error = QString::fromStdString(summary.error().message);
-        }
+    DataJob job;
+    job.m_reader = m_reader.get();
+    job.m_readerError = m_readerError;
+    job.m_cancel = task->cancel;
+    {
+        std::lock_guard lock(m_runningMutex);
+        m_running = task->cancel.get();
     }
-    result.steps = std::move(steps);
+    // Every job reads in a transaction of its own (its statements are reset after it), so it
+    // sees every edit the window's connection committed before the job was submitted.
+    Result result = task->work(job);
+    {
+        std::lock_guard lock(m_runningMutex);
+        m_running = nullptr;
+    }
+    if (!m_reader)
+        m_readerError.clear();   // a file gone missing may be back for the next job
+    if (task->cancel->load())
+        return;   // superseded (perhaps interrupted) while it ran
     QMetaObject::invokeMethod(
-        this, [this, sequence, result = std::move(result)]() mutable { deliver(sequence, std::move(result)); },
-        Qt::QueuedConnection);
+        this, [this, task, result = std::move(result)] { deliver(task, result); }, Qt::QueuedConnection);
 }
 
-void DataService::deliver(quint64 sequence, StudySummaryResult result)
+void DataService::deliver(const std::shared_ptr<Task>& task, const Result& result)
 {
     ++m_computed;
-    if (result.error.isEmpty()) {   // an error (a file gone missing) is worth asking about again
-        m_cache.push_front(result);
-        if (m_cache.size() > kCacheSize)
+    if (task->keep(result.get())) {
+        m_cache.erase(std::remove_if(m_cache.begin(), m_cache.end(), [&](const auto& e) { return e.first == task->key; }),
+                      m_cache.end());
+        m_cache.emplace_front(task->key, result);
+        if (m_cache.size() > kDefaultCacheSize)
             m_cache.pop_back();
     }
-    if (sequence != m_sequence)
-        return;
-    m_pending.reset();
-    emit summaryReady(result);
+    const auto found = m_waiting.find(task->channel);
+    if (found == m_waiting.end() || found->second.sequence != task->sequence)
+        return;   // superseded after it ran
+    m_waiting.erase(found);
+    if (task->requester)
+        task->done(result);
+}
+
+void DataService::requestSummary(const study::Study& study, std::vector<study::Step> steps, quint64 revision,
+                                 QObject* requester)
+{
+    submit<StudySummaryResult>(
+        requester ? requester : this, kSummaryKind, DataKey{kSummaryKind, study.id, revision, {}},
+        [study, steps = std::move(steps), revision](const DataJob& job) {
+            StudySummaryResult result;
+            result.studyId = study.id;
+            result.revision = revision;
+            if (!job.reader()) {
+                result.error = job.readerError();
+            } else if (auto observations = job.reader()->observationsWithoutTexts(study.id); !observations) {
+                result.error = QString::fromStdString(observations.error().message);
+            } else if (auto summary = study::summarizeSteps(steps, *observations, study)) {
+                result.summary = std::move(summary).value();
+            } else {
+                result.error = QString::fromStdString(summary.error().message);
+            }
+            result.steps = steps;
+            return result;
+        },
+        [this](const StudySummaryResult& result) { emit summaryReady(result); },
+        // An error (a file gone missing) is worth asking about again.
+        [](const StudySummaryResult& result) { return result.error.isEmpty(); });
+}
+
+const StudySummaryResult* DataService::cachedSummary(study::Id studyId, quint64 revision) const
+{
+    return cached<StudySummaryResult>(DataKey{kSummaryKind, studyId, revision, {}}).get();
 }
 
 } // namespace gemba::ui

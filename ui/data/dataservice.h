@@ -1,5 +1,6 @@
-// The reads whose cost grows with the project (a summary over every observation of a study),
-// done on a worker thread with one long-lived read connection, so the window never waits.
+// The reads and computations whose cost grows with the project (a study's summary, a chart's
+// series, histogram bins, capability), done on one worker thread with one long-lived read
+// connection, so the window never waits.
 #pragma once
 
 #include "store/project.h"
@@ -7,13 +8,16 @@
 #include "study/stepsummary.h"
 
 #include <QObject>
+#include <QPointer>
 #include <QString>
 #include <QThread>
 
 #include <atomic>
 #include <deque>
+#include <functional>
+#include <map>
 #include <memory>
-#include <optional>
+#include <mutex>
 #include <utility>
 #include <vector>
 
@@ -21,7 +25,7 @@ struct sqlite3;
 
 namespace gemba::ui {
 
-// A study's summary as the project stood at one revision (ProjectDocument::revision()).
+// A study's summary as the project stood at one revision.
 struct StudySummaryResult {
     study::Id studyId = 0;
     quint64 revision = 0;
@@ -30,13 +34,47 @@ struct StudySummaryResult {
     QString error;                    // why there is no summary; empty when there is one
 };
 
-// One worker thread with its own read connection to the project (store::Project::openSibling,
-// opened at the first request and kept): the window's thread only posts requests and receives
-// finished results. Requests follow "latest wins": a request supersedes every earlier one that
-// has not been answered; those still waiting are dropped unread, one being read is interrupted
-// (sqlite3_interrupt), and none of them is announced. Results are cached by (study, revision):
-// the revision changes with every edit, so a cached result is never stale, and asking again
-// for the same state (switching back to a study) costs nothing.
+// What names one result: its kind ("summary", "chart-series", "histogram", "capability", ...),
+// the study and its revision (ProjectDocument::studyRevision: it changes with every edit of the
+// study, so a cached result is never stale) and whatever else it depends on (the step, the
+// chart's options, as text). One kind always has one result type.
+struct DataKey {
+    QString kind;
+    study::Id studyId = 0;
+    quint64 revision = 0;
+    QString parameters;
+    friend bool operator==(const DataKey&, const DataKey&) = default;
+};
+
+// What a job sees while it runs on the worker thread.
+class DataJob {
+public:
+    // The worker's read connection (store::Project::openSibling, read-only, opened at the first
+    // job and kept); null when it could not be opened, and readerError() says why.
+    store::Project* reader() const { return m_reader; }
+    const QString& readerError() const { return m_readerError; }
+    // True once a newer request on the same channel has superseded this one: its result will
+    // be dropped, so a long computation may stop early (a read is interrupted anyway).
+    bool cancelled() const { return m_cancel->load(); }
+
+private:
+    friend class DataService;
+    store::Project* m_reader = nullptr;
+    QString m_readerError;
+    std::shared_ptr<std::atomic<bool>> m_cancel;
+};
+
+// One worker thread with its own read connection to the project: the window's thread only
+// submits jobs and receives finished results.
+//
+// Latest wins per channel: a requester (a view) names a channel ("series", "histogram", ...);
+// a job supersedes every earlier unanswered one of the same requester and channel. Those still
+// waiting are dropped unrun, one being read is interrupted (sqlite3_interrupt, only while that
+// very job runs: jobs of other channels are never hit) and none of them is answered. Jobs of
+// other channels and requesters go on. A result is delivered only while its requester exists.
+//
+// Results are cached by key (kDefaultCacheSize of them, least recently computed dropped
+// first): submitting a key the cache holds answers at once, inside the call, with nothing run.
 //
 // The summary itself is core's study::summarizeSteps over the study's observations (read
 // without their free texts, in the same start order), not SQL aggregates. SQL could give n,
@@ -51,40 +89,92 @@ struct StudySummaryResult {
 class DataService : public QObject {
     Q_OBJECT
 public:
+    static constexpr std::size_t kDefaultCacheSize = 32;
+
     // `project` must outlive the service (ProjectDocument owns both, the project longer).
     explicit DataService(const store::Project& project, QObject* parent = nullptr);
-    // Interrupts a read under way and waits for the worker to end.
+    // Cancels every job, interrupts a read under way and waits for the worker to end.
     ~DataService() override;
 
-    // Asks for the summary of `study` over `steps` with the project at `revision`; answered by
-    // summaryReady(), at once (inside this call) when the cache holds it.
-    void requestSummary(const study::Study& study, std::vector<study::Step> steps, quint64 revision);
+    // Runs `work` on the worker thread and hands its result to `done` on this thread, unless a
+    // newer job of the same requester and channel came meanwhile or the requester is gone.
+    // `keep` says whether to cache a result (default: every one; leave errors out, they are
+    // worth asking again). Submitting the key the same channel is already waiting for does
+    // nothing: that answer is on its way.
+    template <typename R>
+    void submit(QObject* requester, const QString& channel, const DataKey& key, std::function<R(const DataJob&)> work,
+                std::function<void(const R&)> done, std::function<bool(const R&)> keep = {})
+    {
+        submitErased(
+            requester, channel, key,
+            [work = std::move(work)](const DataJob& job) -> std::shared_ptr<const void> {
+                return std::make_shared<const R>(work(job));
+            },
+            [done = std::move(done)](const std::shared_ptr<const void>& r) { done(*static_cast<const R*>(r.get())); },
+            [keep = std::move(keep)](const void* r) { return !keep || keep(*static_cast<const R*>(r)); });
+    }
+    // The cached result of `key` (of the kind's type), or null.
+    template <typename R>
+    std::shared_ptr<const R> cached(const DataKey& key) const
+    {
+        return std::static_pointer_cast<const R>(cachedErased(key));
+    }
+    // Stops whatever `requester` has asked for on `channel` (or on every channel when empty).
+    void cancel(QObject* requester, const QString& channel = {});
+
+    // The summary of `study` over `steps` at `revision` (ProjectDocument::studyRevision);
+    // answered by summaryReady(), at once (inside this call) when the cache holds it. The
+    // latest request of each requester wins (null: one channel shared by every such caller),
+    // so two windows' pages on two studies do not cancel each other.
+    void requestSummary(const study::Study& study, std::vector<study::Step> steps, quint64 revision,
+                        QObject* requester = nullptr);
     // The cached summary of (study, revision), or null.
     const StudySummaryResult* cachedSummary(study::Id studyId, quint64 revision) const;
-    // How many summaries the worker has computed (not answered from the cache); for tests.
+    // How many jobs the worker has run to the end (not answered from the cache); for tests.
     int computedCount() const { return m_computed; }
 
 signals:
-    // The answer to the latest request; superseded requests are never answered.
+    // The answer to the latest summary request; superseded requests are never answered.
     void summaryReady(const gemba::ui::StudySummaryResult& result);
 
 private:
-    // Runs on the worker thread.
-    void compute(quint64 sequence, study::Study study, std::vector<study::Step> steps, quint64 revision);
-    // Back on the window's thread.
-    void deliver(quint64 sequence, StudySummaryResult result);
+    using Result = std::shared_ptr<const void>;
+    struct Task {
+        quint64 sequence = 0;
+        DataKey key;
+        std::function<Result(const DataJob&)> work;
+        std::function<void(const Result&)> done;
+        std::function<bool(const void*)> keep;
+        QPointer<QObject> requester;
+        std::pair<const QObject*, QString> channel;
+        std::shared_ptr<std::atomic<bool>> cancel;
+    };
+    struct Waiting {   // the unanswered task of a channel
+        quint64 sequence = 0;
+        DataKey key;
+        std::shared_ptr<std::atomic<bool>> cancel;
+    };
 
-    static constexpr std::size_t kCacheSize = 8;
+    void submitErased(QObject* requester, const QString& channel, const DataKey& key,
+                      std::function<Result(const DataJob&)> work, std::function<void(const Result&)> done,
+                      std::function<bool(const void*)> keep);
+    Result cachedErased(const DataKey& key) const;
+    void supersede(Waiting& waiting);
+    void run(const std::shared_ptr<Task>& task);                         // on the worker thread
+    void deliver(const std::shared_ptr<Task>& task, const Result& result);   // back on this thread
 
     const store::Project& m_project;
     QThread m_thread;
-    QObject* m_worker = nullptr;                    // lives on m_thread; requests run in its queue
+    QObject* m_worker = nullptr;                    // lives on m_thread; jobs run in its queue
     std::unique_ptr<store::Project> m_reader;       // used on m_thread only
+    QString m_readerError;                          // m_thread only
     std::atomic<sqlite3*> m_readerHandle = nullptr; // for sqlite3_interrupt from this thread
-    std::atomic<quint64> m_latest = 0;              // sequence number of the newest request
+    std::mutex m_runningMutex;                      // guards m_running
+    const std::atomic<bool>* m_running = nullptr;   // the cancel flag of the job being run
     quint64 m_sequence = 0;
-    std::optional<std::pair<study::Id, quint64>> m_pending;   // (study, revision) of the unanswered request
-    std::deque<StudySummaryResult> m_cache;         // newest first
+    std::map<std::pair<const QObject*, QString>, Waiting> m_waiting;
+    std::vector<const QObject*> m_watched;          // requesters whose end cancels their jobs
+    std::deque<std::pair<DataKey, Result>> m_cache;   // newest first
     int m_computed = 0;
 };
 

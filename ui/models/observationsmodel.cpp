@@ -22,15 +22,32 @@ ObservationsModel::ObservationsModel(ProjectDocument* document, QObject* parent)
     : QAbstractTableModel(parent)
     , m_document(document)
 {
-    connect(m_document, &ProjectDocument::observationsChanged, this, &ObservationsModel::reload);
+    // Only what names this model's study; row-wise where the document says which rows.
+    auto mine = [this](study::Id studyId) { return studyId == m_document->currentStudyId(); };
+    connect(m_document, &ProjectDocument::observationsChanged, this, [this, mine](study::Id studyId) {
+        if (mine(studyId))
+            reload();
+    });
     connect(m_document, &ProjectDocument::stepsChanged, this, [this] {
         if (rowCount() > 0)
             emit dataChanged(index(0, Step), index(rowCount() - 1, Step));
     });
-    connect(m_document, &ProjectDocument::observationChanged, this, &ObservationsModel::refreshOne);
-    connect(m_document, &ProjectDocument::observationsRemoved, this, &ObservationsModel::removeRows);
-    connect(m_document, &ProjectDocument::observationsRestored, this, &ObservationsModel::insertRestored);
-    connect(m_document, &ProjectDocument::observationsUpdated, this, &ObservationsModel::refreshMany);
+    connect(m_document, &ProjectDocument::observationChanged, this, [this, mine](study::Id studyId, study::Id id) {
+        if (mine(studyId))
+            refreshOne(id);
+    });
+    connect(m_document, &ProjectDocument::observationsRemoved, this, [this, mine](study::Id studyId, const QList<qint64>& ids) {
+        if (mine(studyId))
+            removeRows(ids);
+    });
+    connect(m_document, &ProjectDocument::observationsRestored, this, [this, mine](study::Id studyId, const QList<qint64>& ids) {
+        if (mine(studyId))
+            insertRestored(ids);
+    });
+    connect(m_document, &ProjectDocument::observationsUpdated, this, [this, mine](study::Id studyId, const QList<qint64>& ids) {
+        if (mine(studyId))
+            refreshMany(ids);
+    });
     reload();
 }
 

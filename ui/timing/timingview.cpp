@@ -466,14 +466,13 @@ void TimingView::onAcknowledged(CaptureWorker::Event event, const QString& summa
 void TimingView::updateLiveChart()
 {
     // Core's I chart of the values (Western Electric rules, σ by MR̄/d2): drawn, not computed here.
-    ChartSeries series;
-    series.values = m_liveValues;
+    auto series = std::make_shared<analysis::FlaggedSeries>();
+    series->series.values = m_liveValues;
     for (std::size_t i = 0; i < m_liveValues.size(); ++i) {
-        series.keys.push_back(static_cast<PointKey>(i + 1));
-        series.labels.push_back(std::to_string(i + 1));
+        series->series.pointKeys.push_back(static_cast<PointKey>(i + 1));
+        series->series.pointLabels.push_back(tr("lap %1").arg(i + 1).toStdString());
     }
-    ChartSettings settings;
-    auto result = std::make_shared<ChartResult>(computeChart(series, settings));
+    auto result = std::make_shared<ChartResult>(chartFromSeries(std::move(series), store::ChartSpec{}));
     const std::size_t n = m_liveValues.size();
     if (m_liveStepName.isEmpty())
         m_liveChartLabel->clear();

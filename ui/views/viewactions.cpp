@@ -1,6 +1,7 @@
 // The View menu, the current view's actions, and Print/Export of the current view.
 #include "views/viewactions.h"
 
+#include "report/exporters.h"
 #include "report/printable.h"
 #include "views/view.h"
 #include "views/viewhost.h"
@@ -9,6 +10,7 @@
 #include <QAction>
 #include <QDir>
 #include <QFileDialog>
+#include <QInputDialog>
 #include <QMainWindow>
 #include <QMenu>
 #include <QMenuBar>
@@ -114,9 +116,9 @@ void ViewActions::print()
     View* view = m_host ? m_host->currentView() : nullptr;
     if (!view || !view->printable())
         return;
-    // Call site for the exporters (ui/report/exporters.h, helper `render`):
-    //     printWithPreview(*view->printable(), m_window);
-    m_window->statusBar()->showMessage(tr("Printing is not available in this build yet."), 5000);
+    const QString error = printWithPreview(*view->printable(), m_window);
+    if (!error.isEmpty())
+        QMessageBox::warning(m_window, tr("Print"), tr("Could not print:\n%1").arg(error));
 }
 
 void ViewActions::exportDialog(Format format)
@@ -139,25 +141,38 @@ void ViewActions::exportDialog(Format format)
         return;
     if (!path.endsWith(QLatin1Char('.') + suffix, Qt::CaseInsensitive))
         path += QLatin1Char('.') + suffix;
-    const QString error = exportCurrentView(format, path);
+    int dpi = kDefaultPngDpi;
+    if (format == Format::Png) {
+        bool ok = false;
+        dpi = QInputDialog::getInt(m_window, tr("Export PNG"), tr("Resolution (dots per inch):"), kDefaultPngDpi, 72,
+                                   1200, 1, &ok);
+        if (!ok)
+            return;
+    }
+    const QString error = exportCurrentView(format, path, dpi);
     if (error.isEmpty())
         m_window->statusBar()->showMessage(tr("Exported to %1").arg(QDir::toNativeSeparators(path)), 5000);
     else
         QMessageBox::warning(m_window, tr("Export"), tr("Could not export:\n%1").arg(error));
 }
 
-QString ViewActions::exportCurrentView(Format format, const QString& path)
+QString ViewActions::exportCurrentView(Format format, const QString& path, int dpi)
 {
     View* view = m_host ? m_host->currentView() : nullptr;
     if (!view || !view->printable())
         return tr("The current view has nothing to export.");
-    // Call sites for the exporters (ui/report/exporters.h, helper `render`):
-    //     Pdf: exportPdf(*view->printable(), path)
-    //     Png: exportPng(*view->printable(), path, dpi)
-    //     Svg: exportSvg(*view->printable(), path)
-    (void)format;
-    (void)path;
-    return tr("Export is not available in this build yet.");
+    const Printable& printable = *view->printable();
+    switch (format) {
+    case Format::Pdf: return exportPdf(printable, path);   // every page, A4 landscape, vector
+    case Format::Svg: return exportSvg(printable, path, kFigurePoints);
+    case Format::Png: {
+        // The same figure in points at any DPI: one point is dpi/72 pixels (exporters.h), so
+        // a high-DPI export is sharper, not smaller.
+        const QSize pixels(kFigurePoints.width() * dpi / 72, kFigurePoints.height() * dpi / 72);
+        return exportPng(printable, path, pixels, dpi);
+    }
+    }
+    return {};
 }
 
 } // namespace gemba::ui

@@ -7,6 +7,7 @@
 #include <QList>
 #include <QObject>
 #include <QPointer>
+#include <QSize>
 
 class QAction;
 class QMainWindow;
@@ -41,8 +42,12 @@ public:
     const QList<QAction*>& showViewActions() const { return m_showView; }
 
     enum class Format { Pdf, Png, Svg };
-    // Writes the current view's printable to `path`; returns an error message, empty on success.
-    QString exportCurrentView(Format format, const QString& path);
+    // The size of a figure exported as SVG or PNG, in points (A4 landscape's printable width).
+    static constexpr QSize kFigurePoints{770, 480};
+    static constexpr int kDefaultPngDpi = 192;   // twice a 96-dpi screen: sharp on high-DPI screens and slides
+    // Writes the current view's printable to `path` (PDF: every page; SVG, PNG: the first, at
+    // kFigurePoints, a PNG at `dpi`); returns an error message, empty on success.
+    QString exportCurrentView(Format format, const QString& path, int dpi = kDefaultPngDpi);
 
 private:
     void update();

@@ -2,6 +2,7 @@
 // elements left out), cycle totals (complete cycles only), subgroups by cycle range, study, day
 // and shift, several studies as stages; and an X̄-R chart by cycle ranges, computed by hand.
 #include "analysis/chartseries.h"
+#include "analysis/chartsource.h"
 #include "analysis/stagedchart.h"
 #include "store/project.h"
 #include "referencedata.h"
@@ -128,6 +129,9 @@ private slots:
     void subgroupsByLocalDayAndShift();
     void subgroupPerStudyIsOneStage();
     void refusesStudiesOfTwoProcesses();
+    void savedExclusionsAndPhaseSplits();
+    void savedChartOfADataSet();
+    void savedChartOfAStudy();
 
 private:
     std::unique_ptr<QTemporaryDir> m_dir;
@@ -372,6 +376,136 @@ void TestChartSeries::refusesStudiesOfTwoProcesses()
     QCOMPARE(r.error().code, ErrorCode::InvalidArgument);
     QCOMPARE(stepSeries(*m_project, {}, stepsA[0]).error().code, ErrorCode::InvalidArgument);
     QVERIFY(!stepSeries(*m_project, {a + other + 100}, stepsA[0]).hasValue());
+}
+
+void TestChartSeries::savedExclusionsAndPhaseSplits()
+{
+    Builder b(*m_project);
+    std::vector<Id> steps;
+    const Id proc = b.process(1, steps);
+    const Id base = b.study(proc, "2026-11-03");
+    const Id later = b.study(proc, "2026-12-01");
+    std::vector<Id> ids;
+    const double times[] = {10, 12, 11, 13, 20, 21, 19, 22};
+    for (int c = 1; c <= 8; ++c)
+        ids.push_back(b.observe(base, b.cycle(base, c), steps[0], times[c - 1], {.excluded = c == 1}));
+    for (int c = 1; c <= 3; ++c)
+        ids.push_back(b.observe(later, b.cycle(later, c), steps[0], 15.0 + c));
+
+    GEMBA_TRY(r, stepSeries(*m_project, {base, later}, steps[0]));
+    // The chart's own exclusions add to the study's (point 0); a deleted observation's key is ignored.
+    excludeKeys(*r, {ids[3], 999'999});
+    QCOMPARE(r->flags.excluded, (std::vector<std::uint8_t>{1, 0, 0, 1, 0, 0, 0, 0, 0, 0, 0}));
+    // A split at cycle 5 of the first study; one on a study's first point changes nothing.
+    splitStages(r->series, {ids[4], ids[8]});
+    QCOMPARE(r->series.stage, (std::vector<int>{0, 0, 0, 0, 1, 1, 1, 1, 2, 2, 2}));
+    QCOMPARE(r->series.stageNames,
+             (std::vector<std::string>{"2026-11-03", "2026-11-03, from cycle 5", "2026-12-01"}));
+
+    // Each stage its own limits. Stage 1: 12 and 11 count, mean 11.5, MR̄ 1, σ̂ = 1/d2(2).
+    // The split stage: 20 21 19 22, mean 20.5, MR 1 2 3, MR̄ 2, σ̂ = 2/d2(2).
+    GEMBA_TRY(a, stagedChart(stats::ChartType::IMR, r->series, r->flags, stats::ChartOptions{}));
+    GEMBA_COMPARE_REL(a->charts[0].centerLine.at(0), 11.5, 1e-14);
+    GEMBA_COMPARE_REL(a->charts[0].sd.at(0), 1 / kD2_2, 1e-14);
+    GEMBA_COMPARE_REL(a->charts[0].centerLine.at(4), 20.5, 1e-14);
+    GEMBA_COMPARE_REL(a->charts[0].sd.at(7), 2 / kD2_2, 1e-14);
+
+    // One study, split once: two stages where there was none.
+    GEMBA_TRY(one, stepSeries(*m_project, {base}, steps[0]));
+    splitStages(one->series, {ids[4]});
+    QCOMPARE(one->series.stage, (std::vector<int>{0, 0, 0, 0, 1, 1, 1, 1}));
+    GEMBA_TRY(none, stepSeries(*m_project, {base}, steps[0]));
+    splitStages(none->series, {ids[0]});
+    QVERIFY(none->series.stage.empty());
+}
+
+void TestChartSeries::savedChartOfADataSet()
+{
+    const QString csv = m_dir->path() + "/lots.csv";
+    {
+        QFile f(csv);
+        QVERIFY(f.open(QIODevice::WriteOnly));
+        f.write("width,lot,defects,n\n10,A,2,50\n12,A,3,50\n,B,1,50\n11,B,4,50\n13,B,8,50\n12,C,10,50\n");
+    }
+    GEMBA_TRY(id, m_project->importDataSet(csv.toStdString(), "lots"));
+    store::ChartSpec spec;
+    spec.source.kind = store::ChartSourceKind::DataSetColumn;
+    spec.source.dataSetId = *id;
+    spec.source.valueColumn = "width";
+
+    // Individuals: row 3's empty cell is a missing value; keys are 0-based row numbers.
+    GEMBA_TRY(imr, seriesOf(*m_project, spec));
+    QCOMPARE(imr->series.values, (std::vector<double>{10, 12, 11, 13, 12}));
+    QCOMPARE(imr->series.pointKeys, (std::vector<std::int64_t>{0, 1, 3, 4, 5}));
+    QCOMPARE(imr->series.pointLabels, (std::vector<std::string>{"row 1", "row 2", "row 4", "row 5", "row 6"}));
+    QCOMPARE(imr->series.omittedPoints, std::size_t(1));
+
+    // X̄-R by lot: A {10, 12}; B {11, 13} (its first row is missing); C has one value: left out.
+    spec.type = stats::ChartType::XbarR;
+    spec.source.subgroupBy = store::SubgroupBy::Column;
+    spec.source.subgroupColumn = "lot";
+    GEMBA_TRY(lots, seriesOf(*m_project, spec));
+    QCOMPARE(lots->series.offsets, (std::vector<std::size_t>{0, 2, 4}));
+    QCOMPARE(lots->series.values, (std::vector<double>{10, 12, 11, 13}));
+    QCOMPARE(lots->series.pointLabels, (std::vector<std::string>{"A", "B"}));
+    QCOMPARE(lots->series.pointKeys, (std::vector<std::int64_t>{0, 3}));
+    spec.source.subgroupBy = store::SubgroupBy::CycleRange;   // consecutive rows
+    spec.source.subgroupSize = 2;
+    GEMBA_TRY(pairs, seriesOf(*m_project, spec));
+    QCOMPARE(pairs->series.pointLabels, (std::vector<std::string>{"rows 1\u20132", "rows 5\u20136"}));
+
+    // p chart of defects out of n, a saved exclusion and a phase split at row 5.
+    spec.type = stats::ChartType::P;
+    spec.source.subgroupBy = store::SubgroupBy::None;
+    spec.source.valueColumn = "defects";
+    spec.source.sizeColumn = "n";
+    spec.exclusions = {5};
+    spec.stageStarts = {4};
+    GEMBA_TRY(p, seriesOf(*m_project, spec));
+    QCOMPARE(p->series.values, (std::vector<double>{2, 3, 1, 4, 8, 10}));
+    QCOMPARE(p->series.sizes, (std::vector<double>(6, 50)));
+    QCOMPARE(p->flags.excluded, (std::vector<std::uint8_t>{0, 0, 0, 0, 0, 1}));
+    QCOMPARE(p->series.stage, (std::vector<int>{0, 0, 0, 0, 1, 1}));
+    QCOMPARE(p->series.stageNames, (std::vector<std::string>{"stage 1", "stage 2"}));
+    // Stage 2's p̄ from row 5 alone (row 6 excluded): 8/50 = 0.16.
+    GEMBA_TRY(options, optionsOf(spec));
+    GEMBA_TRY(chart, stagedChart(spec.type, p->series, p->flags, *options));
+    GEMBA_COMPARE_REL(chart->charts[0].centerLine.at(5), 0.16, 1e-14);
+    GEMBA_COMPARE_REL(chart->charts[0].centerLine.at(0), 10.0 / 200, 1e-14);
+
+    // A source that does not fit the chart type.
+    spec.type = stats::ChartType::IMR;
+    spec.source.subgroupBy = store::SubgroupBy::Column;
+    QCOMPARE(seriesOf(*m_project, spec).error().code, ErrorCode::InvalidArgument);
+}
+
+void TestChartSeries::savedChartOfAStudy()
+{
+    Builder b(*m_project);
+    std::vector<Id> steps;
+    const Id proc = b.process(1, steps);
+    const Id s = b.study(proc, "2026-11-03");
+    std::vector<Id> ids;
+    for (int c = 1; c <= 4; ++c)
+        ids.push_back(b.observe(s, b.cycle(s, c), steps[0], 10.0 + c));
+    store::ChartSpec spec;
+    spec.source.studyIds = {s};
+    spec.source.stepId = steps[0];
+    spec.exclusions = {ids[1]};
+    spec.rules = "nelson";
+    spec.sigmaMethod = "mr-median";
+    spec.nsigmas = 2.5;
+    GEMBA_TRY(r, seriesOf(*m_project, spec));
+    QCOMPARE(r->series.values, (std::vector<double>{11, 12, 13, 14}));
+    QCOMPARE(r->flags.excluded, (std::vector<std::uint8_t>{0, 1, 0, 0}));
+    GEMBA_TRY(o, optionsOf(spec));
+    QCOMPARE(o->rules.name, std::string("nelson"));
+    QCOMPARE(*o->sigmaMethod, stats::SigmaMethod::MedianMovingRange);
+    QCOMPARE(o->nsigmas, 2.5);
+    spec.sigmaMethod = "guess";
+    QCOMPARE(optionsOf(spec).error().code, ErrorCode::InvalidArgument);
+    spec.type = stats::ChartType::P;
+    QCOMPARE(seriesOf(*m_project, spec).error().code, ErrorCode::InvalidArgument);
 }
 
 QTEST_GUILESS_MAIN(TestChartSeries)

@@ -25,6 +25,8 @@ ChartSeries individuals(std::vector<double> values, std::vector<int> stage = {})
 {
     ChartSeries s;
     s.values = std::move(values);
+    for (std::size_t i = 0; i < s.values.size(); ++i)
+        s.pointKeys.push_back(static_cast<std::int64_t>(100 + i));   // as observation ids would be
     s.stage = std::move(stage);
     s.stageNames = {"before", "after", "later"};
     return s;
@@ -155,12 +157,12 @@ private slots:
         GEMBA_TRY(locked, lockLimits(*phase1, series));
         GEMBA_COMPARE_REL(locked->center, 11.6, 1e-14);
         GEMBA_COMPARE_REL(locked->sigma, 1.5 / kD2_2, 1e-14);
-        QCOMPARE(locked->firstPoint, std::size_t(0));
-        QCOMPARE(locked->endPoint, std::size_t(5));
+        QCOMPARE(locked->lastPhaseOneKey, std::int64_t(104));
         QCOMPARE(locked->pointsUsed, std::size_t(5));
 
         // New points 12 15.7 11: 15.7 is beyond the saved UCL 15.588.
         series.values.insert(series.values.end(), {12, 15.7, 11});
+        series.pointKeys.insert(series.pointKeys.end(), {105, 106, 107});
         GEMBA_TRY(a, lockedChart(ChartType::IMR, series, {}, ChartOptions{}, *locked));
         const ControlChart& i = a->charts[0];
         QCOMPARE(a->flags.phase, (std::vector<std::uint8_t>{1, 1, 1, 1, 1, 2, 2, 2}));
@@ -185,14 +187,14 @@ private slots:
         GEMBA_TRY(locked, lockLimits(*staged, series));
         GEMBA_COMPARE_REL(locked->center, 20.5, 1e-14);
         GEMBA_COMPARE_REL(locked->sigma, 2 / kD2_2, 1e-14);
-        QCOMPARE(locked->firstPoint, std::size_t(5));
-        QCOMPARE(locked->endPoint, std::size_t(9));
+        QCOMPARE(locked->lastPhaseOneKey, std::int64_t(108));
         QCOMPARE(locked->pointsUsed, std::size_t(4));
 
         // A later study (a third stage) judged against the locked limits: 21, then 27 beyond
         // the UCL 25.8173616. The first stage keeps its own limits.
         series.values.insert(series.values.end(), {21, 27});
         series.stage.insert(series.stage.end(), {2, 2});
+        series.pointKeys.insert(series.pointKeys.end(), {109, 110});
         PointFlags flags;
         flags.excluded = {0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0};
         GEMBA_TRY(a, lockedChart(ChartType::IMR, series, flags, ChartOptions{}, *locked));
@@ -219,12 +221,14 @@ private slots:
         ChartSeries s;
         s.values = {2, 3, 1, 4};
         s.sizes = {50, 50, 50, 50};
+        s.pointKeys = {0, 1, 2, 3};   // a data set's row numbers
         GEMBA_TRY(a, stagedChart(ChartType::NP, s, {}, ChartOptions{}));
         GEMBA_TRY(locked, lockLimits(*a, s));
         GEMBA_COMPARE_REL(locked->center, 0.05, 1e-14);
         GEMBA_COMPARE_REL(locked->sigma, std::sqrt(0.05 * 0.95), 1e-14);
         s.values.push_back(10);
         s.sizes.push_back(50);
+        s.pointKeys.push_back(4);
         GEMBA_TRY(judged, lockedChart(ChartType::NP, s, {}, ChartOptions{}, *locked));
         GEMBA_COMPARE_REL(judged->charts[0].ucl.at(4), 7.1233105, 1e-7);
         QVERIFY(flagged(judged->charts[0], 4, 1));
@@ -250,6 +254,13 @@ private slots:
         QCOMPARE(lockLimits(*judged, individuals({1, 2, 4})).error().code, ErrorCode::InvalidArgument);
         GEMBA_TRY(estimated, individualsCharts({1, 2, 4}, {}, ChartOptions{}));
         QCOMPARE(lockLimits(*estimated, individuals({1, 2, 4, 5})).error().code, ErrorCode::InvalidArgument);
+        // The locked point's observation deleted since: the lock names a point that is gone.
+        GEMBA_TRY(locked, lockLimits(*estimated, individuals({1, 2, 4})));
+        ChartSeries without = individuals({1, 2, 5});
+        without.pointKeys = {100, 101, 103};
+        QCOMPARE(locked->lastPhaseOneKey, std::int64_t(102));
+        QCOMPARE(lockedChart(ChartType::IMR, without, {}, ChartOptions{}, *locked).error().code,
+                 ErrorCode::InvalidArgument);
     }
 };
 

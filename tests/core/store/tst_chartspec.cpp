@@ -37,7 +37,7 @@ ChartSpec fullSpec()
     spec.nsigmas = 2.5;
     spec.exclusions = {101, 7, 9'007'199'254'740'993};   // past 2^53: kept as an integer
     spec.stageStarts = {140};
-    spec.lockedLimits = LockedLimits{13.785146000000001, 0.1 + 0.2, 25};
+    spec.lockedLimits = LockedLimits{13.785146000000001, 0.1 + 0.2, 25, 139};
     spec.specLimits = {10.0, std::nullopt, 12.5};
     spec.notes = {{101, "dropped part", "tray moved", 1'700'000'000'123'456}, {140, "", "retrained", -1}};
     return spec;
@@ -204,6 +204,8 @@ void TestChartSpec::badJsonIsAClearError_data()
                                << "chart spec: 'exclusions[0]' must be a whole number";
     QTest::newRow("locked") << with("\"pointCount\":25", "\"pointCount\":\"25\"")
                             << "chart spec: 'lockedLimits.pointCount' must be a whole number";
+    QTest::newRow("last phase I point") << with("\"lastPhaseOnePoint\":139", "\"lastPhaseOnePoint\":true")
+                                        << "chart spec: 'lockedLimits.lastPhaseOnePoint' must be a whole number";
     QTest::newRow("note") << with("{\"actionTaken\":\"tray moved\",", "{\"actionTaken\":3,")
                           << "chart spec: 'notes[0].actionTaken' must be text";
     QTest::newRow("note key") << with("\"pointKey\":101,", "") << "chart spec: 'notes[0].pointKey' is missing";
@@ -233,7 +235,7 @@ void TestChartSpec::addUpdateRemove()
     QCOMPARE(test::rawInt(p->handle(), "SELECT study_id FROM analyses"), s.studies[0]);
 
     spec.title = "renamed";
-    spec.lockedLimits = LockedLimits{0.5, 0.01, 2};
+    spec.lockedLimits = LockedLimits{0.5, 0.01, 2, std::nullopt};
     spec.notes.push_back({2, "new cause", "new action", 6});
     QVERIFY(p->updateChart(spec).hasValue());
     GEMBA_TRY(updated, p->chart(*id));

@@ -196,6 +196,14 @@ void TestDataSet::badCellLeavesNoDataSet()
     QCOMPARE(test::rawInt(p->handle(), "SELECT count(*) FROM datasets"), std::int64_t(0));
     QCOMPARE(test::rawInt(p->handle(), "SELECT count(*) FROM dataset_columns"), std::int64_t(0));
 
+    // A bad cell on line 5: a number beyond the range of a double (it is a number, so the
+    // column is not text; it cannot be stored, so nothing is).
+    r = p->importDataSet(writeFile("range.csv", "a,b\n1,x\n2,y\n3,z\n1e400,w\n"), "range");
+    QVERIFY(!r);
+    QVERIFY2(test::contains(r.error().message, "range.csv:5: column 'a' (1): '1e400' is out of range"),
+             r.error().message.c_str());
+    QCOMPARE(test::rawInt(p->handle(), "SELECT count(*) FROM datasets"), std::int64_t(0));
+
     // A number column whose decimal marks disagree: also refused whole, naming line and column.
     const std::string marks = writeFile("marks.csv", "a,b\n1.5,x\n2.5,y\n3.5,z\n\"2,5\",w\n");
     r = p->importDataSet(marks, "marks");
