@@ -104,18 +104,19 @@ SavedChart evaluateSavedChart(store::Project& project, const store::ChartSpec& s
 
     Expected<stats::ChartAnalysis> chart = makeError(ErrorCode::InvalidArgument, "no chart");
     if (spec.lockedLimits) {
-        // The limits were locked after `pointCount` points: phase I is the stage holding the last
-        // of them, up to it; every later point is judged against the kept center and σ.
+        // Phase I ends at the point the view recorded; a spec without it (written by the CLI)
+        // ends phase I after the first `pointCount` points.
         analysis::LockedLimits locked;
         locked.center = spec.lockedLimits->center;
         locked.sigma = spec.lockedLimits->sigma;
-        locked.endPoint = static_cast<std::size_t>(std::clamp<std::int64_t>(spec.lockedLimits->pointCount, 1,
-                                                                            static_cast<std::int64_t>(std::max<std::size_t>(n, 1))));
-        for (const auto& range : analysis::stageRanges(series))
-            if (range.first < locked.endPoint)
-                locked.firstPoint = range.first;
-        for (std::size_t i = locked.firstPoint; i < locked.endPoint && i < n; ++i)
-            locked.pointsUsed += flags.excluded[i] ? 0 : 1;
+        locked.pointsUsed = static_cast<std::size_t>(std::max<std::int64_t>(spec.lockedLimits->pointCount, 0));
+        if (spec.lockedLimits->lastPhaseOnePoint) {
+            locked.lastPhaseOneKey = *spec.lockedLimits->lastPhaseOnePoint;
+        } else if (!series.pointKeys.empty()) {
+            const auto last = std::clamp<std::int64_t>(spec.lockedLimits->pointCount, 1,
+                                                       static_cast<std::int64_t>(series.pointKeys.size()));
+            locked.lastPhaseOneKey = series.pointKeys[static_cast<std::size_t>(last - 1)];
+        }
         chart = analysis::lockedChart(spec.type, series, flags, options, locked);
     } else {
         chart = analysis::stagedChart(spec.type, series, flags, options);
