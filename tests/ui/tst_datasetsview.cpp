@@ -251,8 +251,8 @@ private slots:
         QCOMPARE(added.front().front().toLongLong(), static_cast<qlonglong>(chartId));
         auto chart = doc->project().chart(chartId);
         QVERIFY(chart.hasValue());
-        QCOMPARE(chart->type, stats::ChartType::P);
-        QCOMPARE(chart->source.kind, store::ChartSourceKind::DataSetColumn);
+        QVERIFY(chart->type == stats::ChartType::P);
+        QVERIFY(chart->source.kind == store::ChartSourceKind::DataSetColumn);
         QCOMPARE(chart->source.dataSetId, id);
         QCOMPARE(chart->source.valueColumn, std::string("width"));
         QCOMPARE(chart->source.sizeColumn, std::string("n"));
@@ -266,7 +266,7 @@ private slots:
         // X̄-R of consecutive rows: subgroups for analysis::seriesOf, no sizes.
         dialog.choose(stats::ChartType::XbarR, QStringLiteral("width"));
         const store::ChartSpec xbar = dialog.spec();
-        QCOMPARE(xbar.source.subgroupBy, store::SubgroupBy::CycleRange);
+        QVERIFY(xbar.source.subgroupBy == store::SubgroupBy::CycleRange);
         QCOMPARE(xbar.source.subgroupSize, 5);
         QVERIFY(xbar.source.sizeColumn.empty());
         // Only number columns are offered for the values.

@@ -147,19 +147,17 @@ void DataSetImportDialog::readPreview()
         const io::CsvOptions o = options();
         const std::string source = file.toStdString();
         auto header = io::parseCsv(head, source, {}, o);
-        Expected<io::CsvData> data = header.error();
-        if (header) {
-            std::vector<io::ColumnRequest> requests;
+        std::vector<io::ColumnRequest> requests;
+        if (header)
             for (const auto& h : header->header)
                 requests.push_back({h, io::ColumnKind::Text});
-            data = io::parseCsv(head, source, requests, o);
-        }
-        if (!data) {
-            problem = QString::fromStdString(data.error().message);
+        const Expected<io::CsvData> cells = header ? io::parseCsv(head, source, requests, o) : header;
+        if (!cells) {
+            problem = QString::fromStdString(cells.error().message);
         } else {
-            const auto& columns = data->columns;
+            const auto& columns = cells->columns;
             m_preview->setColumnCount(static_cast<int>(columns.size()));
-            m_preview->setRowCount(static_cast<int>(data->rows));
+            m_preview->setRowCount(static_cast<int>(cells->rows));
             QStringList kinds;
             for (std::size_t c = 0; c < columns.size(); ++c) {
                 bool numeric = true;
@@ -174,7 +172,7 @@ void DataSetImportDialog::readPreview()
                 kinds << tr("%1 (%2)").arg(n, kind);
                 m_preview->setHorizontalHeaderItem(static_cast<int>(c),
                                                    new QTableWidgetItem(QStringLiteral("%1\n%2").arg(n, kind)));
-                for (std::size_t r = 0; r < data->rows; ++r) {
+                for (std::size_t r = 0; r < cells->rows; ++r) {
                     auto* item = new QTableWidgetItem(QString::fromStdString(columns[c].texts[r]));
                     if (numeric)
                         item->setTextAlignment(Qt::AlignRight | Qt::AlignVCenter);
