@@ -46,8 +46,8 @@ DataSetsView::DataSetsView(WindowContext& context, QWidget* parent)
     m_tree->setHeaderLabels({tr("Name"), tr("Rows"), tr("Columns"), tr("Source file"), tr("Imported")});
     m_tree->setSelectionMode(QAbstractItemView::SingleSelection);
     m_tree->setEditTriggers(QAbstractItemView::EditKeyPressed | QAbstractItemView::DoubleClicked);
-    m_tree->setSortingEnabled(true);
-    m_tree->sortByColumn(Name, Qt::AscendingOrder);
+    // Not sorted by the view: sorting would also reorder each data set's columns, which are
+    // listed in the file's order. The list is by name as core gives it; a new one goes in place.
     m_tree->setAlternatingRowColors(true);
     m_tree->header()->setSectionResizeMode(QHeaderView::ResizeToContents);
     m_tree->header()->setStretchLastSection(false);
@@ -118,7 +118,12 @@ void DataSetsView::refresh(study::Id id)
     } else if (item) {
         fill(item, *info);
     } else {
-        item = new QTreeWidgetItem(m_tree);
+        item = new QTreeWidgetItem;
+        const QString name = QString::fromStdString(info->name);
+        int at = 0;
+        while (at < m_tree->topLevelItemCount() && m_tree->topLevelItem(at)->text(Name) < name)
+            ++at;
+        m_tree->insertTopLevelItem(at, item);
         fill(item, *info);
         m_tree->setCurrentItem(item);   // what was just imported or restored is in view
     }
