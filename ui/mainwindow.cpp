@@ -8,6 +8,7 @@
 #include "commands/removestudycommand.h"
 #include "commands/renameprocesscommand.h"
 #include "data/backgroundtask.h"
+#include "datasets/datasetimportdialog.h"
 #include "demoproject.h"
 #include "dialogs/importdialog.h"
 #include "dialogs/shortcutsdialog.h"
@@ -175,6 +176,10 @@ void MainWindow::createActions()
     file->addSeparator();
     add(file, tr("Save a Copy &As..."), QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_S), [this] { saveCopyAs(); });
     locked << add(file, tr("&Import Observations from CSV..."), QKeySequence(Qt::CTRL | Qt::Key_I), [this] { importCsv(); });
+    locked << add(file, tr("Import &Data Set..."), QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_I), [this] {
+        if (DataSetImportDialog::importInto(m_document.get(), this))
+            m_views->showView(QStringLiteral("dataSets"));
+    });
     add(file, tr("&Export Study as CSV..."), QKeySequence(Qt::CTRL | Qt::Key_E), [this] { exportStudyCsv(); });
     file->addSeparator();
     m_viewActions = new ViewActions(this);   // the View menu, the view's own actions, Print/Export
@@ -218,6 +223,7 @@ void MainWindow::createActions()
     // Delete Study; found by their
     // shortcuts, which tst_readonlywindow checks. Undo and Redo follow the (empty) undo stack.
     const QList<QKeySequence> edits{QKeySequence(Qt::CTRL | Qt::Key_I),
+                                    QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_I),
                                     QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_N),
                                     QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_R),
                                     QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_X),

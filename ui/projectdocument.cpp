@@ -2,8 +2,12 @@
 // edit goes through (see projectdocument.h).
 #include "projectdocument.h"
 
+#include "commands/importdatasetcommand.h"
+#include "data/backgroundtask.h"
 #include "data/dataservice.h"
 #include "windowcontext.h"
+
+#include <QFileInfo>
 
 #include <algorithm>
 
@@ -36,6 +40,9 @@ ProjectDocument::ProjectDocument(std::unique_ptr<store::Project> project)
     const auto bump = [this] { ++m_revision; };
     for (auto signal : {&ProjectDocument::processesChanged, &ProjectDocument::currentProcessChanged})
         connect(this, signal, this, bump);
+    for (auto signal : {&ProjectDocument::dataSetsChanged, &ProjectDocument::chartAdded, &ProjectDocument::chartRemoved})
+        connect(this, signal, this, bump);
+    // A study's own revision moves with the changes that name it, and only with those.
     connect(this, &ProjectDocument::stepsChanged, this, &ProjectDocument::bumpStudiesOf);
     connect(this, &ProjectDocument::studiesChanged, this, bump);
     connect(this, &ProjectDocument::observationsChanged, this, &ProjectDocument::bumpStudy);
@@ -391,5 +398,122 @@ bool ProjectDocument::moveObservations(const std::vector<study::Id>& ids, study:
         emit observationsUpdated(s.id, toList(ids));
     return true;
 }
+
+ProjectDocument::DataSetImport ProjectDocument::importDataSet(const QString& csvPath, const QString& name,
+                                                             const io::CsvOptions& options, QWidget* progressParent)
+{
+    DataSetImport outcome;
+    // On a connection of its own on a worker thread, in one transaction: all or nothing.
+    std::optional<Expected<study::Id>> imported;
+    outcome.cancelled = BackgroundTask::run(
+        progressParent, tr("Importing %1…").arg(QFileInfo(csvPath).fileName()),
+        [&, &project = *m_project, source = csvPath.toStdString(), wanted = name.toStdString()](BackgroundTask::Progress&) {
+            auto writer = store::Project::openSibling(project, store::OpenMode::ReadWrite);
+            if (!writer) {
+                imported = writer.error();
+                return;
+            }
+            imported = (*writer)->importDataSet(source, wanted, options);
+        });
+    const auto& result = *imported;
+    if (!result) {
+        outcome.error = QString::fromStdString(result.error().message);
+        outcome.field = QString::fromStdString(result.error().field);
+        return outcome;
+    }
+    if (outcome.cancelled) {
+        // Stored already: taken back, so Cancel leaves the project as it was.
+        check(m_project->removeDataSet(*result));
+        return outcome;
+    }
+    outcome.id = *result;
+    emit dataSetsChanged(outcome.id);
+    m_undo.push(new ImportDataSetCommand(this, outcome.id, name));
+    return outcome;
+}
+
+QString ProjectDocument::uniqueDataSetName(const QString& wanted) const
+{
+    const QString base = wanted.trimmed();
+    auto list = m_project->dataSets();
+    if (!list)
+        return base;
+    const auto taken = [&](const QString& name) {
+        const std::string n = name.toStdString();
+        return std::any_of(list->begin(), list->end(), [&](const store::DataSetInfo& d) { return d.name == n; });
+    };
+    QString name = base;
+    for (int n = 2; taken(name); ++n)
+        name = QStringLiteral("%1 (%2)").arg(base).arg(n);
+    return name;
+}
+
+bool ProjectDocument::removeDataSet(study::Id id)
+{
+    // Its charts go with it (Project::removeDataSet): read them first, to tell the chart view.
+    std::vector<study::Id> chartIds;
+    if (auto charts = m_project->dataSetCharts(id))
+        for (const auto& c : *charts)
+            chartIds.push_back(c.id);
+    if (!check(m_project->removeDataSet(id)))
+        return false;
+    for (study::Id chartId : chartIds)
+        emit chartRemoved(chartId);
+    emit dataSetsChanged(id);
+    return true;
+}
+
+study::Id ProjectDocument::restoreDataSet(const store::DataSetSnapshot& snapshot)
+{
+    auto id = m_project->restore(snapshot);
+    if (!check(id))
+        return 0;
+    emit dataSetsChanged(*id);
+    if (auto charts = m_project->dataSetCharts(*id))
+        for (const auto& c : *charts)
+            emit chartAdded(c.id);
+    return *id;
+}
+
+bool ProjectDocument::renameDataSet(study::Id id, const QString& name)
+{
+    if (!check(m_project->renameDataSet(id, name.toStdString())))
+        return false;
+    emit dataSetsChanged(id);
+    return true;
+}
+
+study::Id ProjectDocument::addChart(const store::ChartSpec& spec)
+{
+    auto id = m_project->addChart(spec);
+    if (!check(id))
+        return 0;
+    emit chartAdded(*id);
+    return *id;
+}
+
+bool ProjectDocument::removeChart(study::Id chartId)
+{
+    if (!check(m_project->removeChart(chartId)))
+        return false;
+    emit chartRemoved(chartId);
+    return true;
+}
+
+void ProjectDocument::showProcess(study::Id processId)
+{
+    if (processId != 0 && processId != m_processId)
+        setCurrentProcess(processId);
+}
+
+void ProjectDocument::showStudy(study::Id processId, study::Id studyId)
+{
+    showProcess(processId);
+    if (studyId != 0 && studyId != m_studyId)
+        setCurrentStudy(studyId);
+}
+
+void ProjectDocument::notifyObservationsChanged() { emit observationsChanged(m_studyId); }
+void ProjectDocument::notifyObservationsChanged(study::Id studyId) { emit observationsChanged(studyId); }
 
 } // namespace gemba::ui

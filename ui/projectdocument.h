@@ -20,6 +20,8 @@
 #include <unordered_map>
 #include <vector>
 
+class QWidget;
+
 namespace gemba::ui {
 
 class DataService;
@@ -92,6 +94,33 @@ public:
     std::vector<study::Id> restoreObservations(const std::vector<study::Observation>& observations);   // ids as stored
     bool moveObservations(const std::vector<study::Id>& ids, study::Id stepId);
 
+    // Data sets (store/dataset.h). importDataSet reads and stores the file on a worker thread
+    // with a connection of its own (BackgroundTask: a progress dialog over `progressParent`
+    // when it takes long), all or nothing, and pushes one undo step (ImportDataSetCommand:
+    // undo removes the data set, redo writes its snapshot back bit for bit). A failure changes
+    // nothing and is returned, not announced through errorOccurred(), so the import dialog can
+    // show it and come back as it was. Cancel: the import runs to its end (core has no
+    // progress for it), then what it stored is removed again.
+    struct DataSetImport {
+        study::Id id = 0;     // the new data set; 0 when nothing was imported
+        bool cancelled = false;
+        QString error;        // names the file, the line and the column (io::readAllColumns)
+        QString field;        // Error::field: "delimiter" or "decimal" when that choice settles it
+    };
+    DataSetImport importDataSet(const QString& csvPath, const QString& name, const io::CsvOptions& options,
+                                QWidget* progressParent = nullptr);
+    // `wanted` if no data set has that name, else "wanted (2)", "wanted (3)", ... (as
+    // Project::restore names a data set whose name was taken).
+    QString uniqueDataSetName(const QString& wanted) const;
+    // For the undo commands (commands/*dataset*command.h), like the mutations above.
+    bool removeDataSet(study::Id id);                                  // with its charts
+    study::Id restoreDataSet(const store::DataSetSnapshot& snapshot);   // the id it has now
+    bool renameDataSet(study::Id id, const QString& name);
+    // Saved charts added and removed as one undo step each (AddChartCommand). addChart keeps
+    // spec.id when set (redo); returns the id, 0 on failure.
+    study::Id addChart(const store::ChartSpec& spec);
+    bool removeChart(study::Id chartId);
+
     // Asks the windows to show the process (and study) an undo step touched, so its effect is
     // in view (revealRequested; contexts that follow reveals go there).
     void showProcess(study::Id processId);
@@ -126,6 +155,12 @@ signals:
     void currentProcessChanged();
     void currentStudyChanged();
     void errorOccurred(const QString& message);
+    // A data set was imported, restored, renamed or removed (the id it has now).
+    void dataSetsChanged(qint64 id);
+    // A saved chart was added (Chart Column of the data sets view, a redo) or removed (an
+    // undo, or with its data set), so the control chart view can show or drop it.
+    void chartAdded(qint64 chartId);
+    void chartRemoved(qint64 chartId);
 
 private:
     explicit ProjectDocument(std::unique_ptr<store::Project> project);
