@@ -25,5 +25,10 @@ function(gemba_add_test)
     # Qt containers use qsizetype; in tests the int conversions are noise, not bugs.
     target_compile_options(${T_NAME} PRIVATE -Wno-conversion)
     add_test(NAME ${T_NAME} COMMAND ${T_NAME})
-    set_tests_properties(${T_NAME} PROPERTIES ENVIRONMENT "QT_QPA_PLATFORM=offscreen" TIMEOUT 300)
+    # Each test its own HOME: settings, recent files and the default project of one test (or of
+    # another checkout's test suite running at the same time) never meet another's.
+    set(_home "${CMAKE_BINARY_DIR}/test-homes/${T_NAME}")
+    file(MAKE_DIRECTORY "${_home}")
+    set_tests_properties(${T_NAME} PROPERTIES ENVIRONMENT "QT_QPA_PLATFORM=offscreen;HOME=${_home};XDG_RUNTIME_DIR=${_home}"
+                                              TIMEOUT 300)
 endfunction()

@@ -8,8 +8,10 @@
 #include "commands/removestudycommand.h"
 #include "commands/renameprocesscommand.h"
 #include "data/backgroundtask.h"
+#include "datasets/datasetimportdialog.h"
 #include "demoproject.h"
 #include "dialogs/importdialog.h"
+#include "dialogs/shortcutsdialog.h"
 #include "dialogs/studydialog.h"
 #include "observationspage.h"
 #include "processeditor.h"
@@ -27,11 +29,8 @@
 
 #include <QApplication>
 #include <QDialog>
-#include <QDialogButtonBox>
-#include <QHeaderView>
 #include <QPushButton>
 #include <QRegularExpression>
-#include <QTableWidget>
 #include <QVBoxLayout>
 #include <QCloseEvent>
 #include <QComboBox>
@@ -129,11 +128,11 @@ MainWindow::MainWindow(QWidget* parent)
     bar->addWidget(m_studyBox);
     connect(m_processBox, &QComboBox::activated, this, [this](int i) {
         if (m_document)
-            m_document->setCurrentProcess(m_processBox->itemData(i).toLongLong());
+            m_context->setProcess(m_processBox->itemData(i).toLongLong());
     });
     connect(m_studyBox, &QComboBox::activated, this, [this](int i) {
         if (m_document)
-            m_document->setCurrentStudy(m_studyBox->itemData(i).toLongLong());
+            m_context->setStudy(m_studyBox->itemData(i).toLongLong());
     });
 
     createActions();
@@ -150,7 +149,7 @@ MainWindow::~MainWindow()
     m_viewActions->setHost(nullptr);
     delete m_views;
     m_views = nullptr;
-    m_context.reset();
+    m_context = nullptr;
 }
 
 ProcessEditor* MainWindow::processEditor() const { return m_views ? m_views->find<ProcessEditor>() : nullptr; }
@@ -177,6 +176,10 @@ void MainWindow::createActions()
     file->addSeparator();
     add(file, tr("Save a Copy &As..."), QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_S), [this] { saveCopyAs(); });
     locked << add(file, tr("&Import Observations from CSV..."), QKeySequence(Qt::CTRL | Qt::Key_I), [this] { importCsv(); });
+    locked << add(file, tr("Import &Data Set..."), QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_I), [this] {
+        if (DataSetImportDialog::importInto(m_document.get(), this))
+            m_views->showView(QStringLiteral("dataSets"));
+    });
     add(file, tr("&Export Study as CSV..."), QKeySequence(Qt::CTRL | Qt::Key_E), [this] { exportStudyCsv(); });
     file->addSeparator();
     m_viewActions = new ViewActions(this);   // the View menu, the view's own actions, Print/Export
@@ -220,6 +223,7 @@ void MainWindow::createActions()
     // Delete Study; found by their
     // shortcuts, which tst_readonlywindow checks. Undo and Redo follow the (empty) undo stack.
     const QList<QKeySequence> edits{QKeySequence(Qt::CTRL | Qt::Key_I),
+                                    QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_I),
                                     QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_N),
                                     QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_R),
                                     QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_X),
@@ -339,12 +343,12 @@ void MainWindow::setDocument(std::unique_ptr<ProjectDocument> document)
         delete m_views;   // saves each view's state
         m_views = nullptr;
     }
-    m_context.reset();
+    m_context = nullptr;
     m_document = std::move(document);
     if (m_document) {
         m_undoGroup->addStack(m_document->undoStack());
         m_undoGroup->setActiveStack(m_document->undoStack());
-        m_context = std::make_unique<WindowContext>(m_document.get());
+        m_context = &m_document->primaryContext();
         m_views = new ViewHost(*m_context, this);   // one tab per registered view
         m_stack->addWidget(m_views);
         m_stack->setCurrentWidget(m_views);
@@ -354,10 +358,10 @@ void MainWindow::setDocument(std::unique_ptr<ProjectDocument> document)
         connect(m_document.get(), &ProjectDocument::errorOccurred, this, &MainWindow::showError, Qt::QueuedConnection);
         connect(m_document.get(), &ProjectDocument::processesChanged, this, &MainWindow::fillProcessBox);
         connect(m_document.get(), &ProjectDocument::processesChanged, this, &MainWindow::updatePage);
-        connect(m_document.get(), &ProjectDocument::currentProcessChanged, this, &MainWindow::fillProcessBox);
+        connect(m_context, &WindowContext::processChanged, this, &MainWindow::fillProcessBox);
+        connect(m_context, &WindowContext::studyChanged, this, &MainWindow::fillStudyBox);
         connect(m_document.get(), &ProjectDocument::studiesChanged, this, &MainWindow::fillStudyBox);
-        connect(m_document.get(), &ProjectDocument::observationsChanged, this, &MainWindow::fillStudyBox);
-        if (!m_document->studies().empty())
+        if (!m_context->studies().empty())
             m_views->showView(QStringLiteral("observations"));
     } else {
         m_stack->setCurrentWidget(m_emptyPage);
@@ -385,7 +389,7 @@ void MainWindow::fillProcessBox()
         return;
     for (const auto& p : m_document->processes())
         m_processBox->addItem(QString::fromStdString(p.name), QVariant::fromValue<qint64>(p.id));
-    m_processBox->setCurrentIndex(m_processBox->findData(QVariant::fromValue<qint64>(m_document->currentProcessId())));
+    m_processBox->setCurrentIndex(m_processBox->findData(QVariant::fromValue<qint64>(m_context->processId())));
 }
 
 void MainWindow::fillStudyBox()
@@ -393,12 +397,12 @@ void MainWindow::fillStudyBox()
     m_studyBox->clear();
     if (!m_document)
         return;
-    for (const auto& s : m_document->studies()) {
+    for (const auto& s : m_context->studies()) {
         const QString label = studyLabel(s);
         m_studyBox->addItem(label, QVariant::fromValue<qint64>(s.id));
         m_studyBox->setItemData(m_studyBox->count() - 1, label, Qt::ToolTipRole);
     }
-    m_studyBox->setCurrentIndex(m_studyBox->findData(QVariant::fromValue<qint64>(m_document->currentStudyId())));
+    m_studyBox->setCurrentIndex(m_studyBox->findData(QVariant::fromValue<qint64>(m_context->studyId())));
     m_studyBox->setToolTip(m_studyBox->currentText());
 }
 
@@ -524,13 +528,13 @@ QString MainWindow::saveCopyTo(const QString& path, bool* cancelled)
 QString MainWindow::suggestedExportName() const
 {
     // "<process> <study date and time>.csv", with characters file systems dislike replaced.
-    if (!m_document || !m_document->currentStudy())
+    if (!m_document || !m_context->study())
         return {};
-    const study::Study& s = *m_document->currentStudy();
+    const study::Study& s = *m_context->study();
     QString when = QString::fromStdString(s.date);
     if (s.startedWallUs > 0)
         when = QDateTime::fromMSecsSinceEpoch(s.startedWallUs / 1000).toString(QStringLiteral("yyyy-MM-dd HHmm"));
-    const QString process = m_document->currentProcess() ? QString::fromStdString(m_document->currentProcess()->name)
+    const QString process = m_context->process() ? QString::fromStdString(m_context->process()->name)
                                                          : tr("study");
     QString name = QStringLiteral("%1 %2").arg(process, when).simplified();
     static const QRegularExpression bad(QStringLiteral("[\\\\/:*?\"<>|]"));
@@ -540,7 +544,7 @@ QString MainWindow::suggestedExportName() const
 
 void MainWindow::exportStudyCsv()
 {
-    if (!m_document || !m_document->currentStudyId()) {
+    if (!m_document || !m_context->studyId()) {
         showError(tr("There is no study to export: time one first (Ctrl+T)."));
         return;
     }
@@ -556,12 +560,12 @@ void MainWindow::exportStudyCsv()
 
 bool MainWindow::exportStudyCsvTo(const QString& path)
 {
-    if (!m_document || !m_document->currentStudyId())
+    if (!m_document || !m_context->studyId())
         return false;
     std::optional<Expected<std::int64_t>> ok;
     const bool cancelled = BackgroundTask::run(
         this, tr("Exporting to %1…").arg(QDir::toNativeSeparators(path)),
-        [&, &project = m_document->project(), studyId = m_document->currentStudyId(),
+        [&, &project = m_document->project(), studyId = m_context->studyId(),
          target = path.toStdString()](BackgroundTask::Progress& progress) {
             auto reader = store::Project::openSibling(project, store::OpenMode::ReadOnly);
             if (!reader) {
@@ -586,7 +590,7 @@ void MainWindow::importCsv()
 {
     if (m_timingView)
         return;
-    if (!m_document || m_document->readOnly() || !m_document->currentProcessId()) {
+    if (!m_document || m_document->readOnly() || !m_context->processId()) {
         showError(tr("Open a writable project and choose the process to import into."));
         return;
     }
@@ -620,7 +624,7 @@ MainWindow::ImportOutcome MainWindow::importCsvFile(const QString& path,
                                                     std::optional<study::Study> study)
 {
     ImportOutcome outcome;
-    if (!m_document || m_document->readOnly() || !m_document->currentProcessId()) {
+    if (!m_document || m_document->readOnly() || !m_context->processId()) {
         outcome.error = tr("Open a writable project and choose the process to import into.");
         return outcome;
     }
@@ -651,8 +655,9 @@ MainWindow::ImportOutcome MainWindow::importCsvFile(const QString& path,
     }
     outcome.cancelled = false;
     outcome.ok = true;
-    m_document->setCurrentProcess(m_document->currentProcessId());   // new steps may have come in
-    m_document->setCurrentStudy(result->studyId);
+    m_document->reloadSteps(m_context->processId());   // new steps may have come in
+    m_document->reloadStudies(m_context->processId());
+    m_context->setStudy(result->studyId);
     fillStudyBox();
     m_views->showView(QStringLiteral("observations"));
     statusBar()->showMessage(tr("Imported %1 observations in %2 cycles").arg(result->observations).arg(result->cycles), 5000);
@@ -663,7 +668,7 @@ study::Study MainWindow::newStudy() const
 {
     // One rule for every study, timed or imported (study/newstudy.h); the observer is whoever
     // uses the program, never the previous study's.
-    return study::newStudy(m_document->currentProcessId(), m_document->studies(),
+    return study::newStudy(m_context->processId(), m_context->studies(),
                            qEnvironmentVariable("USER", tr("observer")).toStdString(),
                            QDate::currentDate().toString(Qt::ISODate).toStdString());
 }
@@ -693,9 +698,9 @@ void MainWindow::newProcess()
     study::Step first;
     first.name = tr("Step 1").toStdString();
     // The stack deletes a command that failed (became obsolete), so look at the document.
-    const study::Id before = m_document->currentProcessId();
+    const study::Id before = m_context->processId();
     m_document->undoStack()->push(new AddProcessCommand(m_document.get(), p, first));
-    if (m_document->currentProcessId() != before) {
+    if (m_context->processId() != before) {
         fillProcessBox();
         m_views->showView(QStringLiteral("process"));
         processEditor()->editStepName(0);
@@ -704,17 +709,17 @@ void MainWindow::newProcess()
 
 void MainWindow::deleteProcess()
 {
-    if (!m_document || !m_document->currentProcess() || m_document->readOnly())
+    if (!m_document || !m_context->process() || m_document->readOnly())
         return;
-    const study::Process p = *m_document->currentProcess();
+    const study::Process p = *m_context->process();
     qint64 observations = 0;
-    for (const auto& s : m_document->studies())
+    for (const auto& s : m_context->studies())
         if (auto n = m_document->project().observationCount(s.id))
             observations += *n;
-    const auto studies = static_cast<int>(m_document->studies().size());
+    const auto studies = static_cast<int>(m_context->studies().size());
     const QString question =
         studies == 0 ? tr("Delete process '%1' and its %2?")
-                           .arg(QString::fromStdString(p.name), countText(static_cast<qint64>(m_document->steps().size()),
+                           .arg(QString::fromStdString(p.name), countText(static_cast<qint64>(m_context->steps().size()),
                                                                           tr("step"), tr("steps")))
                      : tr("Delete process '%1' with its %2 and %3?")
                            .arg(QString::fromStdString(p.name), countText(studies, tr("study"), tr("studies")),
@@ -727,9 +732,9 @@ void MainWindow::deleteProcess()
 
 void MainWindow::deleteStudy()
 {
-    if (!m_document || !m_document->currentStudy() || m_document->readOnly())
+    if (!m_document || !m_context->study() || m_document->readOnly())
         return;
-    const study::Study s = *m_document->currentStudy();
+    const study::Study s = *m_context->study();
     const auto n = m_document->project().observationCount(s.id);
     const QString label = studyLabel(s);
     const QString question = tr("Delete study '%1' and its %2?")
@@ -759,9 +764,9 @@ QString MainWindow::studyLabel(const study::Study& s)
 
 void MainWindow::renameProcess()
 {
-    if (!m_document || !m_document->currentProcess() || m_document->readOnly())
+    if (!m_document || !m_context->process() || m_document->readOnly())
         return;
-    const study::Process before = *m_document->currentProcess();
+    const study::Process before = *m_context->process();
     bool ok = false;
     const QString name = QInputDialog::getText(this, tr("Rename Process"), tr("New name of the process:"),
                                                QLineEdit::Normal, QString::fromStdString(before.name), &ok)
@@ -772,9 +777,9 @@ void MainWindow::renameProcess()
 
 void MainWindow::editStudyDetails()
 {
-    if (!m_document || m_timingView || !m_document->currentStudy() || m_document->readOnly())
+    if (!m_document || m_timingView || !m_context->study() || m_document->readOnly())
         return;
-    const study::Study before = *m_document->currentStudy();
+    const study::Study before = *m_context->study();
     StudyDialog dialog(before, this);
     if (dialog.exec() == QDialog::Accepted)
         m_document->undoStack()->push(new ChangeStudyCommand(m_document.get(), before, dialog.study()));
@@ -788,7 +793,7 @@ void MainWindow::startTiming()
         showError(tr("This project is open read-only; timing needs a writable project."));
         return;
     }
-    if (m_document->steps().empty()) {
+    if (m_context->steps().empty()) {
         showError(tr("The process has no steps yet. Add them first (Ctrl+Return in the step list)."));
         return;
     }
@@ -796,9 +801,9 @@ void MainWindow::startTiming()
     const study::Id id = m_document->insertStudy(s);
     if (!id)
         return;
-    m_document->setCurrentStudy(id);
+    m_context->setStudy(id);
     s.id = id;
-    s.processId = m_document->currentProcessId();
+    s.processId = m_context->processId();
     m_timingView = new TimingView(m_document.get(), s, this);
     connect(m_timingView, &TimingView::finished, this, &MainWindow::finishTiming);
     m_stack->addWidget(m_timingView);
@@ -826,15 +831,16 @@ void MainWindow::finishTiming()
     }
     bool discarded = false;
     if (m_document) {
-        m_document->reloadStudies();
-        if (!m_document->currentStudy()) {
+        const study::Id timed = m_context->studyId();
+        m_document->reloadStudies(m_context->processId());   // the context leaves a study that is gone
+        if (!m_document->study(timed)) {
             // The study recorded nothing and was discarded (CaptureWorker): show the last one.
             discarded = true;
-            const auto& studies = m_document->studies();
-            m_document->setCurrentStudy(studies.empty() ? 0 : studies.back().id);
+            const auto& studies = m_context->studies();
+            m_context->setStudy(studies.empty() ? 0 : studies.back().id);
             fillStudyBox();
         }
-        m_document->notifyObservationsChanged();
+        m_document->notifyObservationsChanged(m_context->studyId());
     }
     statusBar()->showMessage(discarded ? tr("Nothing was timed; the empty study was discarded") : tr("Study saved"),
                              5000);
@@ -905,29 +911,7 @@ QList<QPair<QString, QString>> MainWindow::shortcutList() const
 
 void MainWindow::showShortcuts()
 {
-    QDialog dialog(this);
-    dialog.setObjectName(QStringLiteral("shortcutsDialog"));
-    dialog.setWindowTitle(tr("Keyboard Shortcuts"));
-    auto* table = new QTableWidget(&dialog);
-    const auto rows = shortcutList();
-    table->setColumnCount(2);
-    table->setRowCount(static_cast<int>(rows.size()));
-    table->setHorizontalHeaderLabels({tr("Action"), tr("Keys")});
-    for (int r = 0; r < rows.size(); ++r) {
-        table->setItem(r, 0, new QTableWidgetItem(rows[r].first));
-        table->setItem(r, 1, new QTableWidgetItem(rows[r].second));
-    }
-    table->setEditTriggers(QAbstractItemView::NoEditTriggers);
-    table->verticalHeader()->hide();
-    table->verticalHeader()->setDefaultSectionSize(table->fontMetrics().height() + 6);
-    table->horizontalHeader()->setSectionResizeMode(0, QHeaderView::Stretch);
-    table->horizontalHeader()->setSectionResizeMode(1, QHeaderView::ResizeToContents);
-    auto* buttons = new QDialogButtonBox(QDialogButtonBox::Close, &dialog);
-    connect(buttons, &QDialogButtonBox::rejected, &dialog, &QDialog::reject);
-    auto* layout = new QVBoxLayout(&dialog);
-    layout->addWidget(table);
-    layout->addWidget(buttons);
-    dialog.resize(640, 560);
+    ShortcutsDialog dialog(shortcutList(), this);
     dialog.exec();
 }
 

@@ -60,7 +60,7 @@ public:
 
     ProjectDocument* document() const { return m_document.get(); }
     // What this window looks at (its current process and study); null when no project is open.
-    WindowContext* context() const { return m_context.get(); }
+    WindowContext* context() const { return m_context; }
     // The tabs, made from the view registry; null when no project is open.
     ViewHost* viewHost() const { return m_views; }
     ViewActions* viewActions() const { return m_viewActions; }
@@ -123,7 +123,7 @@ private:
     void showShortcuts();
 
     std::unique_ptr<ProjectDocument> m_document;
-    std::unique_ptr<WindowContext> m_context;   // after m_document: goes before it
+    WindowContext* m_context = nullptr;   // the document's primary context: what this window shows
     QStackedWidget* m_stack = nullptr;
     ViewHost* m_views = nullptr;
     ViewActions* m_viewActions = nullptr;

@@ -25,16 +25,15 @@
 namespace gemba::ui {
 
 ObservationsPage::ObservationsPage(ProjectDocument* document, QWidget* parent)
-    : ObservationsPage(*new WindowContext(document, nullptr), parent)
+    : ObservationsPage(document->primaryContext(), parent)
 {
-    m_context->setParent(this);
 }
 
 ObservationsPage::ObservationsPage(WindowContext& context, QWidget* parent)
     : QWidget(parent)
     , m_context(&context)
     , m_document(context.document())
-    , m_model(new ObservationsModel(m_document, this))
+    , m_model(new ObservationsModel(context, this))
     , m_summary(new SummaryModel(this))
     , m_view(new QTableView(this))
     , m_summaryView(new QTableView(this))
@@ -109,7 +108,7 @@ ObservationsPage::ObservationsPage(WindowContext& context, QWidget* parent)
     // million observations costs this thread a request and, later, a few rows of numbers.
     auto refresh = [this] {
         updateCaption();
-        const study::Study* s = m_document->currentStudy();
+        const study::Study* s = m_context->study();
         if (!s) {
             m_summary->clear();
             m_totals->clear();
@@ -120,11 +119,11 @@ ObservationsPage::ObservationsPage(WindowContext& context, QWidget* parent)
         // The study's own element list (a few rows, by its primary key), not the process's steps
         // as edited since: a step added to the process later is no part of this study's cycles.
         auto elements = m_document->project().studySteps(s->id);
-        m_document->dataService()->requestSummary(*s, elements ? std::move(elements).value() : m_document->steps(),
+        m_document->dataService()->requestSummary(*s, elements ? std::move(elements).value() : m_context->steps(),
                                                   m_requestedRevision, this);
     };
     connect(m_document->dataService(), &DataService::summaryReady, this, [this](const StudySummaryResult& r) {
-        if (r.studyId != m_document->currentStudyId() || r.revision != m_requestedRevision)
+        if (r.studyId != m_context->studyId() || r.revision != m_requestedRevision)
             return;   // an answer to another page's request: ours is still to come
         m_summary->setSummary(r.steps, r.summary, r.error);
         m_totals->setText(m_summary->totalsText());
@@ -134,9 +133,10 @@ ObservationsPage::ObservationsPage(WindowContext& context, QWidget* parent)
     // Whatever changes this study's revision, and nothing else: an edit of another study
     // (another window's) leaves this summary as it is.
     auto refreshMine = [this, refresh](study::Id studyId) {
-        if (studyId == m_document->currentStudyId())
+        if (studyId == m_context->studyId())
             refresh();
     };
+    connect(m_context, &WindowContext::studyChanged, this, refresh);
     connect(m_document, &ProjectDocument::observationsChanged, this, refreshMine);
     connect(m_document, &ProjectDocument::observationChanged, this, refreshMine);
     connect(m_document, &ProjectDocument::studyDetailsChanged, this, refreshMine);
@@ -144,7 +144,7 @@ ObservationsPage::ObservationsPage(WindowContext& context, QWidget* parent)
     connect(m_document, &ProjectDocument::observationsRestored, this, refreshMine);
     connect(m_document, &ProjectDocument::observationsUpdated, this, refreshMine);
     connect(m_document, &ProjectDocument::stepsChanged, this, [this, refresh](study::Id processId) {
-        if (processId == m_document->currentProcessId())
+        if (processId == m_context->processId())
             refresh();
     });
     refresh();
@@ -163,7 +163,7 @@ void ObservationsPage::restoreViewState(const QByteArray& state)
 
 void ObservationsPage::updateCaption()
 {
-    const study::Study* s = m_document->currentStudy();
+    const study::Study* s = m_context->study();
     if (!s) {
         m_caption->setText(tr("No study yet. Press Ctrl+T to time the process."));
         return;
@@ -188,8 +188,8 @@ void ObservationsPage::deleteSelected()
                               QMessageBox::Cancel) != QMessageBox::Yes)
         return;
     const int row = current.row();
-    m_document->undoStack()->push(new RemoveObservationsCommand(m_document, m_document->currentProcessId(),
-                                                                m_document->currentStudyId(), {o->id}));
+    m_document->undoStack()->push(new RemoveObservationsCommand(m_document, m_context->processId(),
+                                                                m_context->studyId(), {o->id}));
     const int next = std::min(row, m_model->rowCount() - 1);
     if (next >= 0)
         m_view->setCurrentIndex(m_model->index(next, current.column()));

@@ -21,7 +21,7 @@ class ObservationsPage : public QWidget, public View {
 public:
     // Follows the window's context (the current study).
     ObservationsPage(WindowContext& context, QWidget* parent = nullptr);
-    // With a context of its own, on the document's first process (tests, a page on its own).
+    // On the document's primary context (tests, a page on its own).
     explicit ObservationsPage(ProjectDocument* document, QWidget* parent = nullptr);
 
     QString viewId() const override { return QStringLiteral("observations"); }

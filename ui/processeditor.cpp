@@ -20,16 +20,15 @@
 namespace gemba::ui {
 
 ProcessEditor::ProcessEditor(ProjectDocument* document, QWidget* parent)
-    : ProcessEditor(*new WindowContext(document, nullptr), parent)
+    : ProcessEditor(document->primaryContext(), parent)
 {
-    m_context->setParent(this);
 }
 
 ProcessEditor::ProcessEditor(WindowContext& context, QWidget* parent)
     : QWidget(parent)
     , m_context(&context)
     , m_document(context.document())
-    , m_model(new StepsModel(m_document, this))
+    , m_model(new StepsModel(context, this))
     , m_view(new QTableView(this))
 {
     m_view->setObjectName(QStringLiteral("stepsView"));
@@ -86,13 +85,13 @@ void ProcessEditor::selectRow(int row)
 
 void ProcessEditor::addStep()
 {
-    if (!m_document->currentProcessId() || m_document->readOnly())
+    if (!m_context->processId() || m_document->readOnly())
         return;
     study::Step step;
     const int row = currentRow();
-    step.position = row < 0 ? static_cast<int>(m_document->steps().size()) : row + 1;
-    step.processId = m_document->currentProcessId();
-    step.name = tr("Step %1").arg(m_document->steps().size() + 1).toStdString();
+    step.position = row < 0 ? static_cast<int>(m_context->steps().size()) : row + 1;
+    step.processId = m_context->processId();
+    step.name = tr("Step %1").arg(m_context->steps().size() + 1).toStdString();
     m_document->undoStack()->push(new AddStepCommand(m_document, step));
     editStepName(step.position);
 }
@@ -109,7 +108,7 @@ void ProcessEditor::removeStep()
     const int row = currentRow();
     if (row < 0 || m_document->readOnly())
         return;
-    const auto steps = m_document->steps();
+    const auto steps = m_context->steps();
     const auto step = steps[static_cast<std::size_t>(row)];
     // A step that observations refer to cannot just go: offer to move them to another step of
     // the process, and do both as one undo step.
@@ -159,7 +158,7 @@ void ProcessEditor::moveStep(int delta)
 {
     const int row = currentRow();
     const int target = row + delta;
-    const auto& steps = m_document->steps();
+    const auto& steps = m_context->steps();
     if (row < 0 || target < 0 || target >= static_cast<int>(steps.size()) || m_document->readOnly())
         return;
     std::vector<study::Id> before, after;
@@ -167,7 +166,7 @@ void ProcessEditor::moveStep(int delta)
         before.push_back(s.id);
     after = before;
     std::swap(after[static_cast<std::size_t>(row)], after[static_cast<std::size_t>(target)]);
-    m_document->undoStack()->push(new MoveStepCommand(m_document, m_document->currentProcessId(), before, after));
+    m_document->undoStack()->push(new MoveStepCommand(m_document, m_context->processId(), before, after));
     selectRow(target);
 }
 

@@ -19,7 +19,7 @@ class ProcessEditor : public QWidget, public View {
 public:
     // Follows the window's context (the current process).
     ProcessEditor(WindowContext& context, QWidget* parent = nullptr);
-    // With a context of its own, on the document's first process (tests, an editor on its own).
+    // On the document's primary context (tests, an editor on its own).
     explicit ProcessEditor(ProjectDocument* document, QWidget* parent = nullptr);
 
     QString viewId() const override { return QStringLiteral("process"); }

@@ -1,12 +1,23 @@
-// The open project as the window sees it: the store, the current process and study, and
-// the undo stack every edit goes through.
+// The open project: the store, its processes, steps and studies, and the undo stack every
+// edit goes through (see projectdocument.h).
 #include "projectdocument.h"
 
+#include "commands/importdatasetcommand.h"
+#include "data/backgroundtask.h"
 #include "data/dataservice.h"
+#include "windowcontext.h"
+
+#include <QFileInfo>
 
 #include <algorithm>
 
 namespace gemba::ui {
+
+namespace {
+const std::vector<study::Step> kNoSteps;
+const std::vector<study::Study> kNoStudies;
+QList<qint64> toList(const std::vector<study::Id>& ids) { return QList<qint64>(ids.begin(), ids.end()); }
+} // namespace
 
 std::unique_ptr<ProjectDocument> ProjectDocument::open(const QString& path, QString* error)
 {
@@ -24,9 +35,12 @@ ProjectDocument::ProjectDocument(std::unique_ptr<store::Project> project)
     , m_dataService(std::make_unique<DataService>(*m_project))
 {
     // Connected first, so every other slot already sees the new revision. Counting the signals
-    // rather than the mutations keeps it right for any mutation added later.
+    // rather than the mutations keeps it right for any mutation added later. A study's own
+    // revision moves with the changes that name it, and only with those.
     const auto bump = [this] { ++m_revision; };
     for (auto signal : {&ProjectDocument::processesChanged, &ProjectDocument::currentProcessChanged})
+        connect(this, signal, this, bump);
+    for (auto signal : {&ProjectDocument::dataSetsChanged, &ProjectDocument::chartAdded, &ProjectDocument::chartRemoved})
         connect(this, signal, this, bump);
     // A study's own revision moves with the changes that name it, and only with those.
     connect(this, &ProjectDocument::stepsChanged, this, &ProjectDocument::bumpStudiesOf);
@@ -38,11 +52,27 @@ ProjectDocument::ProjectDocument(std::unique_ptr<store::Project> project)
                         &ProjectDocument::observationsUpdated})
         connect(this, signal, this, [this](study::Id studyId) { bumpStudy(studyId); });
     reloadProcesses();
-    if (!m_processes.empty())
-        setCurrentProcess(m_processes.front().id);
+    m_primary = new WindowContext(this, this);
+    m_primary->setFollowsReveals(true);   // undo shows what it touched, as it always did
+    connect(m_primary, &WindowContext::processChanged, this, &ProjectDocument::currentProcessChanged);
+    connect(m_primary, &WindowContext::studyChanged, this, &ProjectDocument::currentStudyChanged);
 }
 
 ProjectDocument::~ProjectDocument() = default;
+
+QString ProjectDocument::path() const { return QString::fromStdString(m_project->path()); }
+bool ProjectDocument::readOnly() const { return m_project->readOnly(); }
+QString ProjectDocument::warning() const { return QString::fromStdString(m_project->warning()); }
+
+template <typename T>
+bool ProjectDocument::check(const Expected<T>& result) const
+{
+    if (result)
+        return true;
+    // Reading (steps, studies on demand) can fail too; the message is the document's either way.
+    emit const_cast<ProjectDocument*>(this)->errorOccurred(QString::fromStdString(result.error().message));
+    return false;
+}
 
 quint64 ProjectDocument::studyRevision(study::Id studyId) const
 {
@@ -56,114 +86,163 @@ void ProjectDocument::bumpStudiesOf(study::Id processId)
 {
     // A step renamed or reordered changes what a study's summary shows.
     ++m_revision;
-    for (study::Id id : studyIdsOf(processId))
-        m_studyRevisions[id] = m_revision;
+    for (const auto& s : studies(processId))
+        m_studyRevisions[s.id] = m_revision;
 }
 
-std::vector<study::Id> ProjectDocument::studyIdsOf(study::Id processId) const
+// --- reading -------------------------------------------------------------------------------
+
+const study::Process* ProjectDocument::process(study::Id id) const
 {
-    std::vector<study::Id> ids;
-    if (processId == m_processId) {
-        for (const auto& s : m_studies)
-            ids.push_back(s.id);
-    } else if (auto list = m_project->studies(processId)) {
-        for (const auto& s : *list)
-            ids.push_back(s.id);
+    const auto found = std::find_if(m_processes.begin(), m_processes.end(), [id](const auto& p) { return p.id == id; });
+    return found == m_processes.end() ? nullptr : &*found;
+}
+
+const std::vector<study::Step>& ProjectDocument::steps(study::Id processId) const
+{
+    if (processId == 0)
+        return kNoSteps;
+    auto found = m_steps.find(processId);
+    if (found == m_steps.end()) {
+        auto list = m_project->steps(processId);
+        found = m_steps.emplace(processId, check(list) ? std::move(list).value() : std::vector<study::Step>()).first;
     }
-    return ids;
+    return found->second;
 }
 
-QString ProjectDocument::path() const { return QString::fromStdString(m_project->path()); }
-bool ProjectDocument::readOnly() const { return m_project->readOnly(); }
-QString ProjectDocument::warning() const { return QString::fromStdString(m_project->warning()); }
-
-template <typename T>
-bool ProjectDocument::check(const Expected<T>& result)
+const std::vector<study::Study>& ProjectDocument::studies(study::Id processId) const
 {
-    if (result)
-        return true;
-    emit errorOccurred(QString::fromStdString(result.error().message));
-    return false;
-}
-
-void ProjectDocument::reloadProcesses()
-{
-    auto list = m_project->processes();
-    if (check(list))
-        m_processes = std::move(list).value();
-    emit processesChanged();
-}
-
-void ProjectDocument::reloadSteps()
-{
-    m_steps.clear();
-    if (m_processId) {
-        auto list = m_project->steps(m_processId);
-        if (check(list))
-            m_steps = std::move(list).value();
+    if (processId == 0)
+        return kNoStudies;
+    auto found = m_studies.find(processId);
+    if (found == m_studies.end()) {
+        auto list = m_project->studies(processId);
+        found = m_studies.emplace(processId, check(list) ? std::move(list).value() : std::vector<study::Study>()).first;
     }
-    emit stepsChanged(m_processId);
+    return found->second;
 }
 
-void ProjectDocument::reloadStudies()
-{
-    m_studies.clear();
-    if (m_processId) {
-        auto list = m_project->studies(m_processId);
-        if (check(list))
-            m_studies = std::move(list).value();
-    }
-    emit studiesChanged(m_processId);
-}
-
-const study::Process* ProjectDocument::currentProcess() const
+const study::Study* ProjectDocument::study(study::Id studyId) const
 {
     for (const auto& p : m_processes)
-        if (p.id == m_processId)
-            return &p;
+        for (const auto& s : studies(p.id))
+            if (s.id == studyId)
+                return &s;
     return nullptr;
 }
 
-void ProjectDocument::setCurrentProcess(study::Id id)
+study::Id ProjectDocument::processOfStudy(study::Id studyId) const
 {
-    // A process that is gone (or none) falls back to the first one there is.
-    if (std::none_of(m_processes.begin(), m_processes.end(), [id](const auto& p) { return p.id == id; }))
-        id = m_processes.empty() ? 0 : m_processes.front().id;
-    m_processId = id;
-    reloadSteps();
-    reloadStudies();
-    setCurrentStudy(m_studies.empty() ? 0 : m_studies.back().id);
-    emit currentProcessChanged();
+    const study::Study* s = study(studyId);
+    return s ? s->processId : 0;
+}
+
+study::Id ProjectDocument::processOfStep(study::Id stepId) const
+{
+    for (const auto& p : m_processes)
+        for (const auto& s : steps(p.id))
+            if (s.id == stepId)
+                return p.id;
+    return 0;
 }
 
 int ProjectDocument::stepIndex(study::Id stepId) const
 {
-    for (std::size_t i = 0; i < m_steps.size(); ++i)
-        if (m_steps[i].id == stepId)
+    // The loaded processes first (the one on screen is among them), then the others.
+    for (const auto& [processId, list] : m_steps)
+        for (std::size_t i = 0; i < list.size(); ++i)
+            if (list[i].id == stepId)
+                return static_cast<int>(i);
+    const study::Id processId = processOfStep(stepId);
+    const auto& list = steps(processId);
+    for (std::size_t i = 0; i < list.size(); ++i)
+        if (list[i].id == stepId)
             return static_cast<int>(i);
     return -1;
 }
 
 QString ProjectDocument::stepName(study::Id stepId) const
 {
-    const int i = stepIndex(stepId);
-    return i < 0 ? QString() : QString::fromStdString(m_steps[static_cast<std::size_t>(i)].name);
+    for (const auto& [processId, list] : m_steps)
+        for (const auto& s : list)
+            if (s.id == stepId)
+                return QString::fromStdString(s.name);
+    return {};
 }
 
-const study::Study* ProjectDocument::currentStudy() const
+// --- the primary context, for the callers of before ------------------------------------------
+
+WindowContext& ProjectDocument::primaryContext() { return *m_primary; }
+study::Id ProjectDocument::currentProcessId() const { return m_primary->processId(); }
+const study::Process* ProjectDocument::currentProcess() const { return m_primary->process(); }
+const std::vector<study::Step>& ProjectDocument::steps() const { return m_primary->steps(); }
+const std::vector<study::Study>& ProjectDocument::studies() const { return m_primary->studies(); }
+study::Id ProjectDocument::currentStudyId() const { return m_primary->studyId(); }
+const study::Study* ProjectDocument::currentStudy() const { return m_primary->study(); }
+void ProjectDocument::setCurrentStudy(study::Id id) { m_primary->setStudy(id); }
+
+void ProjectDocument::setCurrentProcess(study::Id id)
 {
-    for (const auto& s : m_studies)
-        if (s.id == m_studyId)
-            return &s;
-    return nullptr;
+    if (process(id)) {
+        reloadSteps(id);
+        reloadStudies(id);
+    }
+    m_primary->setProcess(id);
 }
 
-void ProjectDocument::setCurrentStudy(study::Id id)
+// --- reloading -------------------------------------------------------------------------------
+
+void ProjectDocument::reloadProcesses()
 {
-    m_studyId = id;
-    emit currentStudyChanged();
-    emit observationsChanged(id);
+    auto list = m_project->processes();
+    if (check(list))
+        m_processes = std::move(list).value();
+    // Lists of processes that are gone go with them.
+    for (auto it = m_steps.begin(); it != m_steps.end();)
+        it = process(it->first) ? std::next(it) : m_steps.erase(it);
+    for (auto it = m_studies.begin(); it != m_studies.end();)
+        it = process(it->first) ? std::next(it) : m_studies.erase(it);
+    emit processesChanged();
 }
+
+void ProjectDocument::reloadSteps(study::Id processId)
+{
+    if (processId == 0)
+        return;
+    auto list = m_project->steps(processId);
+    m_steps[processId] = check(list) ? std::move(list).value() : std::vector<study::Step>();
+    emit stepsChanged(processId);
+}
+
+void ProjectDocument::reloadStudies(study::Id processId)
+{
+    if (processId == 0)
+        return;
+    auto list = m_project->studies(processId);
+    m_studies[processId] = check(list) ? std::move(list).value() : std::vector<study::Study>();
+    emit studiesChanged(processId);
+}
+
+void ProjectDocument::reloadStudies() { reloadStudies(currentProcessId()); }
+
+void ProjectDocument::notifyObservationsChanged() { emit observationsChanged(currentStudyId()); }
+void ProjectDocument::notifyObservationsChanged(study::Id studyId) { emit observationsChanged(studyId); }
+
+void ProjectDocument::showProcess(study::Id processId)
+{
+    if (processId != 0)
+        emit revealRequested(processId, 0);
+}
+
+void ProjectDocument::showStudy(study::Id processId, study::Id studyId)
+{
+    if (processId == 0)
+        processId = processOfStudy(studyId);
+    if (processId != 0)
+        emit revealRequested(processId, studyId);
+}
+
+// --- writing ---------------------------------------------------------------------------------
 
 study::Id ProjectDocument::insertProcess(study::Process process)
 {
@@ -186,9 +265,7 @@ bool ProjectDocument::removeProcess(study::Id id)
 {
     if (!check(m_project->removeProcess(id)))
         return false;
-    reloadProcesses();
-    if (id == m_processId)
-        setCurrentProcess(m_processes.empty() ? 0 : m_processes.front().id);
+    reloadProcesses();   // contexts on it go to the first process there is
     return true;
 }
 
@@ -198,35 +275,38 @@ study::Id ProjectDocument::restoreProcess(const store::ProcessSnapshot& snapshot
     if (!check(id))
         return 0;
     reloadProcesses();
-    setCurrentProcess(*id);
+    reloadSteps(*id);
+    reloadStudies(*id);
+    showProcess(*id);
     return *id;
 }
 
 study::Id ProjectDocument::insertStep(study::Step step)
 {
     if (step.processId == 0)
-        step.processId = m_processId;
+        step.processId = currentProcessId();
     auto id = m_project->addStep(step);
     if (!check(id))
         return 0;
-    if (step.processId == m_processId)
-        reloadSteps();
+    reloadSteps(step.processId);
     return *id;
 }
 
 bool ProjectDocument::updateStep(const study::Step& step)
 {
+    const study::Id processId = step.processId ? step.processId : processOfStep(step.id);
     if (!check(m_project->updateStep(step)))
         return false;
-    reloadSteps();
+    reloadSteps(processId);
     return true;
 }
 
 bool ProjectDocument::removeStep(study::Id id)
 {
+    const study::Id processId = processOfStep(id);
     if (!check(m_project->removeStep(id)))
         return false;
-    reloadSteps();
+    reloadSteps(processId);
     return true;
 }
 
@@ -234,38 +314,37 @@ bool ProjectDocument::reorderSteps(study::Id processId, const std::vector<study:
 {
     if (!check(m_project->reorderSteps(processId, order)))
         return false;
-    if (processId == m_processId)
-        reloadSteps();
+    reloadSteps(processId);
     return true;
 }
 
 study::Id ProjectDocument::insertStudy(study::Study s)
 {
     if (s.processId == 0)
-        s.processId = m_processId;
+        s.processId = currentProcessId();
     auto id = m_project->addStudy(s);
     if (!check(id))
         return 0;
-    reloadStudies();
+    reloadStudies(s.processId);
     return *id;
 }
 
 bool ProjectDocument::updateStudy(const study::Study& s)
 {
+    const study::Id processId = s.processId ? s.processId : processOfStudy(s.id);
     if (!check(m_project->updateStudy(s)))
         return false;
-    reloadStudies();
+    reloadStudies(processId);
     emit studyDetailsChanged(s.id);   // the summary depends on the rating method and allowances
     return true;
 }
 
 bool ProjectDocument::removeStudy(study::Id id)
 {
+    const study::Id processId = processOfStudy(id);
     if (!check(m_project->removeStudy(id)))
         return false;
-    reloadStudies();
-    if (id == m_studyId)
-        setCurrentStudy(m_studies.empty() ? 0 : m_studies.back().id);
+    reloadStudies(processId);   // contexts on it go to the last study of the process
     return true;
 }
 
@@ -274,9 +353,8 @@ study::Id ProjectDocument::restoreStudy(const store::StudySnapshot& snapshot)
     auto id = m_project->restore(snapshot);
     if (!check(id))
         return 0;
-    showProcess(snapshot.study.processId);
-    reloadStudies();
-    setCurrentStudy(*id);
+    reloadStudies(snapshot.study.processId);
+    showStudy(snapshot.study.processId, *id);
     return *id;
 }
 
@@ -287,10 +365,6 @@ bool ProjectDocument::updateObservation(const study::Observation& obs)
     emit observationChanged(obs.studyId, obs.id);
     return true;
 }
-
-namespace {
-QList<qint64> toList(const std::vector<study::Id>& ids) { return QList<qint64>(ids.begin(), ids.end()); }
-} // namespace
 
 bool ProjectDocument::removeObservations(const std::vector<study::Id>& ids)
 {
@@ -320,15 +394,109 @@ bool ProjectDocument::moveObservations(const std::vector<study::Id>& ids, study:
         return false;
     // The observations of a step may be in any study of its process: each study is told, and
     // its views look for the ids they hold.
-    study::Id processId = m_processId;
-    if (stepIndex(stepId) < 0)
-        for (const auto& p : m_processes)
-            if (auto steps = m_project->steps(p.id))
-                for (const auto& step : *steps)
-                    if (step.id == stepId)
-                        processId = p.id;
-    for (study::Id studyId : studyIdsOf(processId))
-        emit observationsUpdated(studyId, toList(ids));
+    for (const auto& s : studies(processOfStep(stepId)))
+        emit observationsUpdated(s.id, toList(ids));
+    return true;
+}
+
+ProjectDocument::DataSetImport ProjectDocument::importDataSet(const QString& csvPath, const QString& name,
+                                                             const io::CsvOptions& options, QWidget* progressParent)
+{
+    DataSetImport outcome;
+    // On a connection of its own on a worker thread, in one transaction: all or nothing.
+    std::optional<Expected<study::Id>> imported;
+    outcome.cancelled = BackgroundTask::run(
+        progressParent, tr("Importing %1…").arg(QFileInfo(csvPath).fileName()),
+        [&, &project = *m_project, source = csvPath.toStdString(), wanted = name.toStdString()](BackgroundTask::Progress&) {
+            auto writer = store::Project::openSibling(project, store::OpenMode::ReadWrite);
+            if (!writer) {
+                imported = writer.error();
+                return;
+            }
+            imported = (*writer)->importDataSet(source, wanted, options);
+        });
+    const auto& result = *imported;
+    if (!result) {
+        outcome.error = QString::fromStdString(result.error().message);
+        outcome.field = QString::fromStdString(result.error().field);
+        return outcome;
+    }
+    if (outcome.cancelled) {
+        // Stored already: taken back, so Cancel leaves the project as it was.
+        check(m_project->removeDataSet(*result));
+        return outcome;
+    }
+    outcome.id = *result;
+    emit dataSetsChanged(outcome.id);
+    m_undo.push(new ImportDataSetCommand(this, outcome.id, name));
+    return outcome;
+}
+
+QString ProjectDocument::uniqueDataSetName(const QString& wanted) const
+{
+    const QString base = wanted.trimmed();
+    auto list = m_project->dataSets();
+    if (!list)
+        return base;
+    const auto taken = [&](const QString& name) {
+        const std::string n = name.toStdString();
+        return std::any_of(list->begin(), list->end(), [&](const store::DataSetInfo& d) { return d.name == n; });
+    };
+    QString name = base;
+    for (int n = 2; taken(name); ++n)
+        name = QStringLiteral("%1 (%2)").arg(base).arg(n);
+    return name;
+}
+
+bool ProjectDocument::removeDataSet(study::Id id)
+{
+    // Its charts go with it (Project::removeDataSet): read them first, to tell the chart view.
+    std::vector<study::Id> chartIds;
+    if (auto charts = m_project->dataSetCharts(id))
+        for (const auto& c : *charts)
+            chartIds.push_back(c.id);
+    if (!check(m_project->removeDataSet(id)))
+        return false;
+    for (study::Id chartId : chartIds)
+        emit chartRemoved(chartId);
+    emit dataSetsChanged(id);
+    return true;
+}
+
+study::Id ProjectDocument::restoreDataSet(const store::DataSetSnapshot& snapshot)
+{
+    auto id = m_project->restore(snapshot);
+    if (!check(id))
+        return 0;
+    emit dataSetsChanged(*id);
+    if (auto charts = m_project->dataSetCharts(*id))
+        for (const auto& c : *charts)
+            emit chartAdded(c.id);
+    return *id;
+}
+
+bool ProjectDocument::renameDataSet(study::Id id, const QString& name)
+{
+    if (!check(m_project->renameDataSet(id, name.toStdString())))
+        return false;
+    emit dataSetsChanged(id);
+    return true;
+}
+
+study::Id ProjectDocument::addChart(const store::ChartSpec& spec)
+{
+    auto id = m_project->addChart(spec);
+    if (!check(id))
+        return 0;
+    emit chartAdded(*id);
+    return *id;
+}
+
+bool ProjectDocument::removeChart(study::Id chartId)
+{
+    if (!check(m_project->removeChart(chartId)))
+        return false;
+    emit chartRemoved(chartId);
     return true;
 }
 

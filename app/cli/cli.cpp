@@ -74,8 +74,9 @@ Projects (.gemba files), without the window:
       a control chart of a data set's column, as 'chart TYPE FILE' charts a CSV column
       (--column: the values, or the counts of p, np, c, u; --sizes: their sample sizes).
   report PROJECT [--study NAME|ID] [--page-size a4|letter] -o FILE.pdf
-      the review report as a PDF: header, summary and an I-MR chart of every step with its
-      signals, for every study (or the one named); drawn without a display.
+      the review report as a PDF: header, summary, an I-MR chart of every step with its
+      signals, the saved charts with their signal notes, capability where spec limits are
+      saved; for every study (or the one named); drawn without a display.
 
 A duration D is written like 8h, 30m, 45s, 1h30m, 2.5s or plain seconds.
 Run 'gemba COMMAND --help' (or 'gemba help COMMAND') for the options of one command.

@@ -339,6 +339,23 @@ private slots:
             spec.specLimits.lsl = 4.0;
             spec.specLimits.usl = 6.0;
             QVERIFY(doc->project().addChart(spec));
+            // A saved chart of Fold box with a signal note on cycle 14's time and cycle 3 excluded.
+            std::vector<study::Id> foldTimes;
+            const auto observations = doc->project().observations(studyId);
+            QVERIFY(observations);
+            for (const auto& o : *observations)
+                if (o.stepId == doc->steps()[0].id)
+                    foldTimes.push_back(o.id);
+            QCOMPARE(foldTimes.size(), std::size_t(20));
+            store::ChartSpec fold;
+            fold.processId = doc->currentProcessId();
+            fold.title = "Fold box review";
+            fold.source.kind = store::ChartSourceKind::StepDurations;
+            fold.source.studyIds = {studyId};
+            fold.source.stepId = doc->steps()[0].id;
+            fold.exclusions = {foldTimes[2]};
+            fold.notes.push_back({foldTimes[13], "Jammed carton magazine", "Magazine guide re-set", 0});
+            QVERIFY(doc->project().addChart(fold));
         }
         const QString pdf = dir.filePath(QStringLiteral("s.pdf"));
         cli::ReportRenderRequest request;
@@ -352,6 +369,12 @@ private slots:
         QVERIFY2(text.contains(QStringLiteral("I cycle 14 16.00 1 1: 1 point beyond the control limits")), qPrintable(text));
         QVERIFY(text.contains(QStringLiteral("Control chart: Tape box")));
         QVERIFY(text.contains(QStringLiteral("Capability: Tape box against 4-6 s")));
+        QVERIFY(text.contains(QStringLiteral("Saved chart: Fold box review")));
+        QVERIFY(text.contains(QStringLiteral("1 point(s) excluded by the analyst (hollow)")));
+        // The signal carries the note's number; the note reads in full under it.
+        QVERIFY2(text.contains(QStringLiteral("I cycle 14 16.00 1 1: 1 point beyond the control limits 1")), qPrintable(text));
+        QVERIFY(text.contains(QStringLiteral("Signal notes — Saved chart: Fold box review")));
+        QVERIFY(text.contains(QStringLiteral("1 cycle 14 Jammed carton magazine Magazine guide re-set")));
         QVERIFY2(text.contains(QStringLiteral("Cpk")), qPrintable(text));
     }
 

@@ -251,7 +251,7 @@ void TestUndoIntegrity::redoKeepsIdsSoLaterRedosApply()
 void TestUndoIntegrity::undoDoesNotOverwriteRowsChangedSince()
 {
     auto& doc = *m_doc;
-    ObservationsModel model(&doc);
+    ObservationsModel model(doc.primaryContext());
     const auto* first = model.observationAt(0);
     QVERIFY(first);
     const auto id = first->id;
@@ -311,7 +311,7 @@ void TestUndoIntegrity::deleteProcessAndUndo()
 void TestUndoIntegrity::deleteObservationAndUndo()
 {
     auto& doc = *m_doc;
-    ObservationsModel model(&doc);
+    ObservationsModel model(doc.primaryContext());
     QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
     const QStringList before = dumpStudy(doc.project(), doc.currentStudyId());
     const auto victim = *model.observationAt(10);
@@ -432,7 +432,7 @@ void TestUndoIntegrity::timeEditorEnterChangesNothing()
 void TestUndoIntegrity::excludingNeedsAReason()
 {
     auto& doc = *m_doc;
-    ObservationsModel model(&doc);
+    ObservationsModel model(doc.primaryContext());
     const QModelIndex box = model.index(0, ObservationsModel::Excluded);
     QVERIFY(!(model.flags(box) & Qt::ItemIsUserCheckable));   // a click goes to the page, which asks
     QVERIFY(!model.setData(box, Qt::Checked, Qt::CheckStateRole));
@@ -464,7 +464,7 @@ void TestUndoIntegrity::excludingNeedsAReason()
 void TestUndoIntegrity::ratingsHaveOneRange()
 {
     auto& doc = *m_doc;
-    ObservationsModel model(&doc);
+    ObservationsModel model(doc.primaryContext());
     const QModelIndex cell = model.index(0, ObservationsModel::Rating);
     QVERIFY(!model.setData(cell, 49.9));
     QVERIFY(!model.setData(cell, 150.1));

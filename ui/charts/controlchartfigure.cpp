@@ -12,6 +12,7 @@
 #include <QGraphicsSimpleTextItem>
 #include <QLocale>
 #include <QPainter>
+#include <QPainterPath>
 #include <QtCharts/QChart>
 #include <QtCharts/QLineSeries>
 #include <QtCharts/QScatterSeries>
@@ -27,6 +28,13 @@ namespace {
 QString tr(const char* text) { return QCoreApplication::translate("ControlChartFigure", text); }
 
 constexpr int kRoleCount = static_cast<int>(ControlChartFigure::Role::ZoneMinus2) + 1;
+
+// Qt Charts 6.4 makes one QGraphicsItem per scatter marker and restyles them all on every
+// update: beyond a few thousand markers (a million points with 3 % flagged by run tests) that
+// alone costs seconds. Past this many, a role's markers are painted by the panel's overlay in
+// one path instead, looking the same; the series is left empty.
+constexpr qsizetype kSeriesMarkerLimit = 1500;
+
 
 // A "nice" tick step (1, 2 or 5 times a power of ten) giving about `target` ticks over `range`.
 double niceStep(double range, double target)
@@ -197,6 +205,10 @@ struct ControlChartFigure::Panel {
     QRectF rect, plot;            // scene coordinates
     double xMin = 0.5, xMax = 1.5, yLo = 0, yHi = 1;
     QList<Label> tests, limits, notes;
+    // The markers of each marker role (in chart coordinates), and whether the overlay draws
+    // them instead of the role's QScatterSeries (see kSeriesMarkerLimit).
+    QList<QPointF> markers[kRoleCount];
+    bool markersInOverlay[kRoleCount] = {};
     QList<double> stageX;                 // scene x of stage boundaries
     QList<QPair<double, QString>> stageNames;   // scene x of the stage's start, name
 
@@ -226,6 +238,34 @@ void PanelOverlay::paint(QPainter* painter, const QStyleOptionGraphicsItem*, QWi
     for (const auto& [x, name] : panel.stageNames)
         painter->drawText(QRectF(x + 3 * u, plot.top() + 2 * u, plot.right() - x, fs * 1.4),
                           Qt::AlignLeft | Qt::AlignTop, name);
+
+    // Markers the series could not hold (see kSeriesMarkerLimit), styled like the series.
+    painter->save();
+    painter->setClipRect(plot.adjusted(-fs, -fs, fs, fs));
+    for (int r = 0; r < kRoleCount; ++r) {
+        if (!panel.markersInOverlay[r] || panel.markers[r].isEmpty())
+            continue;
+        const auto* series = static_cast<const QScatterSeries*>(panel.series[r]);
+        const qreal h = series->markerSize() / 2;
+        const bool triangle = series->markerShape() == QScatterSeries::MarkerShapeTriangle;
+        painter->setPen(series->pen());
+        painter->setBrush(series->brush());
+        QPointF last(-1e9, -1e9);
+        for (const QPointF& pt : panel.markers[r]) {
+            const QPointF at(panel.mapX(pt.x()), panel.mapY(pt.y()));
+            // Markers on (almost) the same spot are drawn once: they would cover each other.
+            if (std::fabs(at.x() - last.x()) < 0.5 && std::fabs(at.y() - last.y()) < 0.5)
+                continue;
+            last = at;
+            if (triangle) {
+                const QPointF corners[3] = {at + QPointF(-h, h), at + QPointF(h, h), at + QPointF(0, -h)};
+                painter->drawConvexPolygon(corners, 3);
+            } else {
+                painter->drawEllipse(at, h, h);
+            }
+        }
+    }
+    painter->restore();
 
     // Test numbers beside the failing points, in the signal colour.
     painter->setFont(pixelFont(fs * 0.9, true));
@@ -319,6 +359,13 @@ QXYSeries* ControlChartFigure::series(int panel, Role role) const
     if (panel < 0 || panel >= panelCount())
         return nullptr;
     return m_panels[static_cast<std::size_t>(panel)]->series[static_cast<int>(role)];
+}
+
+QList<QPointF> ControlChartFigure::markers(int panel, Role role) const
+{
+    if (panel < 0 || panel >= panelCount())
+        return {};
+    return m_panels[static_cast<std::size_t>(panel)]->markers[static_cast<int>(role)];
 }
 
 QList<ControlChartFigure::Label> ControlChartFigure::testLabels(int panel) const
@@ -688,10 +735,16 @@ void ControlChartFigure::layout(const QSizeF& size, qreal devicePixelsPerUnit)
             else if (roomForMarkers)
                 points.append(pt);
         }
-        p.series[static_cast<int>(Role::Points)]->replace(points);
-        p.series[static_cast<int>(Role::Signals)]->replace(signalPoints);
-        p.series[static_cast<int>(Role::Excluded)]->replace(excluded);
-        p.series[static_cast<int>(Role::ExcludedSignals)]->replace(excludedSignals);
+        auto place = [&](Role role, QList<QPointF>& markers) {
+            const int r = static_cast<int>(role);
+            p.markersInOverlay[r] = markers.size() > kSeriesMarkerLimit;
+            p.series[r]->replace(p.markersInOverlay[r] ? QList<QPointF>() : markers);
+            p.markers[r] = std::move(markers);
+        };
+        place(Role::Points, points);
+        place(Role::Signals, signalPoints);
+        place(Role::Excluded, excluded);
+        place(Role::ExcludedSignals, excludedSignals);
 
         // Test numbers: one per failing point, skipped where it would overprint the previous one.
         const QFontMetricsF boldMetrics(pixelFont(fs * 0.9, true));

@@ -108,6 +108,11 @@ public:
     QChart* panel(int index) const;
     QRectF plotArea(int panel) const;   // in scene coordinates
     QXYSeries* series(int panel, Role role) const;
+    // The points (x = 1-based point number, y = value) given a marker of `role` (Points, Signals,
+    // Excluded, ExcludedSignals). Up to 1,500 of a role are the role's QScatterSeries; beyond
+    // that the series stays empty and the figure paints them itself (Qt Charts makes one item
+    // per marker, far too slow for a long series with many signals).
+    QList<QPointF> markers(int panel, Role role) const;
     QList<Label> testLabels(int panel) const;    // "1", "5", … beside failing points
     QList<Label> limitLabels(int panel) const;   // "UCL=…", "X̄=…", "LCL=…"
     QList<Label> noteLabels(int panel) const;

@@ -25,7 +25,7 @@ void AddProcessCommand::redo()
         return;
     }
     m_process.id = id;
-    m_document->setCurrentProcess(id);
+    m_document->showProcess(id);   // the windows go to the new process
     if (m_firstStep) {
         m_firstStep->processId = id;
         const study::Id stepId = m_document->insertStep(*m_firstStep);
@@ -52,7 +52,7 @@ void AddProcessCommand::undo()
     // The steps added to it since are undone before this (the stack runs in order); its own
     // first step goes with it.
     if (m_document->removeProcess(m_process.id))
-        m_document->setCurrentProcess(m_previous);
+        m_document->showProcess(m_previous);
     else
         setObsolete(true);
 }

@@ -20,7 +20,7 @@ bool sameFields(const study::Observation& a, const study::Observation& b)
 ChangeObservationCommand::ChangeObservationCommand(ProjectDocument* document, study::Observation before,
                                                    study::Observation after, const QString& text)
     : m_document(document)
-    , m_processId(document->currentProcessId())
+    , m_processId(0)   // showStudy finds the study's process
     , m_before(std::move(before))
     , m_after(std::move(after))
 {

@@ -1,6 +1,7 @@
 // Maps the columns of a CSV file of observations to step, cycle and time before importing.
 #include "dialogs/importdialog.h"
 
+#include "dialogs/csvoptionboxes.h"
 #include "dialogs/studydetailsform.h"
 
 #include "io/csvreader.h"
@@ -28,13 +29,8 @@ ImportDialog::ImportDialog(const QString& path, const study::Study& study, QWidg
 {
     setWindowTitle(tr("Import Observations"));
     // The same choices as the command line's --delimiter and --decimal (io::CsvOptions).
-    m_delimiter->addItem(tr("From the file's first lines"), 0);
-    m_delimiter->addItem(tr("Comma ( , )"), int(','));
-    m_delimiter->addItem(tr("Semicolon ( ; )"), int(';'));
-    m_delimiter->addItem(tr("Tab"), int('\t'));
-    m_decimal->addItem(tr("From the file's numbers"), int(io::DecimalMark::Auto));
-    m_decimal->addItem(tr("Point (1234.5; a comma groups thousands)"), int(io::DecimalMark::Point));
-    m_decimal->addItem(tr("Comma (1234,5; a point groups thousands)"), int(io::DecimalMark::Comma));
+    fillDelimiterBox(m_delimiter);
+    fillDecimalBox(m_decimal);
     m_problem->setWordWrap(true);
     m_problem->setTextInteractionFlags(Qt::TextSelectableByMouse);
     m_problem->setForegroundRole(QPalette::BrightText);
@@ -147,10 +143,7 @@ void ImportDialog::focusSetting(const QString& field)
 
 io::CsvOptions ImportDialog::csvOptions() const
 {
-    io::CsvOptions o;
-    o.delimiter = static_cast<char>(m_delimiter->currentData().toInt());
-    o.decimal = static_cast<io::DecimalMark>(m_decimal->currentData().toInt());
-    return o;
+    return csvOptionsOf(m_delimiter, m_decimal);
 }
 
 QString ImportDialog::chosen(const QComboBox* box) const

@@ -4,6 +4,7 @@
 
 #include "commands/changeobservationcommand.h"
 #include "projectdocument.h"
+#include "windowcontext.h"
 #include "study/rating.h"
 
 #include <QFont>
@@ -18,12 +19,14 @@ namespace {
 constexpr int kPage = 2000;
 }
 
-ObservationsModel::ObservationsModel(ProjectDocument* document, QObject* parent)
+ObservationsModel::ObservationsModel(WindowContext& context, QObject* parent)
     : QAbstractTableModel(parent)
-    , m_document(document)
+    , m_context(&context)
+    , m_document(context.document())
 {
+    connect(m_context, &WindowContext::studyChanged, this, &ObservationsModel::reload);
     // Only what names this model's study; row-wise where the document says which rows.
-    auto mine = [this](study::Id studyId) { return studyId == m_document->currentStudyId(); };
+    auto mine = [this](study::Id studyId) { return studyId == m_context->studyId(); };
     connect(m_document, &ProjectDocument::observationsChanged, this, [this, mine](study::Id studyId) {
         if (mine(studyId))
             reload();
@@ -61,7 +64,7 @@ int ObservationsModel::rowOf(study::Id id) const
 
 void ObservationsModel::recount()
 {
-    if (auto n = m_document->project().observationCount(m_document->currentStudyId()))
+    if (auto n = m_document->project().observationCount(m_context->studyId()))
         m_total = std::max<qint64>(*n, static_cast<qint64>(m_rows.size()));
 }
 
@@ -87,7 +90,7 @@ void ObservationsModel::insertRestored(const QList<qint64>& ids)
     bool any = false;
     for (const qint64 id : ids) {
         auto o = m_document->project().observation(id);
-        if (!o || o->studyId != m_document->currentStudyId() || rowOf(id) >= 0)
+        if (!o || o->studyId != m_context->studyId() || rowOf(id) >= 0)
             continue;
         any = true;
         // In (start, id) order, as the pages are read; a row past the loaded ones comes with
@@ -103,7 +106,7 @@ void ObservationsModel::insertRestored(const QList<qint64>& ids)
         endInsertRows();
     }
     if (any) {
-        if (auto cycles = m_document->project().cycles(m_document->currentStudyId()))
+        if (auto cycles = m_document->project().cycles(m_context->studyId()))
             for (const auto& c : *cycles)
                 m_cycleNumber.insert(c.id, c.number);
         recount();
@@ -122,7 +125,7 @@ void ObservationsModel::reload()
     m_rows.clear();
     m_cycleNumber.clear();
     m_total = 0;
-    const study::Id studyId = m_document->currentStudyId();
+    const study::Id studyId = m_context->studyId();
     if (studyId) {
         if (auto n = m_document->project().observationCount(studyId))
             m_total = *n;
@@ -147,7 +150,7 @@ void ObservationsModel::fetchMore(const QModelIndex& parent)
     // Keyset paging: continue after the last row loaded, at the same cost at any depth.
     const std::int64_t afterStart = m_rows.empty() ? std::numeric_limits<std::int64_t>::min() : m_rows.back().startUs;
     const study::Id afterId = m_rows.empty() ? 0 : m_rows.back().id;
-    auto page = m_document->project().observationsAfter(m_document->currentStudyId(), afterStart, afterId, kPage);
+    auto page = m_document->project().observationsAfter(m_context->studyId(), afterStart, afterId, kPage);
     if (!page || page->empty()) {
         m_total = static_cast<qint64>(m_rows.size());   // the study shrank under us; stop asking
         return;

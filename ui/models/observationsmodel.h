@@ -12,6 +12,7 @@
 namespace gemba::ui {
 
 class ProjectDocument;
+class WindowContext;
 
 class ObservationsModel : public QAbstractTableModel {
     Q_OBJECT
@@ -19,7 +20,8 @@ public:
     enum Column { Cycle, Step, Seconds, Rating, Abnormal, Excluded, Reason, Note, ColumnCount };
     enum Role { ObservationIdRole = Qt::UserRole + 1 };
 
-    explicit ObservationsModel(ProjectDocument* document, QObject* parent = nullptr);
+    // The observations of the context's current study.
+    explicit ObservationsModel(WindowContext& context, QObject* parent = nullptr);
 
     int rowCount(const QModelIndex& parent = {}) const override;
     int columnCount(const QModelIndex& parent = {}) const override;
@@ -46,6 +48,7 @@ private:
     void recount();
     void push(const study::Observation& before, const study::Observation& after, const QString& text);
 
+    WindowContext* m_context;
     ProjectDocument* m_document;
     std::vector<study::Observation> m_rows;
     QHash<study::Id, int> m_cycleNumber;

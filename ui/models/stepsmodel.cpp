@@ -3,27 +3,33 @@
 
 #include "commands/changestepcommand.h"
 #include "projectdocument.h"
+#include "windowcontext.h"
 
 #include <algorithm>
 
 namespace gemba::ui {
 
-StepsModel::StepsModel(ProjectDocument* document, QObject* parent)
+StepsModel::StepsModel(WindowContext& context, QObject* parent)
     : QAbstractTableModel(parent)
-    , m_document(document)
+    , m_context(&context)
+    , m_document(context.document())
 {
-    m_rows = m_document->steps();
-    m_processId = m_document->currentProcessId();
-    connect(m_document, &ProjectDocument::stepsChanged, this, &StepsModel::sync);
+    m_rows = m_context->steps();
+    m_processId = m_context->processId();
+    connect(m_document, &ProjectDocument::stepsChanged, this, [this](study::Id processId) {
+        if (processId == m_context->processId())
+            sync();
+    });
+    connect(m_context, &WindowContext::processChanged, this, &StepsModel::sync);
 }
 
 void StepsModel::sync()
 {
-    const auto& wanted = m_document->steps();
-    if (m_document->currentProcessId() != m_processId) {
-        beginResetModel();
+    const auto& wanted = m_context->steps();
+    if (m_context->processId() != m_processId) {
+        beginResetModel();   // another process: other rows altogether
         m_rows = wanted;
-        m_processId = m_document->currentProcessId();
+        m_processId = m_context->processId();
         endResetModel();
         return;
     }

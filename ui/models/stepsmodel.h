@@ -10,13 +10,15 @@
 namespace gemba::ui {
 
 class ProjectDocument;
+class WindowContext;
 
 class StepsModel : public QAbstractTableModel {
     Q_OBJECT
 public:
     enum Column { Name, Type, ValueClass, WasteKind, Description, ColumnCount };
 
-    explicit StepsModel(ProjectDocument* document, QObject* parent = nullptr);
+    // The steps of the context's current process.
+    explicit StepsModel(WindowContext& context, QObject* parent = nullptr);
 
     int rowCount(const QModelIndex& parent = {}) const override;
     int columnCount(const QModelIndex& parent = {}) const override;
@@ -34,6 +36,7 @@ private:
     // selection and its focus across an edit; a whole new process is a reset.
     void sync();
 
+    WindowContext* m_context;
     ProjectDocument* m_document;
     std::vector<study::Step> m_rows;   // what the views have been told
     study::Id m_processId = 0;

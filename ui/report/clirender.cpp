@@ -13,9 +13,12 @@
 namespace gemba::ui {
 namespace {
 
-// A QApplication for the Qt Charts items (QGraphicsWidget needs one), made on first use and
-// kept to the end of the process: the CLI exits right after writing the file.
-void ensureApplication()
+std::string renderChart(const stats::ChartAnalysis& analysis, const cli::ChartRenderRequest& request);
+
+} // namespace
+
+// The CLI exits right after writing the file, so the application is never deleted.
+void ensureCliApplication()
 {
     if (QCoreApplication::instance())
         return;
@@ -33,9 +36,11 @@ void ensureApplication()
     new QApplication(argc, argv);   // deliberately never deleted (see above)
 }
 
+namespace {
+
 std::string renderChart(const stats::ChartAnalysis& analysis, const cli::ChartRenderRequest& request)
 {
-    ensureApplication();
+    ensureCliApplication();
     ControlChartFigure figure;
     ControlChartFigure::Options options;
     options.title = QString::fromStdString(request.title);

@@ -10,4 +10,9 @@ namespace gemba::ui {
 // runs on a server without a display and never opens a window.
 void installRenderHooks();
 
+// The QApplication the CLI's drawing needs (fonts; Qt Charts items are QGraphicsWidgets), made on
+// first use on the offscreen platform unless the caller chose one, with Qt's warnings kept off
+// the command's stderr; kept to the end of the process. Shared by the chart and report hooks.
+void ensureCliApplication();
+
 } // namespace gemba::ui

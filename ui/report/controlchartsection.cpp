@@ -1,12 +1,11 @@
 // A control chart in a report: heading, figure, methods and the list of signals.
 #include "report/controlchartsection.h"
 
+#include "charts/controlchartfigure.h"
 #include "report/reportstyle.h"
 
-#include <QFontMetricsF>
 #include <QLocale>
 #include <QPainter>
-#include <QPainterPath>
 
 #include <algorithm>
 #include <cmath>
@@ -30,13 +29,6 @@ QString testList(std::uint16_t mask)
     return out.join(QStringLiteral(", "));
 }
 
-int lowestTest(std::uint16_t mask)
-{
-    for (int t = 1; t <= stats::kTestCount; ++t)
-        if (mask & (1u << (t - 1)))
-            return t;
-    return 0;
-}
 } // namespace
 
 QString ControlChartSection::chartTitle(const stats::ControlChart& chart)
@@ -58,6 +50,16 @@ ControlChartSection::ControlChartSection(QString heading, QString description, s
 {
     std::stable_sort(m_notes.begin(), m_notes.end(),
                      [](const ChartNote& a, const ChartNote& b) { return a.point < b.point; });
+    m_figure = std::make_unique<ControlChartFigure>();
+    ControlChartFigure::Options figureOptions;
+    figureOptions.valueUnit = m_unit;
+    figureOptions.showFooter = false;   // the methods line under the figure says it in full
+    m_figure->setOptions(figureOptions);
+    QList<ControlChartFigure::NoteMark> marks;
+    for (int k = 0; k < m_notes.size(); ++k)
+        marks.append({m_notes[k].point, k + 1});
+    m_figure->setNotes(marks);
+    m_figure->setAnalysis(m_analysis);
     auto pointLabel = [&](std::size_t point) {
         return static_cast<qsizetype>(point) < m_pointLabels.size() ? m_pointLabels[static_cast<qsizetype>(point)]
                                                                     : tr("point %1").arg(point + 1);
@@ -125,6 +127,16 @@ ControlChartSection::ControlChartSection(QString heading, QString description, s
     }
 }
 
+ControlChartSection::~ControlChartSection() = default;
+
+void ControlChartSection::setStages(std::vector<std::size_t> starts, QStringList names)
+{
+    ControlChartFigure::Options options = m_figure->options();
+    options.stageStarts = std::move(starts);
+    options.stageNames = std::move(names);
+    m_figure->setOptions(options);
+}
+
 int ControlChartSection::noteNumber(std::size_t point) const
 {
     for (int k = 0; k < m_notes.size(); ++k)
@@ -140,8 +152,9 @@ bool ControlChartSection::isExcluded(std::size_t point) const
 
 qreal ControlChartSection::figureHeight(qreal width) const
 {
-    // A pair of panels reads well at a bit over half as high as wide (I above MR).
-    const qreal perPanel = std::clamp<qreal>(width * 0.27, 110, 170);
+    // A pair of panels (I above MR) at a bit over half the width high, with their axes: two
+    // charts with their methods line fit one A4 or Letter page.
+    const qreal perPanel = std::clamp<qreal>(width * 0.27, 110, 150);
     return perPanel * static_cast<qreal>(std::max<std::size_t>(m_analysis.charts.size(), 1));
 }
 
@@ -222,152 +235,8 @@ void ControlChartSection::paintBlock(QPainter& painter, const QRectF& rect, int 
 
 void ControlChartSection::paintFigure(QPainter& painter, const QRectF& rect) const
 {
-    if (m_analysis.charts.empty())
-        return;
-    const qreal panelHeight = rect.height() / static_cast<qreal>(m_analysis.charts.size());
-    for (std::size_t c = 0; c < m_analysis.charts.size(); ++c)
-        paintPanel(painter, QRectF(rect.left(), rect.top() + panelHeight * static_cast<qreal>(c), rect.width(), panelHeight),
-                   m_analysis.charts[c]);
-}
-
-// A plain drawing of one chart until the Qt Charts figure (ui/charts) is in: the points joined
-// in order, the center line solid, the limits dashed and labelled with their values, and each
-// flagged point a filled square with the number of its lowest failed test beside it (shape and
-// number, so it reads in black-and-white print).
-void ControlChartSection::paintPanel(QPainter& painter, const QRectF& rect, const stats::ControlChart& chart) const
-{
-    const QFont small = ReportStyle::font(ReportStyle::Text::Small);
-    const QFontMetricsF fm(small);
-    const qreal labelWidth = fm.horizontalAdvance(QStringLiteral("UCL 000.00")) + 6;
-    const QRectF plot = rect.adjusted(34, 16, -labelWidth, -14);
-    const std::size_t n = chart.size();
-
-    painter.save();
-    painter.setFont(small);
-    painter.setPen(ReportStyle::ink());
-    const QString unitSuffix = m_unit.isEmpty() ? QString() : tr(" (%1)").arg(m_unit);
-    painter.drawText(QRectF(rect.left(), rect.top(), rect.width(), 14), Qt::AlignLeft | Qt::AlignVCenter,
-                     tr("%1 chart%2").arg(chartTitle(chart), unitSuffix));
-
-    double lo = INFINITY, hi = -INFINITY;
-    for (std::size_t i = 0; i < n; ++i) {
-        for (double v : {chart.values[i], chart.lcl.at(i), chart.ucl.at(i), chart.centerLine.at(i)})
-            if (std::isfinite(v)) {
-                lo = std::min(lo, v);
-                hi = std::max(hi, v);
-            }
-    }
-    if (!std::isfinite(lo) || !std::isfinite(hi)) {
-        painter.restore();
-        return;
-    }
-    if (hi - lo <= 0) {
-        hi += 1;
-        lo -= 1;
-    }
-    const double pad = (hi - lo) * 0.08;
-    lo -= pad;
-    hi += pad;
-    auto yOf = [&](double v) { return plot.bottom() - (v - lo) / (hi - lo) * plot.height(); };
-    const qreal step = n > 1 ? plot.width() / static_cast<qreal>(n - 1) : 0;
-    auto xOf = [&](std::size_t i) { return n > 1 ? plot.left() + step * static_cast<qreal>(i) : plot.center().x(); };
-
-    painter.setPen(QPen(ReportStyle::rule(), 0.6));
-    painter.drawRect(plot);
-    // Value axis: the lowest and highest value shown.
-    painter.setPen(ReportStyle::muted());
-    painter.drawText(QRectF(rect.left(), plot.top() - 6, 30, 12), Qt::AlignRight | Qt::AlignVCenter, number(hi));
-    painter.drawText(QRectF(rect.left(), plot.bottom() - 6, 30, 12), Qt::AlignRight | Qt::AlignVCenter, number(lo));
-    // Point axis: first and last point, by the first observation they belong to.
-    painter.drawText(QRectF(plot.left() - 20, plot.bottom() + 1, 40, 12), Qt::AlignHCenter | Qt::AlignTop,
-                     QString::number(chart.firstObservation + 1));
-    if (n > 1)
-        painter.drawText(QRectF(plot.right() - 20, plot.bottom() + 1, 40, 12), Qt::AlignHCenter | Qt::AlignTop,
-                         QString::number(chart.firstObservation + n));
-
-    auto drawLine = [&](const stats::Line& line, const QPen& pen, const QString& name) {
-        if (line.values.empty())
-            return;
-        QPainterPath path;
-        for (std::size_t i = 0; i < n; ++i) {
-            const double v = line.at(i);
-            if (!std::isfinite(v))
-                continue;
-            // Stair steps when the line varies (unequal subgroup sizes).
-            const qreal x0 = n > 1 ? std::max(plot.left(), xOf(i) - step / 2) : plot.left();
-            const qreal x1 = n > 1 ? std::min(plot.right(), xOf(i) + step / 2) : plot.right();
-            if (path.elementCount() == 0)
-                path.moveTo(x0, yOf(v));
-            else
-                path.lineTo(x0, yOf(v));
-            path.lineTo(x1, yOf(v));
-        }
-        painter.setPen(pen);
-        painter.drawPath(path);
-        const double last = line.at(n - 1);
-        if (std::isfinite(last)) {
-            painter.setPen(pen.color());
-            painter.drawText(QRectF(plot.right() + 3, yOf(last) - 6, labelWidth, 12), Qt::AlignLeft | Qt::AlignVCenter,
-                             tr("%1 %2").arg(name, number(last)));
-        }
-    };
-    if (n > 0) {
-        drawLine(chart.ucl, QPen(ReportStyle::signal(), 0.8, Qt::DashLine), tr("UCL"));
-        drawLine(chart.lcl, QPen(ReportStyle::signal(), 0.8, Qt::DashLine), tr("LCL"));
-        drawLine(chart.centerLine, QPen(ReportStyle::ink(), 0.8), chartTitle(chart) == QLatin1String("I") ? tr("X̄") : tr("CL"));
-    }
-
-    QPainterPath series;
-    for (std::size_t i = 0; i < n; ++i) {
-        if (!std::isfinite(chart.values[i]))
-            continue;
-        const QPointF p(xOf(i), yOf(chart.values[i]));
-        if (series.elementCount() == 0)
-            series.moveTo(p);
-        else
-            series.lineTo(p);
-    }
-    painter.setPen(QPen(ReportStyle::accent(), 0.9));
-    painter.setBrush(Qt::NoBrush);
-    painter.drawPath(series);
-    for (std::size_t i = 0; i < n; ++i) {
-        if (!std::isfinite(chart.values[i]))
-            continue;
-        const QPointF p(xOf(i), yOf(chart.values[i]));
-        const std::uint16_t mask = i < chart.tests.size() ? chart.tests[i] : 0;
-        const std::size_t point = chart.firstObservation + i;
-        if (const int note = noteNumber(point); note > 0) {
-            // The note's number in a ring below the point (the test number is above it).
-            const QRectF ring(p.x() - 5, p.y() + 5, 10, 10);
-            painter.setPen(QPen(ReportStyle::ink(), 0.6));
-            painter.setBrush(Qt::white);
-            painter.drawEllipse(ring);
-            painter.drawText(ring, Qt::AlignCenter, QString::number(note));
-        }
-        if (isExcluded(point)) {
-            // Hollow and grey: plotted and tested, but left out of the center and σ.
-            painter.setPen(QPen(mask ? ReportStyle::signal() : ReportStyle::muted(), 0.8));
-            painter.setBrush(Qt::white);
-            if (mask) {
-                painter.drawRect(QRectF(p.x() - 2.6, p.y() - 2.6, 5.2, 5.2));
-                painter.drawText(QRectF(p.x() + 3, p.y() - 13, 14, 10), Qt::AlignLeft | Qt::AlignVCenter,
-                                 QString::number(lowestTest(mask)));
-            } else {
-                painter.drawEllipse(p, 2.2, 2.2);
-            }
-        } else if (mask) {
-            painter.setPen(QPen(ReportStyle::signal(), 0.8));
-            painter.setBrush(ReportStyle::signal());
-            painter.drawRect(QRectF(p.x() - 2.6, p.y() - 2.6, 5.2, 5.2));
-            painter.drawText(QRectF(p.x() + 3, p.y() - 13, 14, 10), Qt::AlignLeft | Qt::AlignVCenter,
-                             QString::number(lowestTest(mask)));
-        } else {
-            painter.setPen(QPen(ReportStyle::accent(), 0.8));
-            painter.setBrush(Qt::white);
-            painter.drawEllipse(p, 1.8, 1.8);
-        }
-    }
-    painter.restore();
+    if (!m_analysis.charts.empty())
+        m_figure->paintPage(painter, rect, 0);
 }
 
 } // namespace gemba::ui

@@ -1,4 +1,5 @@
-// A control chart in a report: the heading (what is charted), the figure, the methods used
+// A control chart in a report: the heading (what is charted), the figure (ControlChartFigure,
+// the chart view's own drawing, on white paper), the methods used
 // (σ method, width of the limits, the tests that ran) and the list of every signal, as core's
 // stats::ChartAnalysis gives them. The figure and the methods form one block; the signals
 // follow in blocks of whole rows.
@@ -12,7 +13,12 @@
 #include <QString>
 #include <QStringList>
 
+#include <memory>
+#include <vector>
+
 namespace gemba::ui {
+
+class ControlChartFigure;
 
 // A note the analyst wrote at a point (a signal's assignable cause and the action taken).
 struct ChartNote {
@@ -31,6 +37,9 @@ public:
     // the notes table (what a review asks for at each signal).
     ControlChartSection(QString heading, QString description, stats::ChartAnalysis analysis,
                         QStringList pointLabels = {}, QString unit = {}, QList<ChartNote> notes = {});
+    ~ControlChartSection() override;
+    // Stages: the analysis points where the second, third, ... stage begins, and their names.
+    void setStages(std::vector<std::size_t> starts, QStringList names);
 
     QList<qreal> blockHeights(qreal width) const override;
     void paintBlock(QPainter& painter, const QRectF& rect, int block) const override;
@@ -49,7 +58,6 @@ private:
     int noteNumber(std::size_t point) const;   // 1-based, 0 when the point has no note
     bool isExcluded(std::size_t point) const;
     void paintFigure(QPainter& painter, const QRectF& rect) const;
-    void paintPanel(QPainter& painter, const QRectF& rect, const stats::ControlChart& chart) const;
 
     QString m_heading;
     QString m_description;
@@ -60,6 +68,7 @@ private:
     ReportTable m_signals;
     QList<ChartNote> m_notes;   // in point order
     ReportTable m_notesTable;
+    std::unique_ptr<ControlChartFigure> m_figure;   // Qt Charts, drawn offscreen for the page
 };
 
 } // namespace gemba::ui

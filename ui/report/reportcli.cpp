@@ -1,6 +1,7 @@
 // `gemba report`: the hook the Qt-free CLI calls to write the review report.
 #include "report/reportcli.h"
 
+#include "report/clirender.h"
 #include "report/studyreport.h"
 #include "store/project.h"
 
@@ -20,23 +21,6 @@ namespace gemba::ui {
 namespace {
 
 QString tr(const char* text) { return QCoreApplication::translate("ReportCli", text); }
-
-// Fonts and Qt Charts need a QApplication. Without a display (a server, CI) the offscreen
-// platform draws without one; a desktop session keeps its own platform.
-void ensureApplication()
-{
-    if (QCoreApplication::instance())
-        return;
-    if (qEnvironmentVariableIsEmpty("DISPLAY") && qEnvironmentVariableIsEmpty("WAYLAND_DISPLAY") &&
-        qEnvironmentVariableIsEmpty("QT_QPA_PLATFORM"))
-        qputenv("QT_QPA_PLATFORM", "offscreen");
-    static int argc = 1;
-    static char name[] = "gemba";
-    static char* argv[] = {name, nullptr};
-    // Lives until the process ends: the command is the process's last work.
-    static QApplication* app = new QApplication(argc, argv);
-    (void)app;
-}
 
 bool matches(const study::Study& s, const std::string& name)
 {
@@ -80,7 +64,7 @@ QString writePdf(const Printable& document, const QString& path, const QPageSize
 
 std::string renderReport(const cli::ReportRenderRequest& request)
 {
-    ensureApplication();
+    ensureCliApplication();
     QPageSize pageSize;
     if (request.pageSize == "a4")
         pageSize = QPageSize(QPageSize::A4);

@@ -9,6 +9,7 @@
 #include "report/controlchartsection.h"
 #include "report/figuresection.h"
 #include "report/headersection.h"
+#include "report/savedchart.h"
 #include "report/reporttable.h"
 #include "report/tablesection.h"
 #include "report/textsection.h"
@@ -23,6 +24,7 @@
 #include <QLocale>
 
 #include <algorithm>
+#include <set>
 
 namespace gemba::ui {
 namespace {
@@ -132,6 +134,71 @@ std::unique_ptr<TableSection> summarySection(const std::vector<study::Step>& ste
         std::move(table), model.totalsText(), tr("No steps."));
 }
 
+QString chartTypeTitle(stats::ChartType type)
+{
+    switch (type) {
+    case stats::ChartType::IMR: return QStringLiteral("I-MR");
+    case stats::ChartType::XbarR: return QStringLiteral("X̄-R");
+    case stats::ChartType::XbarS: return QStringLiteral("X̄-S");
+    default: return qs(std::string(stats::chartTypeName(type)));
+    }
+}
+
+// Each saved chart of the study (the project's control charts whose source includes it): the
+// chart as its analyst left it (options, exclusions, stages, locked limits), its signals and
+// its signal notes.
+std::string addSavedCharts(ReportDocument& report, store::Project& project, const study::Study& s,
+                           const std::vector<study::Step>& steps, std::set<study::Id>& shown)
+{
+    auto charts = project.charts(s.processId);
+    if (!charts)
+        return charts.error().message;
+    for (const store::ChartSpec& spec : *charts) {
+        const auto& ids = spec.source.studyIds;
+        if (std::find(ids.begin(), ids.end(), s.id) == ids.end() || shown.count(spec.id))
+            continue;
+        shown.insert(spec.id);
+        QString subject = tr("cycle total");
+        if (spec.source.kind == store::ChartSourceKind::StepDurations)
+            for (const auto& step : steps)
+                if (step.id == spec.source.stepId)
+                    subject = qs(step.name);
+        const QString heading = tr("Saved chart: %1").arg(spec.title.empty() ? subject : qs(spec.title));
+        SavedChart chart = evaluateSavedChart(project, spec);
+        if (!chart.error.isEmpty()) {
+            report.addSection(std::make_unique<TextSection>(heading, QStringList{tr("No chart: %1.").arg(chart.error)}));
+            continue;
+        }
+        QStringList about;
+        about << tr("%1 of %2, %n point(s)", nullptr, static_cast<int>(chart.pointKeys.size()))
+                     .arg(chartTypeTitle(spec.type), subject);
+        if (ids.size() > 1)
+            about << tr("%n studies, one stage each", nullptr, static_cast<int>(ids.size()));
+        if (!spec.exclusions.empty())
+            about << tr("%n point(s) excluded by the analyst (hollow)", nullptr, static_cast<int>(spec.exclusions.size()));
+        if (spec.lockedLimits)
+            about << tr("limits locked after %n point(s): later points are judged against them", nullptr,
+                        static_cast<int>(spec.lockedLimits->pointCount));
+        if (chart.omittedPoints > 0)
+            about << tr("%n incomplete point(s) not shown", nullptr, static_cast<int>(chart.omittedPoints));
+        QList<ChartNote> notes;
+        for (const auto& note : spec.notes) {
+            const long point = chart.pointOf(note.pointKey);
+            if (point < 0)
+                continue;
+            notes.append({static_cast<std::size_t>(point), qs(note.assignableCause), qs(note.actionTaken),
+                          note.wallUs > 0 ? wallTime(note.wallUs) : QString()});
+        }
+        auto section = std::make_unique<ControlChartSection>(heading, about.join(QStringLiteral("; ")) + QLatin1Char('.'),
+                                                             std::move(chart.analysis), chart.pointLabels, chart.unit,
+                                                             notes);
+        if (!chart.stageStarts.empty())
+            section->setStages(chart.stageStarts, chart.stageNames);
+        report.addSection(std::move(section));
+    }
+    return {};
+}
+
 // The capability of every saved chart of the study that has spec limits (they are saved with
 // the chart), as the Capability view shows it: its figure, of this study's times.
 std::string addCapability(ReportDocument& report, store::Project& project, const study::Study& s,
@@ -163,7 +230,7 @@ std::string addCapability(ReportDocument& report, store::Project& project, const
                             subject);
         const QString heading =
             tr("Capability: %1").arg(spec.title.empty() ? subject : qs(spec.title));
-        report.addSection(std::make_unique<FigureSection>(heading, std::move(figure), 1.2));
+        report.addSection(std::make_unique<FigureSection>(heading, std::move(figure), 1.35));
     }
     return {};
 }
@@ -191,6 +258,7 @@ std::unique_ptr<ReportDocument> buildStudyReport(store::Project& project, const 
         return fail(processes.error().message);
 
     QString title;
+    std::set<study::Id> savedShown;   // a chart over several studies is shown once, with the first
     auto report = std::make_unique<ReportDocument>(QString(), QFileInfo(qs(project.path())).fileName(), options.printed);
     for (std::size_t k = 0; k < studyIds.size(); ++k) {
         auto s = project.findStudy(studyIds[k]);
@@ -245,6 +313,8 @@ std::unique_ptr<ReportDocument> buildStudyReport(store::Project& project, const 
             report->addSection(std::make_unique<ControlChartSection>(heading, description, std::move(analysis).value(),
                                                                      labels, QStringLiteral("s")));
         }
+        if (auto problem = addSavedCharts(*report, project, *s, *steps, savedShown); !problem.empty())
+            return fail(problem);
         if (auto problem = addCapability(*report, project, *s, *steps); !problem.empty())
             return fail(problem);
     }

@@ -1,7 +1,10 @@
 // The review report of time studies: for each study a header (project, process, study,
 // observer, place, dates, rating and allowance, the chart methods), the study summary as the
-// Observations page shows it, and an I-MR control chart of every step's times with its
-// signals. Everything shown is core's result (study::summarizeSteps, stats::individualsCharts).
+// Observations page shows it, an I-MR control chart of every step's times with its signals,
+// each saved chart of the study (store::ChartSpec: its options, exclusions, stages, locked
+// limits) with its signals and signal notes, and the capability of each saved chart that has
+// spec limits. Everything shown is core's result (study::summarizeSteps, analysis::stepSeries,
+// stats::individualsCharts, analysis::stagedChart / lockedChart, stats capability).
 #pragma once
 
 #include "report/reportdocument.h"

@@ -82,7 +82,7 @@ TimingView::TimingView(ProjectDocument* document, study::Study study, QWidget* p
     setFocusPolicy(Qt::StrongFocus);
     buildUi();
 
-    m_worker = new CaptureWorker(m_document->path(), m_study, m_document->steps());
+    m_worker = new CaptureWorker(m_document->path(), m_study, m_document->steps(m_study.processId));
     m_worker->moveToThread(&m_thread);
     connect(&m_thread, &QThread::finished, m_worker, &QObject::deleteLater);
     connect(m_worker, &CaptureWorker::acknowledged, this, &TimingView::onAcknowledged);
@@ -572,7 +572,7 @@ void TimingView::refresh()
 
 void TimingView::showReady()
 {
-    const auto& steps = m_document->steps();
+    const auto& steps = m_document->steps(m_study.processId);
     m_clockLabel->setText(clockString(0));
     setTone(m_clockLabel, Tone::Normal);
     m_stepLabel->setText(steps.empty() ? QString() : QString::fromStdString(steps.front().name));

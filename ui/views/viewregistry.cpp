@@ -4,6 +4,7 @@
 #include "analysis/capabilityview.h"
 #include "analysis/distributionview.h"
 #include "charts/controlchartview.h"
+#include "datasets/datasetsview.h"
 #include "observationspage.h"
 #include "processeditor.h"
 
@@ -24,6 +25,7 @@ std::vector<ViewFactory>& registry()
             viewFactory<ControlChartView>(QStringLiteral("controlChart"), QT_TRANSLATE_NOOP("gemba::ui::ViewRegistry", "Control chart"), 30),
             viewFactory<DistributionView>(QStringLiteral("distribution"), QT_TRANSLATE_NOOP("gemba::ui::ViewRegistry", "Distribution"), 40),
             viewFactory<CapabilityView>(QStringLiteral("capability"), QT_TRANSLATE_NOOP("gemba::ui::ViewRegistry", "Capability"), 50),
+            viewFactory<DataSetsView>(QStringLiteral("dataSets"), QT_TRANSLATE_NOOP("gemba::ui::ViewRegistry", "Data sets"), 60),
         };
         std::stable_sort(list.begin(), list.end(), [](const auto& a, const auto& b) { return a.order < b.order; });
         return list;
