@@ -500,20 +500,4 @@ bool ProjectDocument::removeChart(study::Id chartId)
     return true;
 }
 
-void ProjectDocument::showProcess(study::Id processId)
-{
-    if (processId != 0 && processId != m_processId)
-        setCurrentProcess(processId);
-}
-
-void ProjectDocument::showStudy(study::Id processId, study::Id studyId)
-{
-    showProcess(processId);
-    if (studyId != 0 && studyId != m_studyId)
-        setCurrentStudy(studyId);
-}
-
-void ProjectDocument::notifyObservationsChanged() { emit observationsChanged(m_studyId); }
-void ProjectDocument::notifyObservationsChanged(study::Id studyId) { emit observationsChanged(studyId); }
-
 } // namespace gemba::ui
