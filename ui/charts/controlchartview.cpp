@@ -108,6 +108,20 @@ ControlChartView::ControlChartView(WindowContext& context, QWidget* parent)
     };
     connect(&m_context, &WindowContext::processChanged, this, studyChosen);
     connect(&m_context, &WindowContext::studyChanged, this, studyChosen);
+    // Data sets imported, renamed or removed: "Chart of" lists their columns at once.
+    connect(m_document, &ProjectDocument::dataSetsChanged, this, [this] {
+        if (!m_filling)
+            fillControls();
+    });
+    // A chart added elsewhere (the data sets view's Chart Column): shown here.
+    connect(m_document, &ProjectDocument::chartAdded, this, [this](qint64 chartId) {
+        auto chart = m_document->project().chart(chartId);
+        if (!chart || chart->source.kind != store::ChartSourceKind::DataSetColumn)
+            return;
+        m_dataSetId = chart->source.dataSetId;
+        m_dataSetColumn = chart->source.valueColumn;
+        loadChart();
+    });
     connect(ChartStore::of(m_document), &ChartStore::chartChanged, this, [this](study::Id changed) {
         if (changed == studyId())   // 0: a data set's chart
             loadChart();
