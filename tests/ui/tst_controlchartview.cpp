@@ -406,6 +406,38 @@ private slots:
         QVERIFY(view.spec().id != 0);   // saved with the study
     }
 
+    // The document's dataSetsChanged refills "Chart of" at once; chartAdded shows the data set chart.
+    void followsDocumentDataSetSignals()
+    {
+        Fixture f(antifreezeValues());
+        QVERIFY(f.waitForChart());
+        const QString csvPath = f.dir.filePath(QStringLiteral("c.csv"));
+        {
+            QFile csv(csvPath);
+            QVERIFY(csv.open(QIODevice::WriteOnly | QIODevice::Text));
+            csv.write("defects\n3\n5\n2\n7\n4\n6\n");
+        }
+        auto imported = f.doc->project().importDataSet(csvPath.toStdString(), "Welds");
+        QVERIFY(imported);
+        auto* source = f.view->findChild<QComboBox*>(QStringLiteral("chartSourceBox"));
+        QCOMPARE(source->findText(QStringLiteral("Data set Welds: defects")), -1);
+        emit f.doc->dataSetsChanged(*imported);
+        QVERIFY(source->findText(QStringLiteral("Data set Welds: defects")) >= 0);
+        store::ChartSpec spec;
+        spec.source.kind = store::ChartSourceKind::DataSetColumn;
+        spec.source.dataSetId = *imported;
+        spec.source.valueColumn = "defects";
+        spec.type = stats::ChartType::C;
+        auto id = f.doc->project().addChart(spec);
+        QVERIFY(id);
+        emit f.doc->chartAdded(*id);
+        QCOMPARE(f.view->spec().id, *id);
+        QVERIFY(f.view->spec().type == stats::ChartType::C);
+        QVERIFY(f.waitForChart());
+        QVERIFY2(f.view->result()->hasChart(), qPrintable(f.view->messageText()));
+        GEMBA_COMPARE_REL(f.iChart().centerLine.at(0), 27.0 / 6.0, kTol);
+    }
+
     void emptyStudySaysSo()
     {
         Fixture f({});
