@@ -472,7 +472,10 @@ void TimingView::updateLiveChart()
         series->series.pointKeys.push_back(static_cast<PointKey>(i + 1));
         series->series.pointLabels.push_back(tr("lap %1").arg(i + 1).toStdString());
     }
-    auto result = std::make_shared<ChartResult>(chartFromSeries(std::move(series), store::ChartSpec{}));
+    // A named default spec, not a temporary: GCC 12 at -O3 takes the temporary's strings for
+    // uninitialised (-Wmaybe-uninitialized, a false positive) and CI builds with -Werror.
+    static const store::ChartSpec kLiveChartSpec;
+    auto result = std::make_shared<ChartResult>(chartFromSeries(std::move(series), kLiveChartSpec));
     const std::size_t n = m_liveValues.size();
     if (m_liveStepName.isEmpty())
         m_liveChartLabel->clear();
