@@ -116,44 +116,19 @@ Expected<std::vector<ChartSpec>> readCharts(Database& db, const std::string& pat
 
 } // namespace
 
-Expected<Id> Project::addChart(const ChartSpec& spec)
-{
-    Database& db = database();
-    if (db.readOnly())
-        return makeError(ErrorCode::InvalidArgument, "'" + path() + "' is open read-only");
-    auto owners = ownersOf(db, spec);
-    if (!owners)
-        return owners.error();
-    auto s = db.prepare("INSERT INTO analyses (kind, process_id, study_id, dataset_id, title, json, updated_wall_us, "
-                        "id) VALUES (?, ?, ?, ?, ?, ?, ?, ?)");
-    if (!s)
-        return s.error();
-    ChartSpec stored = spec;
-    stored.processId = owners->process;
-    s->bind(1, kChartKind);
-    bindOwners(*s, 2, *owners);
-    s->bind(5, spec.title);
-    s->bind(6, toJson(stored));
-    s->bind(7, nowWallUs());
-    if (spec.id != 0)
-        s->bind(8, spec.id);
-    else
-        s->bindNull(8);
-    if (auto ok = s->run(); !ok)
-        return ok.error();
-    return db.lastInsertRowid();
-}
+namespace {
 
-Expected<bool> Project::updateChart(const ChartSpec& spec)
+// The statement that writes a chart row, with the columns every write sets bound in this order:
+// process_id, study_id, dataset_id, title, json, updated_wall_us (1-6); the caller binds the
+// rest. The owners are checked first, and the JSON keeps the process the row is filed under.
+Expected<Statement> chartWrite(Database& db, const std::string& path, const ChartSpec& spec, std::string_view sql)
 {
-    Database& db = database();
     if (db.readOnly())
-        return makeError(ErrorCode::InvalidArgument, "'" + path() + "' is open read-only");
+        return makeError(ErrorCode::InvalidArgument, "'" + path + "' is open read-only");
     auto owners = ownersOf(db, spec);
     if (!owners)
         return owners.error();
-    auto s = db.prepare("UPDATE analyses SET process_id = ?, study_id = ?, dataset_id = ?, title = ?, json = ?, "
-                        "updated_wall_us = ? WHERE id = ? AND kind = ?");
+    auto s = db.prepare(sql);
     if (!s)
         return s.error();
     ChartSpec stored = spec;
@@ -162,6 +137,37 @@ Expected<bool> Project::updateChart(const ChartSpec& spec)
     s->bind(4, spec.title);
     s->bind(5, toJson(stored));
     s->bind(6, nowWallUs());
+    return s;
+}
+
+} // namespace
+
+Expected<Id> Project::addChart(const ChartSpec& spec)
+{
+    Database& db = database();
+    auto s = chartWrite(db, path(), spec,
+                        "INSERT INTO analyses (process_id, study_id, dataset_id, title, json, updated_wall_us, id, "
+                        "kind) VALUES (?, ?, ?, ?, ?, ?, ?, ?)");
+    if (!s)
+        return s.error();
+    if (spec.id != 0)
+        s->bind(7, spec.id);
+    else
+        s->bindNull(7);
+    s->bind(8, kChartKind);
+    if (auto ok = s->run(); !ok)
+        return ok.error();
+    return db.lastInsertRowid();
+}
+
+Expected<bool> Project::updateChart(const ChartSpec& spec)
+{
+    Database& db = database();
+    auto s = chartWrite(db, path(), spec,
+                        "UPDATE analyses SET process_id = ?, study_id = ?, dataset_id = ?, title = ?, json = ?, "
+                        "updated_wall_us = ? WHERE id = ? AND kind = ?");
+    if (!s)
+        return s.error();
     s->bind(7, spec.id);
     s->bind(8, kChartKind);
     if (auto ok = s->run(); !ok)
