@@ -44,6 +44,22 @@ constexpr Names<AllowanceBasis, 2> kAllowanceBases{{
     {AllowanceBasis::WorkingTime, "work"},
 }};
 
+constexpr Names<ElementKind, 3> kElementKinds{{
+    {ElementKind::Cyclic, "cyclic"},
+    {ElementKind::Occasional, "occasional"},
+    {ElementKind::MachineControlled, "machine"},
+}};
+
+constexpr Names<FrequencyBasis, 2> kFrequencyBases{{
+    {FrequencyBasis::Cycles, "cycles"},
+    {FrequencyBasis::Units, "units"},
+}};
+
+constexpr Names<SelectedTimeRule, 2> kSelectedTimeRules{{
+    {SelectedTimeRule::Mean, "mean"},
+    {SelectedTimeRule::Median, "median"},
+}};
+
 template <typename E, std::size_t N>
 constexpr std::string_view nameOf(const Names<E, N>& names, E v)
 {
@@ -70,10 +86,17 @@ std::string_view toString(WasteKind v) { return nameOf(kWasteKinds, v); }
 std::string_view toString(RatingMethod v) { return nameOf(kRatingMethods, v); }
 std::string_view toString(AllowanceBasis v) { return nameOf(kAllowanceBases, v); }
 
+std::string_view toString(ElementKind v) { return nameOf(kElementKinds, v); }
+std::string_view toString(FrequencyBasis v) { return nameOf(kFrequencyBases, v); }
+std::string_view toString(SelectedTimeRule v) { return nameOf(kSelectedTimeRules, v); }
+
 std::optional<StepType> stepTypeFromString(std::string_view s) { return valueOf(kStepTypes, s); }
 std::optional<ValueClass> valueClassFromString(std::string_view s) { return valueOf(kValueClasses, s); }
 std::optional<WasteKind> wasteKindFromString(std::string_view s) { return valueOf(kWasteKinds, s); }
 std::optional<RatingMethod> ratingMethodFromString(std::string_view s) { return valueOf(kRatingMethods, s); }
 std::optional<AllowanceBasis> allowanceBasisFromString(std::string_view s) { return valueOf(kAllowanceBases, s); }
+std::optional<ElementKind> elementKindFromString(std::string_view s) { return valueOf(kElementKinds, s); }
+std::optional<FrequencyBasis> frequencyBasisFromString(std::string_view s) { return valueOf(kFrequencyBases, s); }
+std::optional<SelectedTimeRule> selectedTimeRuleFromString(std::string_view s) { return valueOf(kSelectedTimeRules, s); }
 
 } // namespace gemba::study

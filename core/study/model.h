@@ -2,9 +2,11 @@
 #pragma once
 
 #include "study/rating.h"   // the plausible rating range, used wherever a rating is entered
+#include "study/allowances.h"
 #include "study/standardtime.h"
 
 #include <cstdint>
+#include <map>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -19,6 +21,15 @@ enum class ValueClass { ValueAdding, NecessaryNonValueAdding, Waste };
 enum class WasteKind { None, Overproduction, Waiting, Transport, OverProcessing, Inventory, Motion, Defects, UnusedTalent };
 // How the observer rates pace: not at all (100 % assumed) or a percentage per observation.
 enum class RatingMethod { None, PaceRating };
+// How often an element occurs (Kanawaty, ILO "Introduction to Work Study", 4th ed., ch. 19,
+// "types of element"): every cycle; now and then (once every N cycles or N units, like a reel
+// change); or machine-controlled, its time set by the machine (not rated, no fatigue allowance).
+enum class ElementKind { Cyclic, Occasional, MachineControlled };
+// What an occasional element's "every N" counts.
+enum class FrequencyBasis { Cycles, Units };
+// The time a study selects per element from its readings: the mean (ILO's usual choice) or the
+// median (robust to the odd long reading some practitioners prefer).
+enum class SelectedTimeRule { Mean, Median };
 
 // Stable text names, used in the project file and in CSV files ("manual", "value-adding", ...).
 std::string_view toString(StepType v);
@@ -26,11 +37,17 @@ std::string_view toString(ValueClass v);
 std::string_view toString(WasteKind v);
 std::string_view toString(RatingMethod v);
 std::string_view toString(AllowanceBasis v);   // "normal", "work"
+std::string_view toString(ElementKind v);      // "cyclic", "occasional", "machine"
+std::string_view toString(FrequencyBasis v);   // "cycles", "units"
+std::string_view toString(SelectedTimeRule v); // "mean", "median"
 std::optional<StepType> stepTypeFromString(std::string_view s);
 std::optional<ValueClass> valueClassFromString(std::string_view s);
 std::optional<WasteKind> wasteKindFromString(std::string_view s);
 std::optional<RatingMethod> ratingMethodFromString(std::string_view s);
 std::optional<AllowanceBasis> allowanceBasisFromString(std::string_view s);
+std::optional<ElementKind> elementKindFromString(std::string_view s);
+std::optional<FrequencyBasis> frequencyBasisFromString(std::string_view s);
+std::optional<SelectedTimeRule> selectedTimeRuleFromString(std::string_view s);
 
 struct Process {
     Id id = 0;
@@ -48,6 +65,12 @@ struct Step {
     StepType type = StepType::Manual;
     ValueClass valueClass = ValueClass::ValueAdding;
     WasteKind wasteKind = WasteKind::None;
+    ElementKind kind = ElementKind::Cyclic;
+    double every = 1;                            // occasional: occurs once every `every` cycles or units
+    FrequencyBasis everyBasis = FrequencyBasis::Cycles;
+    Id insideStepId = 0;                         // internal work: the machine-controlled step this
+                                                 // manual step runs inside (0 = external work)
+    std::optional<Allowances> allowances;        // this step's own categories (overrides the study's)
 };
 
 struct Study {
@@ -60,7 +83,15 @@ struct Study {
     std::string notes;
     RatingMethod ratingMethod = RatingMethod::PaceRating;
     AllowanceBasis allowanceBasis = AllowanceBasis::NormalTime;
-    double allowancePercent = 0;
+    double allowancePercent = 0;                // PF&D not split by category (files before format 4);
+                                                // added to the categories below for every element
+    Allowances allowances;                      // the study's allowance categories
+    std::map<StepType, Allowances> typeAllowances;   // per step type, override the study's
+    SelectedTimeRule selectedTime = SelectedTimeRule::Mean;
+    double unitsPerCycle = 1;                   // units (pieces) one cycle makes: pieces per hour,
+                                                // and occasional elements counted per N units
+    std::string operatorName;                   // who was timed
+    std::string conditions;                     // working conditions, for the study sheet
     std::int64_t startedWallUs = 0;             // Unix epoch, microseconds
     std::optional<std::int64_t> endedWallUs;    // set when the study is ended
 };
@@ -90,6 +121,7 @@ struct Observation {
     bool excluded = false;
     std::string excludedReason;
     bool spansSuspend = false;        // the laptop slept during this element
+    std::int64_t pausedUs = 0;        // the stopwatch was paused for this long inside the element
     std::string note;
 
     double seconds() const { return static_cast<double>(durationUs) / 1e6; }

@@ -19,6 +19,17 @@ namespace {
 
 constexpr double kNaN = std::numeric_limits<double>::quiet_NaN();
 
+double median(std::vector<double> values)
+{
+    if (values.empty())
+        return kNaN;
+    for (double v : values)
+        if (std::isnan(v))
+            return kNaN;   // as the mean: one unusable levelled time leaves no basic time
+    std::sort(values.begin(), values.end());
+    return stats::quantileSorted(values, 0.5, stats::QuantileMethod::Type6);
+}
+
 // The figures of one step from its counted times (seconds), the ratings applied to them (100 for
 // an unrated one) and their normal times (NaN where a rating cannot level a time).
 void summarizeTimes(StepSummary& s, const std::vector<double>& times, const std::vector<double>& ratings,
@@ -27,7 +38,9 @@ void summarizeTimes(StepSummary& s, const std::vector<double>& times, const std:
     s.n = times.size();
     if (times.empty()) {
         s.meanSeconds = s.sdSeconds = s.cv = s.minSeconds = s.maxSeconds = kNaN;
+        s.medianSeconds = s.selectedSeconds = kNaN;
         s.normalSeconds = s.standardSeconds = kNaN;
+        s.basicPerCycleSeconds = s.standardPerCycleSeconds = kNaN;
         s.stillNeeded = 2;
         return;
     }
@@ -38,14 +51,19 @@ void summarizeTimes(StepSummary& s, const std::vector<double>& times, const std:
     s.minSeconds = *lo;
     s.maxSeconds = *hi;
     s.meanRatingPercent = stats::mean(ratings);
+    s.medianSeconds = median(times);
+    const bool byMedian = study.selectedTime == SelectedTimeRule::Median;
+    s.selectedSeconds = byMedian ? s.medianSeconds : s.meanSeconds;
 
     // Rated per observation, then averaged (see the header): NaN in any normal time makes the
     // mean NaN, so one unusable rating leaves the step without a normal time rather than a wrong one.
-    s.normalSeconds = stats::mean(normals);
+    s.normalSeconds = byMedian ? median(normals) : stats::mean(normals);
     const auto standard = std::isfinite(s.normalSeconds)
-                              ? standardFromNormal(s.normalSeconds, study.allowancePercent, study.allowanceBasis)
+                              ? standardFromNormal(s.normalSeconds, s.allowancePercent, study.allowanceBasis)
                               : Expected<double>(kNaN);
     s.standardSeconds = standard ? *standard : kNaN;
+    s.basicPerCycleSeconds = s.normalSeconds * s.occurrencesPerCycle;
+    s.standardPerCycleSeconds = s.standardSeconds * s.occurrencesPerCycle;
 
     const auto size = observationsNeeded(times, confidence, accuracy);
     if (!size) {   // n < 2, a mean of 0 or a negative time: the count is undefined
@@ -61,6 +79,34 @@ void summarizeTimes(StepSummary& s, const std::vector<double>& times, const std:
 
 } // namespace
 
+Allowances allowancesFor(const Step& step, const Study& study)
+{
+    Allowances a = study.allowances;
+    if (step.allowances)
+        a = *step.allowances;
+    else if (const auto byType = study.typeAllowances.find(step.type); byType != study.typeAllowances.end())
+        a = byType->second;
+    if (step.kind == ElementKind::MachineControlled)
+        a = Allowances{.delay = a.delay};
+    return a;
+}
+
+double allowancePercentFor(const Step& step, const Study& study)
+{
+    const double notSplit = step.kind == ElementKind::MachineControlled ? 0 : study.allowancePercent;
+    return allowancesFor(step, study).total() + notSplit;
+}
+
+double occurrencesPerCycle(const Step& step, const Study& study)
+{
+    if (step.kind != ElementKind::Occasional)
+        return 1;
+    if (!(step.every > 0) || !std::isfinite(step.every))
+        return kNaN;
+    const double perEvery = step.everyBasis == FrequencyBasis::Units ? study.unitsPerCycle : 1;
+    return perEvery / step.every;
+}
+
 Expected<StudySummary> summarizeSteps(std::span<const Step> steps, std::span<const Observation> observations,
                                       const Study& study, double confidence, double accuracy)
 {
@@ -71,7 +117,13 @@ Expected<StudySummary> summarizeSteps(std::span<const Step> steps, std::span<con
     if (accuracy <= 0 || accuracy >= 1)
         return makeError(ErrorCode::OutOfRange, "step summary: the accuracy must be between 0 and 1, like 0.05");
     // Checked once here so that a bad allowance is one clear error, not NaN in every row.
-    if (const auto check = standardFromNormal(1, study.allowancePercent, study.allowanceBasis); !check)
+    for (const Step& step : steps)
+        if (const auto check = standardFromNormal(1, allowancePercentFor(step, study), study.allowanceBasis); !check)
+            return makeError(check.error().code, "step summary: the allowance of step \"" + step.name + "\": " +
+                                                     check.error().message);
+    if (const auto check = standardFromNormal(1, study.allowances.total() + study.allowancePercent,
+                                              study.allowanceBasis);
+        !check)
         return check.error();
 
     std::unordered_map<Id, std::size_t> indexOf;
@@ -104,7 +156,9 @@ Expected<StudySummary> summarizeSteps(std::span<const Step> steps, std::span<con
         if (o.abnormal)
             ++s.abnormalCount;
         double rating = 100;   // not rated, or a study without rating: normal pace
-        if (rated && o.ratingPercent) {
+        if (steps[found->second].kind == ElementKind::MachineControlled) {
+            s.ratingIgnored = s.ratingIgnored || (rated && o.ratingPercent && *o.ratingPercent != 100);
+        } else if (rated && o.ratingPercent) {
             ++s.ratedCount;
             rating = *o.ratingPercent;
         }
@@ -117,18 +171,67 @@ Expected<StudySummary> summarizeSteps(std::span<const Step> steps, std::span<con
 
     CycleSummary& cycle = summary.cycle;
     cycle.studyComplete = !steps.empty();
+    cycle.unitsPerCycle = study.unitsPerCycle;
     for (std::size_t i = 0; i < steps.size(); ++i) {
         StepSummary& s = summary.steps[i];
         s.stepId = steps[i].id;
+        s.kind = steps[i].kind;
+        s.occurrencesPerCycle = occurrencesPerCycle(steps[i], study);
+        s.allowances = allowancesFor(steps[i], study);
+        s.allowancePercent = allowancePercentFor(steps[i], study);
         summarizeTimes(s, times[i], ratings[i], normals[i], study, confidence, accuracy);
-        // NaN propagates, so the totals stay NaN until every step has been timed once.
-        cycle.meanSeconds += s.meanSeconds;
-        cycle.normalSeconds += s.normalSeconds;
-        cycle.standardSeconds += s.standardSeconds;
         cycle.studyComplete = cycle.studyComplete && s.consistent;
     }
+
+    // Internal work: manual elements inside a machine-controlled one add only beyond its time.
+    // NaN propagates, so the totals stay NaN until every step has been timed once.
+    struct Inside { double observed = 0, basic = 0, standard = 0; };
+    std::map<std::size_t, Inside> internalOf;   // machine step index → its internal work
+    for (std::size_t i = 0; i < steps.size(); ++i) {
+        const StepSummary& s = summary.steps[i];
+        const auto host = steps[i].insideStepId != 0 ? indexOf.find(steps[i].insideStepId) : indexOf.end();
+        const bool internal = host != indexOf.end() && host->second != i &&
+                              steps[host->second].kind == ElementKind::MachineControlled &&
+                              steps[i].kind != ElementKind::MachineControlled;
+        summary.steps[i].insideStepId = internal ? steps[i].insideStepId : 0;
+        const double observed = s.selectedSeconds * s.occurrencesPerCycle;
+        if (internal) {
+            Inside& in = internalOf[host->second];
+            in.observed += observed;
+            in.basic += s.basicPerCycleSeconds;
+            in.standard += s.standardPerCycleSeconds;
+            continue;
+        }
+        cycle.meanSeconds += observed;
+        cycle.normalSeconds += s.basicPerCycleSeconds;
+        cycle.standardSeconds += s.standardPerCycleSeconds;
+    }
+    for (const auto& [machine, in] : internalOf) {
+        const StepSummary& m = summary.steps[machine];
+        const double machineObserved = m.selectedSeconds * m.occurrencesPerCycle;
+        // max() of NaN is order-dependent: keep NaN explicitly.
+        const auto longer = [](double a, double b) { return std::isnan(a) || std::isnan(b) ? kNaN : std::max(a, b); };
+        cycle.meanSeconds += longer(in.observed, machineObserved) - machineObserved;
+        cycle.normalSeconds += longer(in.basic, m.basicPerCycleSeconds) - m.basicPerCycleSeconds;
+        const double extra = longer(in.standard, m.standardPerCycleSeconds) - m.standardPerCycleSeconds;
+        cycle.standardSeconds += extra;
+        cycle.hiddenStandardSeconds += in.standard - extra;
+    }
+    cycle.piecesPerHour = cycle.standardSeconds > 0 ? 3600 * study.unitsPerCycle / cycle.standardSeconds : kNaN;
+    cycle.standardHoursPer100Units =
+        study.unitsPerCycle > 0 ? cycle.standardSeconds / study.unitsPerCycle * 100 / 3600 : kNaN;
+
+    std::size_t everyCycleSteps = 0;
+    std::vector<bool> expectedEachCycle(steps.size());
+    for (std::size_t i = 0; i < steps.size(); ++i) {
+        expectedEachCycle[i] = steps[i].kind != ElementKind::Occasional;
+        everyCycleSteps += expectedEachCycle[i] ? 1 : 0;
+    }
     for (const auto& [cycleId, covered] : stepsInCycle) {
-        if (!steps.empty() && covered.size() == steps.size())
+        std::size_t expected = 0;
+        for (std::size_t i : covered)
+            expected += expectedEachCycle[i] ? 1 : 0;
+        if (everyCycleSteps > 0 && expected == everyCycleSteps)
             ++cycle.completeCycles;
     }
     return summary;

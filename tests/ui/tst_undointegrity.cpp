@@ -176,7 +176,9 @@ void TestUndoIntegrity::undoNewProcessAfterTimingIsRefused()
 {
     auto& doc = *m_doc;
     const auto demo = doc.currentProcessId();
-    doc.undoStack()->push(new AddProcessCommand(&doc, study::Process{0, "Kitting", ""}, study::Step{0, 0, 0, "Pick", "", {}, {}, {}}));
+    study::Step pick;
+    pick.name = "Pick";
+    doc.undoStack()->push(new AddProcessCommand(&doc, study::Process{0, "Kitting", ""}, pick));
     const auto kitting = doc.currentProcessId();
     QVERIFY(kitting != demo);
     QCOMPARE(doc.steps().size(), std::size_t(1));
