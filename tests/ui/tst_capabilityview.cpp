@@ -84,6 +84,7 @@ private slots:
     void init();
     void cleanup();
     void holdsCoreIndicesAndCurves();
+    void targetLineAndCpmOnlyWithATarget();
     void warnsWhenUnstable();
     void printsToPdf();
     void specLimitsSavedWithTheChart();
@@ -132,16 +133,17 @@ void TestCapabilityView::holdsCoreIndicesAndCurves()
     QVERIFY(near(c.ppk->value, core->ppk->value));
     QVERIFY(near(c.cpk->lower, core->cpk->lower));
     QVERIFY(near(c.ppmWithin.total, core->ppmWithin.total));
-    QVERIFY(c.target && near(*c.target, 10));   // midpoint of the limits
+    // No target given: none made up at mid-spec (core's would be 10), so no Cpm and Ppm.
+    QVERIFY(core->target && core->cpm);
+    QVERIFY(!c.target && !c.cpm && !c.ppm);
 
     QChart* chart = view.chartView()->chart();
     auto* lsl = seriesNamed<QLineSeries>(chart, QStringLiteral("lsl"));
     auto* usl = seriesNamed<QLineSeries>(chart, QStringLiteral("usl"));
-    auto* target = seriesNamed<QLineSeries>(chart, QStringLiteral("target"));
-    QVERIFY(lsl && usl && target);
+    QVERIFY(lsl && usl);
+    QVERIFY(!seriesNamed<QLineSeries>(chart, QStringLiteral("target")));
     QCOMPARE(lsl->at(0).x(), 9.0);
     QCOMPARE(usl->at(1).x(), 11.0);
-    QCOMPARE(target->at(0).x(), 10.0);
     auto* within = seriesNamed<QLineSeries>(chart, QStringLiteral("within"));
     auto* overall = seriesNamed<QLineSeries>(chart, QStringLiteral("overall"));
     QVERIFY(within && overall);
@@ -162,6 +164,37 @@ void TestCapabilityView::holdsCoreIndicesAndCurves()
     QVERIFY(html.contains(QStringLiteral("MR̄/d2")));
     QVERIFY(view.warningLabel()->isHidden());
     QVERIFY(view.figure().stabilityWarning().isEmpty());
+}
+
+// A given target: its line, and Cpm and Ppm as core computes them with it.
+//   Cpm = Cp/√(1 + ((x̄ − T)/σw)²), x̄ = 10, T = 10.1, σw = 0.27053: 1.2321/√(1 + 0.13664) = 1.1557.
+void TestCapabilityView::targetLineAndCpmOnlyWithATarget()
+{
+    CapabilityView view(m_context.get());
+    view.show();
+    stats::SpecLimits spec = spec9to11();
+    spec.target = 10.1;
+    view.setSpecLimits(spec);
+    view.showValues(kStable, QStringLiteral("hand-made"));
+    QVERIFY(waitShown(view));
+    const auto sigma = stats::estimateSigmaFromIndividuals(stats::SigmaMethod::AverageMovingRange, kStable);
+    const auto core = stats::processCapability(kStable, *sigma, "mr", spec);
+    QVERIFY(core && core->cpm && core->ppm);
+    const auto& c = *view.figure().analysis().capability;
+    QVERIFY(c.target && near(*c.target, 10.1));
+    QVERIFY(c.cpm && near(c.cpm->value, core->cpm->value));
+    QVERIFY(near(c.cpm->value, 1.2321381708620704 / std::sqrt(1 + std::pow(0.1 / *sigma, 2)), 1e-9));
+    QVERIFY(c.ppm && near(c.ppm->value, core->ppm->value));
+    auto* target = seriesNamed<QLineSeries>(view.chartView()->chart(), QStringLiteral("target"));
+    QVERIFY(target);
+    QCOMPARE(target->at(0).x(), 10.1);
+    QVERIFY(view.summaryLabel()->text().contains(QString::number(core->cpm->value, 'f', 2)));
+
+    // The target cleared: no line, no Cpm (the table shows "*").
+    view.setSpecLimits(spec9to11());
+    QVERIFY(waitShown(view));
+    QVERIFY(!seriesNamed<QLineSeries>(view.chartView()->chart(), QStringLiteral("target")));
+    QVERIFY(!view.figure().analysis().capability->cpm);
 }
 
 void TestCapabilityView::warnsWhenUnstable()
