@@ -5,6 +5,7 @@
 // what the side list says when no test failed.
 #include "charts/chartcomputation.h"
 #include "charts/controlchartview.h"
+#include "data/dataservice.h"
 #include "projectdocument.h"
 #include "uitestsupport.h"
 #include "windowcontext.h"
@@ -218,6 +219,7 @@ private slots:
         f.doc->undoStack()->undo();
         QCOMPARE(f.savedCharts().size(), std::size_t(1));
         QCOMPARE(f.view->spec().id, a);
+        QVERIFY(f.waitForChart());
         screenshot(f.view.get(), QStringLiteral("chart-chooser"));
     }
 
@@ -295,6 +297,7 @@ private slots:
         GEMBA_COMPARE_REL(locked.ucl.at(values.size() - 1), shown.ucl.at(0), kTol);
         QCOMPARE(f.view->result()->analysis.phaseOf(baseline.size()), 2);
         QCOMPARE(f.view->result()->analysis.phaseOf(baseline.size() - 1), 1);
+        screenshot(f.view.get(), QStringLiteral("chart-baseline-later"));
 
         // Undo the lock and the second study: the later study alone again.
         f.doc->undoStack()->undo();
@@ -355,6 +358,7 @@ private slots:
         auto saved = f.doc->project().dataSetCharts(*imported);
         QVERIFY(saved && saved->size() == 1);
         QCOMPARE(saved->front().source.subgroupColumn, std::string("batch"));
+        screenshot(f.view.get(), QStringLiteral("chart-dataset-batches"));
     }
 
     // Shifts start when the chart says: two shifts of twelve hours from 06:00 and 18:00 give
@@ -391,6 +395,7 @@ private slots:
         QCOMPARE(f.view->result()->pointLabels, core->series.pointLabels);
         QCOMPARE(f.firstChart().size(), core->series.pointCount());
         QVERIFY(f.firstChart().size() < threeShifts);
+        screenshot(f.view.get(), QStringLiteral("chart-two-shifts"));
         for (std::size_t p = 0; p < core->series.pointCount(); ++p) {
             double mean = 0;
             const auto& s = core->series;
@@ -436,6 +441,31 @@ private slots:
         QVERIFY(g.waitForChart());
         QVERIFY(g.view->signalList()->count() > 0);
         QCOMPARE(g.view->noSignalsText(), QString());
+    }
+
+    // Charts are computed on the document's one data worker (DataService), cached there by
+    // (chart, project revision): showing a chart again computes nothing.
+    void chartsComputedOnTheDataService()
+    {
+        Fixture f(antifreezeValues());
+        DataService* data = f.doc->dataService();
+        QVERIFY(f.waitForChart());
+        const DataKey key{QStringLiteral("control-chart"), f.studyId, f.doc->revision(),
+                          QString::fromStdString(chartComputationKey(f.view->spec()))};
+        auto cached = data->cached<ChartResult>(key);
+        QVERIFY(cached);
+        QCOMPARE(cached->analysis.pointCount, std::size_t(34));
+        Fixture::choose(f.child<QComboBox>("chartRulesBox"), QStringLiteral("nelson"));   // saves chart A
+        QVERIFY(f.waitForChart());
+        const study::Id a = f.view->spec().id;
+        QVERIFY(f.view->newChart(QStringLiteral("B")) != 0);
+        Fixture::choose(f.child<QComboBox>("chartTypeBox"), static_cast<int>(stats::ChartType::XbarR));
+        QVERIFY(f.waitForChart());
+        const int computed = data->computedCount();
+        Fixture::choose(f.view->chartBox(), idData(a));
+        QVERIFY(f.waitForChart());
+        QCOMPARE(f.firstChart().size(), std::size_t(34));
+        QCOMPARE(data->computedCount(), computed);   // from the cache
     }
 
     // The view's actions are in its own tool bar, none in the window's, and keep their keys.

@@ -2,13 +2,13 @@
 #include "charts/controlchartview.h"
 
 #include "charts/chartcanvas.h"
-#include "charts/chartservice.h"
 #include "charts/chartstore.h"
 #include "charts/controlchartfigure.h"
 #include "charts/signaltext.h"
 #include "commands/addchartcommand.h"
 #include "commands/changechartcommand.h"
 #include "commands/removechartcommand.h"
+#include "data/dataservice.h"
 #include "projectdocument.h"
 #include "report/exporters.h"
 #include "windowcontext.h"
@@ -140,13 +140,11 @@ ControlChartView::ControlChartView(WindowContext& context, QWidget* parent)
     : QWidget(parent)
     , m_context(context)
     , m_document(context.document())
-    , m_service(new ChartService(context.document()->project(), this))
     , m_figure(std::make_unique<ControlChartFigure>())
 {
     setObjectName(QStringLiteral("controlChartView"));
     buildUi();
     createActions();
-    connect(m_service, &ChartService::chartReady, this, &ControlChartView::onChartReady);
 
     // Whatever changes the data (the revision) or the chart asks for a new computation.
     for (auto signal : {&ProjectDocument::observationsChanged, &ProjectDocument::stepsChanged,
@@ -250,7 +248,7 @@ void ControlChartView::buildUi()
     m_shiftEdit->setMinimumWidth(m_shiftEdit->fontMetrics().horizontalAdvance(QStringLiteral("00:00, 00:00, 00:00 ")));
     m_sourceBox = new QComboBox(this);
     m_sourceBox->setObjectName(QStringLiteral("chartSourceBox"));
-    m_sourceBox->setMinimumContentsLength(18);
+    m_sourceBox->setMinimumContentsLength(14);
     m_sourceBox->setSizeAdjustPolicy(QComboBox::AdjustToMinimumContentsLengthWithIcon);
     m_typeBox = new QComboBox(this);
     m_typeBox->setObjectName(QStringLiteral("chartTypeBox"));
@@ -271,6 +269,12 @@ void ControlChartView::buildUi()
         m_rulesBox->addItem(tr(choice.label), QString::fromLatin1(choice.spec));
     m_sigmaBox = new QComboBox(this);
     m_sigmaBox->setObjectName(QStringLiteral("chartSigmaBox"));
+    // Long entries ("σ by average moving range (MR̄/d2)") elide rather than widen the view past
+    // a 1366-pixel screen; the open list shows them whole.
+    for (QComboBox* box : {m_rulesBox, m_sigmaBox}) {
+        box->setSizeAdjustPolicy(QComboBox::AdjustToMinimumContentsLengthWithIcon);
+        box->setMinimumContentsLength(12);
+    }
     m_kBox = new QDoubleSpinBox(this);
     m_kBox->setObjectName(QStringLiteral("chartKBox"));
     m_kBox->setRange(1, 6);
@@ -663,8 +667,7 @@ void ControlChartView::loadChart()
         m_canvas->setCursorPoint(-1);
     }
     fillControls();
-    if (m_result)
-        showResult();   // notes (which need no computation) show at once
+    showResult();   // notes (which need no computation) show at once; another chart says "Computing…"
     scheduleCompute();
 }
 
@@ -904,7 +907,28 @@ void ControlChartView::compute()
         showResult();
         return;
     }
-    m_service->request(m_spec, m_document->revision());
+    // On the document's one data worker, with its read connection: the latest request of this
+    // view wins, and results are cached by (chart, project revision).
+    const store::ChartSpec spec = m_spec;
+    const quint64 revision = m_document->revision();
+    std::string key = chartComputationKey(spec);
+    const DataKey dataKey{QStringLiteral("control-chart"), studyId(), revision, QString::fromStdString(key)};
+    m_document->dataService()->submit<ChartResult>(
+        this, QStringLiteral("chart"), dataKey,
+        [spec, revision, key = std::move(key)](const DataJob& job) {
+            ChartResult result;
+            if (!job.reader())
+                result.error = job.readerError();
+            else
+                result = computeChart(*job.reader(), spec);   // a read transaction of its own: sees every commit before it
+            result.key = key;
+            result.studyId = spec.source.studyIds.empty() ? 0 : spec.source.studyIds.front();
+            result.revision = revision;
+            return result;
+        },
+        [this](const ChartResult& result) { onChartReady(result); },
+        // A failure to read is worth asking about again; a chart, or the reason there is none, is not.
+        [](const ChartResult& result) { return result.hasChart() || result.series != nullptr; });
 }
 
 void ControlChartView::onChartReady(const ChartResult& result)
@@ -917,6 +941,8 @@ void ControlChartView::onChartReady(const ChartResult& result)
 
 void ControlChartView::showResult()
 {
+    // Times are in seconds; a data set's column has no unit the project knows.
+    m_canvas->setUnit(isDataSetChart() ? QString() : QStringLiteral("s"));
     m_canvas->setResult(m_result && m_result->hasChart() ? m_result : nullptr);
     m_canvas->setNoteMarks(noteNumbers());
     if (!studyId() && !isDataSetChart())

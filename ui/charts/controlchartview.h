@@ -32,7 +32,6 @@ namespace gemba::ui {
 class ChartCanvas;
 class ChangeChartCommand;
 class ControlChartFigure;
-class ChartService;
 class ProjectDocument;
 class WindowContext;
 
@@ -141,7 +140,6 @@ private:
 
     WindowContext& m_context;
     ProjectDocument* m_document;
-    ChartService* m_service;
     store::ChartSpec m_spec;
     std::shared_ptr<const ChartResult> m_result;
     bool m_computeScheduled = false;
