@@ -3,6 +3,7 @@
 
 #include "report/clirender.h"
 #include "report/studyreport.h"
+#include "store/chartspec.h"
 #include "store/project.h"
 
 #include <QApplication>
@@ -89,13 +90,25 @@ std::string renderReport(const cli::ReportRenderRequest& request)
             if (!request.study || matches(s, *request.study))
                 ids.push_back(s.id);
     }
-    if (ids.empty())
-        return request.study ? "no study '" + *request.study + "' in '" + request.projectPath +
-                                   "'; give its id, notes, date or 'date - observer'"
-                             : "'" + request.projectPath + "' has no studies yet";
+    // The data sets' charts belong to no study: in the report of the whole project only.
+    StudyReportOptions options;
+    options.dataSetCharts = !request.study;
+    if (ids.empty() && request.study)
+        return "no study '" + *request.study + "' in '" + request.projectPath +
+               "'; give its id, notes, date or 'date - observer'";
+    if (ids.empty()) {
+        auto charts = (*project)->charts();
+        if (!charts)
+            return charts.error().message;
+        const bool anyDataSetChart = std::any_of(charts->begin(), charts->end(), [](const store::ChartSpec& c) {
+            return c.source.kind == store::ChartSourceKind::DataSetColumn;
+        });
+        if (!anyDataSetChart)
+            return "'" + request.projectPath + "' has no studies and no charts of data sets yet";
+    }
 
     QString error;
-    auto report = buildStudyReport(**project, ids, StudyReportOptions{}, &error);
+    auto report = buildStudyReport(**project, ids, options, &error);
     if (!report)
         return error.toStdString();
     return writePdf(*report, QString::fromStdString(request.outputPath), pageSize).toStdString();
