@@ -444,13 +444,14 @@ private slots:
     }
 
     // Charts are computed on the document's one data worker (DataService), cached there by
-    // (chart, project revision): showing a chart again computes nothing.
+    // (chart, study revision): showing a chart again computes nothing, though other charts of
+    // the study were added and changed meanwhile.
     void chartsComputedOnTheDataService()
     {
         Fixture f(antifreezeValues());
         DataService* data = f.doc->dataService();
         QVERIFY(f.waitForChart());
-        const DataKey key{QStringLiteral("control-chart"), f.studyId, f.doc->revision(),
+        const DataKey key{QStringLiteral("control-chart"), f.studyId, f.doc->studyRevision(f.studyId),
                           QString::fromStdString(chartComputationKey(f.view->spec()))};
         auto cached = data->cached<ChartResult>(key);
         QVERIFY(cached);

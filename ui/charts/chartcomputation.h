@@ -32,7 +32,7 @@ using store::PointKey;
 // MR chart has NaN at the first point of each later stage, analysis::stagedChart).
 struct ChartResult {
     study::Id studyId = 0;
-    quint64 revision = 0;
+    quint64 revision = 0;   // the document revision the chart view asked at (ProjectDocument::revision)
     std::string key;   // chartComputationKey() of the spec asked for
     stats::ChartAnalysis analysis;
     std::vector<PointKey> pointKeys;        // one per analysis point

@@ -908,9 +908,18 @@ void ControlChartView::compute()
         return;
     }
     // On the document's one data worker, with its read connection: the latest request of this
-    // view wins, and results are cached by (chart, project revision).
+    // view wins, and results are cached by (chart, revision of what it reads). A study's chart
+    // reads its studies only, so an edit elsewhere (another chart saved, another study timed)
+    // leaves it cached: the newest of their study revisions names their state, as each edit
+    // draws a new, higher number (ProjectDocument::studyRevision). A data set never changes, but
+    // its id may be taken again after a removal: its charts go by the project's revision.
     const store::ChartSpec spec = m_spec;
-    const quint64 revision = m_document->revision();
+    quint64 revision = 0;
+    if (isDataSetChart())
+        revision = m_document->revision();
+    for (study::Id id : spec.source.studyIds)
+        revision = std::max(revision, m_document->studyRevision(id));
+    const quint64 documentRevision = m_document->revision();
     std::string key = chartComputationKey(spec);
     const DataKey dataKey{QStringLiteral("control-chart"), studyId(), revision, QString::fromStdString(key)};
     m_document->dataService()->submit<ChartResult>(
@@ -926,16 +935,18 @@ void ControlChartView::compute()
             result.revision = revision;
             return result;
         },
-        [this](const ChartResult& result) { onChartReady(result); },
+        [this, documentRevision](const ChartResult& result) { onChartReady(result, documentRevision); },
         // A failure to read is worth asking about again; a chart, or the reason there is none, is not.
         [](const ChartResult& result) { return result.hasChart() || result.series != nullptr; });
 }
 
-void ControlChartView::onChartReady(const ChartResult& result)
+void ControlChartView::onChartReady(const ChartResult& result, quint64 documentRevision)
 {
     if (result.studyId != studyId() || result.key != chartComputationKey(m_spec))
         return;   // an answer to an earlier state of the chart; the current one is on its way
-    m_result = std::make_shared<const ChartResult>(result);
+    auto shown = std::make_shared<ChartResult>(result);
+    shown->revision = documentRevision;   // what the view asked at: the document's revision then
+    m_result = std::move(shown);
     showResult();
 }
 

@@ -121,7 +121,7 @@ private:
     void controlsChangedFor(store::ChartSpec next);   // the options common to every source
     void scheduleCompute();
     void compute();
-    void onChartReady(const ChartResult& result);
+    void onChartReady(const ChartResult& result, quint64 documentRevision);
     void showResult();
     void fillSignalList();
     void updateFigure();
