@@ -25,6 +25,7 @@ int runDataSets(const Arguments& args, std::FILE* out);       // datasetcommands
 bool isDataSetImport(const Arguments& args);                   // datasetcommands.cpp
 int runDataSetImport(const Arguments& args, std::FILE* out);  // datasetcommands.cpp
 int runReport(const Arguments& args, std::FILE* out);         // reportcommand.cpp
+int runSheet(const Arguments& args, std::FILE* out);          // sheetcommand.cpp
 
 // Entry point for `gemba <subcommand> ...`: dispatches, prints errors to `err` and returns
 // the exit status (0 success, 1 bad data, 2 bad usage).
