@@ -303,7 +303,7 @@ private slots:
         model.setSummary(steps, *summary);
         for (int r = 0; r < model.rowCount(); ++r) {
             QStringList cells;
-            for (int c = 0; c < SummaryModel::ColumnCount; ++c)
+            for (int c : SummaryModel::reportColumns())
                 cells << model.data(model.index(r, c)).toString();
             // One row of the table, its cells in order, as pdftotext reads it.
             QVERIFY2(text.contains(cells.join(QLatin1Char(' '))), qPrintable(cells.join(QLatin1Char('|'))));

@@ -113,18 +113,20 @@ std::unique_ptr<TableSection> summarySection(const std::vector<study::Step>& ste
     model.setSummary(steps, summary);
     ReportTable table;
     QList<ReportTable::Column> columns;
-    for (int c = 0; c < SummaryModel::ColumnCount; ++c)
+    const QList<int> shown = SummaryModel::reportColumns();
+    for (int c : shown)
         columns << ReportTable::Column{model.headerData(c, Qt::Horizontal).toString(),
                                        c == SummaryModel::Step ? Qt::AlignLeft : Qt::AlignRight,
                                        c == SummaryModel::Step};
     table.setColumns(columns);
     for (int r = 0; r < model.rowCount(); ++r) {
         QStringList cells;
-        for (int c = 0; c < SummaryModel::ColumnCount; ++c)
+        for (int c : shown)
             cells << model.data(model.index(r, c)).toString();
         // The count of a step that still needs observations reads in the colour the page uses.
         const QVariant fg = model.data(model.index(r, SummaryModel::Needed), Qt::ForegroundRole);
-        table.addRow(cells, fg.isValid() ? fg.value<QBrush>().color() : QColor(), SummaryModel::Needed);
+        table.addRow(cells, fg.isValid() ? fg.value<QBrush>().color() : QColor(),
+                     static_cast<int>(shown.indexOf(SummaryModel::Needed)));
     }
     return std::make_unique<TableSection>(
         tr("Study summary"),
