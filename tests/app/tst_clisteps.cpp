@@ -3,6 +3,7 @@
 // per-cycle contributions, pieces per hour, standard hours per 100 units and the validity.
 #include "clirunner.h"
 #include "referencedata.h"
+#include "xlsxcells.h"
 
 #include "store/project.h"
 
@@ -59,6 +60,7 @@ private slots:
     void existingStepsNeedReplace();
     void replaceIsRefusedWhileTheProcessHasStudies();
     void summaryPerCycleFiguresAndValidity();
+    void exportXlsx();
 
 private:
     QString path(const char* name) const { return m_dir->filePath(QString::fromLatin1(name)); }
@@ -236,6 +238,32 @@ void TestCliSteps::summaryPerCycleFiguresAndValidity()
                  text.out.contains("Validity: elapsed 10 s, recorded 9.5 s, recording error 5 % - above 2 %: repeat "
                                    "the study"),
              text.out.constData());
+}
+
+void TestCliSteps::exportXlsx()
+{
+    const QString project = path("p.gemba");
+    QCOMPARE(run({"import", project,
+                  write("o.csv", "step,cycle,start_s,end_s\nA,1,0,2\nB,1,2,5\nA,2,5,7\nB,2,7.5,10\n"), "--process",
+                  "P"})
+                 .status,
+             0);
+    const QString out = path("study.xlsx");
+    const QStringList args = {"export", project, "--xlsx", out};
+    const Result r = run(args);
+    QVERIFY2(r.status == 0, describe(args, r));
+    QVERIFY2(r.out.contains("Exported 2 steps and 4 observations of process 'P'"), r.out.constData());
+    const auto book = test::readXlsx(out);
+    QCOMPARE(book.sheetNames, QStringList({"Elements", "Observations", "Summary"}));
+    QCOMPARE(book.sheets[1].cells["B5"].text, QString("B"));
+    QCOMPARE(book.sheets[1].cells["F5"].number, 2.5);
+    // Validity in the summary: elapsed 10 s, recorded 9.5 s (see summaryPerCycleFiguresAndValidity).
+    QCOMPARE(book.sheets[2].cells["B30"].number, 10.0);
+    QCOMPARE(book.sheets[2].cells["B31"].number, 9.5);
+
+    const Result both = run({"export", project, "--xlsx", out, "-o", path("x.csv")});
+    QCOMPARE(both.status, 2);
+    QVERIFY2(both.err.contains("give either --output (CSV) or --xlsx, not both"), both.err.constData());
 }
 
 QTEST_GUILESS_MAIN(TestCliSteps)
