@@ -82,6 +82,9 @@ Projects (.gemba files), without the window:
       the review report as a PDF: header, summary, an I-MR chart of every step with its
       signals, the saved charts with their signal notes, capability where spec limits are
       saved; for every study (or the one named); drawn without a display.
+  sheet PROJECT [--study NAME|ID] [--page-size a4|letter] -o FILE.pdf
+      the time study sheet of one study (default: the latest) as a PDF to sign: header,
+      one line per element, standard time per cycle, pieces per hour, validity, signatures.
 
 A duration D is written like 8h, 30m, 45s, 1h30m, 2.5s or plain seconds.
 Run 'gemba COMMAND --help' (or 'gemba help COMMAND') for the options of one command.
@@ -105,6 +108,7 @@ const std::map<std::string, CommandFn>& commands()
         {"export", runExport},
         {"datasets", runDataSets},
         {"report", runReport},
+        {"sheet", runSheet},
     };
     return table;
 }
