@@ -13,6 +13,7 @@
 #include "store/database.h"
 #include "store/observationcsv.h"
 #include "store/project.h"
+#include "store/studyxlsx.h"
 #include "store/transaction.h"
 #include "study/newstudy.h"
 #include "study/stepsummary.h"
@@ -717,25 +718,45 @@ int runSummary(const Arguments& arguments, std::FILE* out)
     return kExitOk;
 }
 
-// gemba export PROJECT [--process NAME] [--study NAME|ID] -o FILE
+// gemba export PROJECT [--process NAME] [--study NAME|ID] -o FILE | --xlsx FILE
 int runExport(const Arguments& arguments, std::FILE* out)
 {
     Args args("export",
               "Writes a study's observations to a CSV file, one row per observation in start order: study, cycle, "
               "step, position, duration_s, start_s, end_s, wall_start, rating_percent, foreign_element, abnormal, "
-              "excluded, excluded_reason, spans_suspend, note. 'gemba import' reads it back as it was.");
+              "excluded, excluded_reason, spans_suspend, note. 'gemba import' reads it back as it was. With --xlsx "
+              "instead: the study as a workbook with one sheet per table (Elements, Observations, Summary).");
     addStudySelection(args);
-    args.option("output", 'o', OptionType::Text, "FILE", "the CSV file to write (replaced when it exists)", true);
-    args.footer(std::string("RFC 4180: comma-separated, CRLF line ends, UTF-8. ") + kExitFooter);
+    args.option("output", 'o', OptionType::Text, "FILE", "the CSV file to write (replaced when it exists)");
+    args.option("xlsx", OptionType::Text, "FILE",
+                "write an .xlsx workbook instead: the elements, every observation and the summary with the "
+                "study's validity (replaced when it exists)");
+    args.footer(std::string("RFC 4180: comma-separated, CRLF line ends, UTF-8. In the workbook times are in "
+                            "seconds and numbers are numbers. ") +
+                kExitFooter);
     if (!args.parse(arguments, out))
         return kExitOk;
     const std::string path = args.positional(0, "PROJECT file");
-    const std::string output = args.requiredText("output");
+    const std::optional<std::string> xlsx = args.text("xlsx");
+    if (xlsx && args.has("output"))
+        throw UsageError("give either --output (CSV) or --xlsx, not both");
+    if (xlsx && xlsx->empty())
+        throw UsageError("option --xlsx: the file name is empty");
+    const std::string output = xlsx ? *xlsx : args.requiredText("output");
     if (output.empty())
         throw UsageError("option --output: the file name is empty");
 
     auto project = openProject(path, store::OpenMode::ReadOnly);
     const Selection sel = selectStudy(*project, args.text("process"), args.text("study"));
+    if (xlsx) {
+        const auto written = store::exportStudyXlsx(*project, sel.study.id, output);
+        if (!written)
+            throw DataError(written.error().message);
+        std::fprintf(out, "Exported %lld steps and %lld observations of process '%s', study %s to %s\n",
+                     static_cast<long long>(written->steps), static_cast<long long>(written->observations),
+                     sel.process.name.c_str(), describeStudy(sel.study).c_str(), output.c_str());
+        return kExitOk;
+    }
     const auto rows = store::exportObservationsCsv(*project, sel.study.id, output);
     if (!rows)
         throw DataError(rows.error().message);

@@ -3,6 +3,7 @@
 // per-cycle contributions, pieces per hour, standard hours per 100 units and the validity.
 #include "clirunner.h"
 #include "referencedata.h"
+#include "xlsxcells.h"
 
 #include "store/project.h"
 
@@ -59,6 +60,8 @@ private slots:
     void existingStepsNeedReplace();
     void replaceIsRefusedWhileTheProcessHasStudies();
     void summaryPerCycleFiguresAndValidity();
+    void exportXlsx();
+    void summaryOfOccasionalMachineAndInternalWork();
 
 private:
     QString path(const char* name) const { return m_dir->filePath(QString::fromLatin1(name)); }
@@ -235,6 +238,90 @@ void TestCliSteps::summaryPerCycleFiguresAndValidity()
                                    "0.15174 standard hours per 100 units") &&
                  text.out.contains("Validity: elapsed 10 s, recorded 9.5 s, recording error 5 % - above 2 %: repeat "
                                    "the study"),
+             text.out.constData());
+}
+
+void TestCliSteps::exportXlsx()
+{
+    const QString project = path("p.gemba");
+    QCOMPARE(run({"import", project,
+                  write("o.csv", "step,cycle,start_s,end_s\nA,1,0,2\nB,1,2,5\nA,2,5,7\nB,2,7.5,10\n"), "--process",
+                  "P"})
+                 .status,
+             0);
+    const QString out = path("study.xlsx");
+    const QStringList args = {"export", project, "--xlsx", out};
+    const Result r = run(args);
+    QVERIFY2(r.status == 0, describe(args, r));
+    QVERIFY2(r.out.contains("Exported 2 steps and 4 observations of process 'P'"), r.out.constData());
+    const auto book = test::readXlsx(out);
+    QCOMPARE(book.sheetNames, QStringList({"Elements", "Observations", "Summary"}));
+    QCOMPARE(book.sheets[1].cells["B5"].text, QString("B"));
+    QCOMPARE(book.sheets[1].cells["F5"].number, 2.5);
+    // Validity in the summary: elapsed 10 s, recorded 9.5 s (see summaryPerCycleFiguresAndValidity).
+    QCOMPARE(book.sheets[2].cells["B30"].number, 10.0);
+    QCOMPARE(book.sheets[2].cells["B31"].number, 9.5);
+
+    const Result both = run({"export", project, "--xlsx", out, "-o", path("x.csv")});
+    QCOMPARE(both.status, 2);
+    QVERIFY2(both.err.contains("give either --output (CSV) or --xlsx, not both"), both.err.constData());
+}
+
+void TestCliSteps::summaryOfOccasionalMachineAndInternalWork()
+{
+    // The element list of kSteps, then two cycles timed against it (unrated; the new study's
+    // 15 % PF&D not split by category, of normal time):
+    //   Load 4, 4 s; Press 10, 10 s (machine: its own delay 2 %, no PF&D); Deburr 6, 6 s inside
+    //   Press; Reel change 120 s once (every 20 cycles).
+    const QString project = path("p.gemba");
+    QCOMPARE(run({"import", project, "--steps", write("s.csv", kSteps), "--process", "Press line"}).status, 0);
+    const QStringList importArgs = {"import", project,
+                                    write("o.csv", "step,cycle,duration_s\nLoad,1,4\nPress,1,10\nDeburr,1,6\n"
+                                                   "Reel change,1,120\nLoad,2,4\nPress,2,10\nDeburr,2,6\n"),
+                                    "--process", "Press line", "--no-new-steps"};
+    const Result imported = run(importArgs);
+    QVERIFY2(imported.status == 0, describe(importArgs, imported));
+    const QStringList args = {"summary", project, "--json"};
+    const Result r = run(args);
+    QVERIFY2(r.status == 0, describe(args, r));
+    const QJsonArray steps = json(r)["steps"].toArray();
+    QCOMPARE(steps.size(), 4);
+    const QJsonObject load = steps[0].toObject(), press = steps[1].toObject(), deburr = steps[2].toObject(),
+                      reel = steps[3].toObject();
+    // Load: 4 s × 1.15 = 4.6 s.
+    GEMBA_COMPARE_REL(load["standard_per_cycle_seconds"].toDouble(), 4.6, 1e-14);
+    // Press: machine-controlled, only its delay category: 10 × 1.02 = 10.2 s.
+    QCOMPARE(press["kind"].toString(), QString("machine"));
+    QCOMPARE(press["allowance_percent"].toDouble(), 2.0);
+    QCOMPARE(press["allowances"].toObject()["delay"].toDouble(), 2.0);
+    QCOMPARE(press["allowances"].toObject()["personal"].toDouble(), 0.0);
+    GEMBA_COMPARE_REL(press["standard_seconds"].toDouble(), 10.2, 1e-14);
+    // Deburr: internal work inside Press, 6 × 1.15 = 6.9 s, hidden inside Press's 10.2 s.
+    QCOMPARE(deburr["internal_work"].toBool(), true);
+    QCOMPARE(deburr["inside"].toString(), QString("Press"));
+    GEMBA_COMPARE_REL(deburr["standard_per_cycle_seconds"].toDouble(), 6.9, 1e-14);
+    // Reel change: 120 s every 20 cycles = 120 × 1/20 = 6 s of basic time per cycle, 6.9 s standard.
+    QCOMPARE(reel["kind"].toString(), QString("occasional"));
+    QCOMPARE(reel["frequency"].toString(), QString("every 20 cycles"));
+    QCOMPARE(reel["every"].toDouble(), 20.0);
+    GEMBA_COMPARE_REL(reel["occurrences_per_cycle"].toDouble(), 0.05, 1e-14);
+    QCOMPARE(reel["basic_seconds"].toDouble(), 120.0);
+    GEMBA_COMPARE_REL(reel["basic_per_cycle_seconds"].toDouble(), 6.0, 1e-14);
+    GEMBA_COMPARE_REL(reel["standard_per_cycle_seconds"].toDouble(), 6.9, 1e-14);
+
+    // Per cycle: external Load 4 + Reel 6 + max(Press 10, Deburr 6) = 20 s basic; standard
+    // 4.6 + 6.9 + max(10.2, 6.9) = 21.7 s, with Deburr's 6.9 s hidden; 3600 / 21.7 pieces per hour.
+    const QJsonObject cycle = json(r)["cycle"].toObject();
+    GEMBA_COMPARE_REL(cycle["basic_seconds"].toDouble(), 20.0, 1e-14);
+    GEMBA_COMPARE_REL(cycle["standard_seconds"].toDouble(), 21.7, 1e-14);
+    GEMBA_COMPARE_REL(cycle["hidden_internal_seconds"].toDouble(), 6.9, 1e-14);
+    GEMBA_COMPARE_REL(cycle["pieces_per_hour"].toDouble(), 3600 / 21.7, 1e-14);
+    QCOMPARE(cycle["complete_cycles"].toInt(), 2);   // the reel change is not expected every cycle
+
+    const Result text = run({"summary", project});
+    QCOMPARE(text.status, 0);
+    QVERIFY2(text.out.contains("every 20 cycles") && text.out.contains("inside Press") &&
+                 text.out.contains("Per cycle: basic 20 s, standard 21.7 s"),
              text.out.constData());
 }
 

@@ -44,6 +44,7 @@ private slots:
     void missingColumnIsNamed();
     void headerOnlyIsEmptyData();
     void importCreatesTheProcess();
+    void importRoundTripKeepsKindsFrequencyInsideAndAllowances();
     void importRefusesAProcessWithSteps();
     void importReplacesStepsOfAProcessWithoutStudies();
     void importRefusesReplaceWhenTheProcessHasStudies();
@@ -257,6 +258,29 @@ void TestStepsCsv::importCreatesTheProcess()
     QCOMPARE(name((*steps)[1].type), name(StepType::Machine));
     QCOMPARE((*steps)[2].description, std::string("Deburr, while pressing"));
     QCOMPARE(name((*steps)[4].valueClass), name(ValueClass::Waste));
+}
+
+void TestStepsCsv::importRoundTripKeepsKindsFrequencyInsideAndAllowances()
+{
+    // Through the file (format 4) and back: a second connection reads what the import wrote.
+    GEMBA_TRY(r, importStepsCsv(*m_project, write("s.csv", kGoodList), "Press line"));
+    m_project.reset();
+    openProject();
+    GEMBA_TRY(steps, m_project->steps(r->processId));
+    QCOMPARE(steps->size(), std::size_t(5));
+    const auto& s = *steps;
+    QCOMPARE(name(s[0].kind), name(ElementKind::Cyclic));
+    QVERIFY(!s[0].allowances);
+    QCOMPARE(name(s[1].kind), name(ElementKind::MachineControlled));
+    QCOMPARE(*s[1].allowances, (Allowances{0, 0, 0, 2}));
+    QCOMPARE(s[2].insideStepId, s[1].id);   // Deburr runs inside Press
+    QCOMPARE(*s[2].allowances, (Allowances{5, 4, 2.5, 0}));
+    QCOMPARE(s[0].insideStepId, Id(0));
+    QCOMPARE(name(s[3].kind), name(ElementKind::Occasional));
+    QCOMPARE(s[3].every, 20.0);
+    QCOMPARE(name(s[3].everyBasis), name(FrequencyBasis::Cycles));
+    QCOMPARE(s[4].every, 50.0);
+    QCOMPARE(name(s[4].everyBasis), name(FrequencyBasis::Units));
 }
 
 void TestStepsCsv::importRefusesAProcessWithSteps()
