@@ -6,7 +6,11 @@
 #include "charts/chartcomputation.h"
 #include "charts/controlchartview.h"
 #include "data/dataservice.h"
+#include "demoproject.h"
+#include "mainwindow.h"
 #include "projectdocument.h"
+#include "views/viewactions.h"
+#include "views/viewhost.h"
 #include "uitestsupport.h"
 #include "windowcontext.h"
 
@@ -133,7 +137,13 @@ void screenshot(QWidget* w, const QString& name)
 class TestChartChoices : public QObject {
     Q_OBJECT
 private slots:
-    void initTestCase() { QStandardPaths::setTestModeEnabled(true); }
+    void initTestCase()
+    {
+        // Settings of this run only: other worktrees' tests run on the same machine.
+        QStandardPaths::setTestModeEnabled(true);
+        QCoreApplication::setOrganizationName(QStringLiteral("gemba-test-%1").arg(QCoreApplication::applicationPid()));
+        QCoreApplication::setApplicationName(QStringLiteral("tst_chartchoices"));
+    }
 
     // Two saved charts of one study: "Saved chart" lists both, each shows its own type and
     // options; rename and delete are undo commands, and undoing the deletion shows the chart
@@ -467,6 +477,30 @@ private slots:
         QVERIFY(f.waitForChart());
         QCOMPARE(f.firstChart().size(), std::size_t(34));
         QCOMPARE(data->computedCount(), computed);   // from the cache
+    }
+
+    // In the window: the chart view's actions are in the view's menu (with their keys) and its
+    // own tool bar, and the window's tool bar for view actions is hidden while it is current.
+    void windowLeavesTheChartsActionsToTheView()
+    {
+        QTemporaryDir dir;
+        MainWindow window;
+        QVERIFY(window.openProject(dir.filePath(QStringLiteral("demo.gemba"))));
+        QCOMPARE(populateDemoProject(*window.document()), QString());
+        window.resize(1366, 768);
+        window.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&window));
+        window.viewHost()->showView(QStringLiteral("controlChart"));
+        auto* view = dynamic_cast<ControlChartView*>(window.viewHost()->currentView());
+        QVERIFY(view);
+        ViewActions* actions = window.viewActions();
+        QVERIFY(actions->currentViewBar()->actions().isEmpty());
+        QVERIFY(!actions->currentViewBar()->isVisibleTo(&window));
+        auto* exclude = view->findChild<QAction*>(QStringLiteral("excludePointAction"));
+        QVERIFY(exclude && actions->currentViewMenu()->actions().contains(exclude));
+        QVERIFY(view->toolBar()->isVisibleTo(&window));
+        QVERIFY(QTest::qWaitFor([&] { return view->result() && view->result()->hasChart(); }, 5000));
+        screenshot(&window, QStringLiteral("window-chart"));
     }
 
     // The view's actions are in its own tool bar, none in the window's, and keep their keys.
