@@ -5,6 +5,7 @@
 // what the side list says when no test failed.
 #include "charts/chartcomputation.h"
 #include "charts/controlchartview.h"
+#include "commands/changechartcommand.h"
 #include "data/dataservice.h"
 #include "demoproject.h"
 #include "mainwindow.h"
@@ -501,6 +502,33 @@ private slots:
         QVERIFY(view->toolBar()->isVisibleTo(&window));
         QVERIFY(QTest::qWaitFor([&] { return view->result() && view->result()->hasChart(); }, 5000));
         screenshot(&window, QStringLiteral("window-chart"));
+    }
+
+    // Another view (Capability's spec limits) saving another chart of the study leaves a hidden
+    // chart view on its chart; on screen, an undo of that change shows the chart it changed.
+    void hiddenViewKeepsItsChart()
+    {
+        Fixture f(antifreezeValues());
+        QVERIFY(f.waitForChart());
+        Fixture::choose(f.child<QComboBox>("chartRulesBox"), QStringLiteral("nelson"));
+        const study::Id a = f.view->spec().id;
+        const study::Id b = f.view->newChart(QStringLiteral("B"));
+        QVERIFY(a != 0 && b != 0);
+        Fixture::choose(f.view->chartBox(), idData(a));
+        f.view->hide();
+        auto before = f.doc->project().chart(b);
+        QVERIFY(before);
+        store::ChartSpec after = *before;
+        after.specLimits.usl = 3.2;
+        f.doc->undoStack()->push(
+            new ChangeChartCommand(f.doc.get(), ChangeChartCommand::Options, *before, after, QStringLiteral("USL")));
+        QCOMPARE(f.doc->project().chart(b)->specLimits.usl, std::optional<double>(3.2));
+        QCOMPARE(f.view->spec().id, a);
+        f.view->show();
+        QCOMPARE(f.view->spec().id, a);
+        f.doc->undoStack()->undo();
+        QCOMPARE(f.view->spec().id, b);
+        QVERIFY(!f.view->spec().specLimits.usl);
     }
 
     // The view's actions are in its own tool bar, none in the window's, and keep their keys.
