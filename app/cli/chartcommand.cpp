@@ -147,10 +147,14 @@ ColumnNames columnNames(const Args& args, ChartType type, bool dataSet)
             names.value = args.requiredText("value");
         }
     }
-    if (subgrouped && !args.has("subgroup"))
+    // --subgroup-column is --subgroup in the words of --column, for a data set's chart.
+    if (args.has("subgroup") && args.has("subgroup-column"))
+        throw UsageError("give --subgroup or --subgroup-column, not both (they are the same option)");
+    const auto subgroup = args.has("subgroup") ? args.text("subgroup") : args.text("subgroup-column");
+    if (subgrouped && !subgroup)
         throw UsageError(std::string(stats::chartTypeName(type)) +
                          " charts need --subgroup COL: rows with the same label form one subgroup");
-    names.subgroup = args.text("subgroup").value_or("");
+    names.subgroup = subgroup.value_or("");
     names.trial = args.text("trial").value_or("");
     return names;
 }
@@ -433,6 +437,7 @@ int runChart(const Arguments& arguments, std::FILE* out)
                 "with --dataset: the values (imr, xbar-r, xbar-s) or the counts (p, np, c, u)");
     args.option("sizes", OptionType::Text, "COL",
                 "with --dataset: the sample sizes (p, np) or inspection units (u; optional for c)");
+    args.option("subgroup-column", OptionType::Text, "COL", "the same as --subgroup (e.g. a batch column)");
     args.flagOption("json", "machine-readable output");
     args.option("pdf", OptionType::Text, "OUT", "draw the chart into a PDF file (vector) instead of printing a table");
     args.option("png", OptionType::Text, "OUT", "draw the chart into a PNG image instead of printing a table");

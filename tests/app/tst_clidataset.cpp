@@ -138,6 +138,8 @@ void TestCliDataSet::chartOfADataSetIsTheChartOfItsFile_data()
                          << QStringList{"imr", "--column", "width", "--exclude", "3", "--tests", "nelson"};
     QTest::newRow("xbar-r") << QStringList{"xbar-r", "--value", "width", "--subgroup", "lot"}
                             << QStringList{"xbar-r", "--column", "width", "--subgroup", "lot"};
+    QTest::newRow("xbar-r, --subgroup-column") << QStringList{"xbar-r", "--value", "width", "--subgroup", "lot"}
+                                               << QStringList{"xbar-r", "--column", "width", "--subgroup-column", "lot"};
     QTest::newRow("p") << QStringList{"p", "--count", "defective", "--size", "n"}
                        << QStringList{"p", "--column", "defective", "--sizes", "n"};
     QTest::newRow("c") << QStringList{"c", "--count", "defective"} << QStringList{"c", "--column", "defective"};

@@ -5,8 +5,13 @@
 // what the side list says when no test failed.
 #include "charts/chartcomputation.h"
 #include "charts/controlchartview.h"
+#include "commands/changechartcommand.h"
 #include "data/dataservice.h"
+#include "demoproject.h"
+#include "mainwindow.h"
 #include "projectdocument.h"
+#include "views/viewactions.h"
+#include "views/viewhost.h"
 #include "uitestsupport.h"
 #include "windowcontext.h"
 
@@ -133,7 +138,13 @@ void screenshot(QWidget* w, const QString& name)
 class TestChartChoices : public QObject {
     Q_OBJECT
 private slots:
-    void initTestCase() { QStandardPaths::setTestModeEnabled(true); }
+    void initTestCase()
+    {
+        // Settings of this run only: other worktrees' tests run on the same machine.
+        QStandardPaths::setTestModeEnabled(true);
+        QCoreApplication::setOrganizationName(QStringLiteral("gemba-test-%1").arg(QCoreApplication::applicationPid()));
+        QCoreApplication::setApplicationName(QStringLiteral("tst_chartchoices"));
+    }
 
     // Two saved charts of one study: "Saved chart" lists both, each shows its own type and
     // options; rename and delete are undo commands, and undoing the deletion shows the chart
@@ -467,6 +478,57 @@ private slots:
         QVERIFY(f.waitForChart());
         QCOMPARE(f.firstChart().size(), std::size_t(34));
         QCOMPARE(data->computedCount(), computed);   // from the cache
+    }
+
+    // In the window: the chart view's actions are in the view's menu (with their keys) and its
+    // own tool bar, and the window's tool bar for view actions is hidden while it is current.
+    void windowLeavesTheChartsActionsToTheView()
+    {
+        QTemporaryDir dir;
+        MainWindow window;
+        QVERIFY(window.openProject(dir.filePath(QStringLiteral("demo.gemba"))));
+        QCOMPARE(populateDemoProject(*window.document()), QString());
+        window.resize(1366, 768);
+        window.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&window));
+        window.viewHost()->showView(QStringLiteral("controlChart"));
+        auto* view = dynamic_cast<ControlChartView*>(window.viewHost()->currentView());
+        QVERIFY(view);
+        ViewActions* actions = window.viewActions();
+        QVERIFY(actions->currentViewBar()->actions().isEmpty());
+        QVERIFY(!actions->currentViewBar()->isVisibleTo(&window));
+        auto* exclude = view->findChild<QAction*>(QStringLiteral("excludePointAction"));
+        QVERIFY(exclude && actions->currentViewMenu()->actions().contains(exclude));
+        QVERIFY(view->toolBar()->isVisibleTo(&window));
+        QVERIFY(QTest::qWaitFor([&] { return view->result() && view->result()->hasChart(); }, 5000));
+        screenshot(&window, QStringLiteral("window-chart"));
+    }
+
+    // Another view (Capability's spec limits) saving another chart of the study leaves a hidden
+    // chart view on its chart; on screen, an undo of that change shows the chart it changed.
+    void hiddenViewKeepsItsChart()
+    {
+        Fixture f(antifreezeValues());
+        QVERIFY(f.waitForChart());
+        Fixture::choose(f.child<QComboBox>("chartRulesBox"), QStringLiteral("nelson"));
+        const study::Id a = f.view->spec().id;
+        const study::Id b = f.view->newChart(QStringLiteral("B"));
+        QVERIFY(a != 0 && b != 0);
+        Fixture::choose(f.view->chartBox(), idData(a));
+        f.view->hide();
+        auto before = f.doc->project().chart(b);
+        QVERIFY(before);
+        store::ChartSpec after = *before;
+        after.specLimits.usl = 3.2;
+        f.doc->undoStack()->push(
+            new ChangeChartCommand(f.doc.get(), ChangeChartCommand::Options, *before, after, QStringLiteral("USL")));
+        QCOMPARE(f.doc->project().chart(b)->specLimits.usl, std::optional<double>(3.2));
+        QCOMPARE(f.view->spec().id, a);
+        f.view->show();
+        QCOMPARE(f.view->spec().id, a);
+        f.doc->undoStack()->undo();
+        QCOMPARE(f.view->spec().id, b);
+        QVERIFY(!f.view->spec().specLimits.usl);
     }
 
     // The view's actions are in its own tool bar, none in the window's, and keep their keys.

@@ -200,12 +200,14 @@ ControlChartView::ControlChartView(WindowContext& context, QWidget* parent)
         }
         loadChart();
     });
-    // A chart saved or removed by an undo command: the one shown again, or (an undo or redo of
-    // another chart of this study or data set) that one, so the change is seen.
+    // A chart saved or removed by an undo command: the one shown again, or, while this view is
+    // on screen (so the change is an undo or redo here), another chart of this study or data set,
+    // so the change is seen. A hidden view keeps its chart: another view (Capability's spec
+    // limits) may be editing another one.
     connect(ChartStore::of(m_document), &ChartStore::chartChanged, this, [this](study::Id, study::Id chartId) {
         if (chartId != m_chartId && m_chartId != 0) {
             auto chart = m_document->project().chart(chartId);
-            if (!chart || !showsHere(*chart)) {
+            if (!chart || !showsHere(*chart) || !isVisible()) {
                 fillChartBox();   // a title shown in the list may have changed
                 return;
             }
@@ -227,7 +229,7 @@ void ControlChartView::buildUi()
     };
     m_chartBox = new QComboBox(this);
     m_chartBox->setObjectName(QStringLiteral("savedChartBox"));
-    m_chartBox->setMinimumContentsLength(22);
+    m_chartBox->setMinimumContentsLength(30);
     m_chartBox->setSizeAdjustPolicy(QComboBox::AdjustToMinimumContentsLengthWithIcon);
     m_chartBox->setToolTip(tr("The saved charts of this study or data set (Alt+A); choose \"New Chart…\" to add one"));
     m_studiesButton = new QToolButton(this);
