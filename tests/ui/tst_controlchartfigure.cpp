@@ -433,6 +433,10 @@ private slots:
         QImage image(png);
         QCOMPARE(image.size(), QSize(1234, 567));
         QCOMPARE(image.dotsPerMeterX(), int(std::lround(192 / 0.0254)));
+        QCOMPARE(image.dotsPerMeterY(), int(std::lround(192 / 0.0254)));
+        // Opaque RGB written by libpng (exporters.cpp), white paper, no alpha channel.
+        QVERIFY(!image.hasAlphaChannel());
+        QCOMPARE(image.pixelColor(0, 0), QColor(Qt::white));
         // Not blank: the signal colour is in the picture.
         bool red = false;
         for (int y = 0; y < image.height() && !red; y += 2)

@@ -308,6 +308,7 @@ public:
 private:
     using Panel = ControlChartFigure::Panel;
     static void paintDenseLine(QPainter& painter, const Panel& panel, const std::optional<QTransform>& raster);
+    static void paintLimitsOver(QPainter& painter, const Panel& panel);
     static void paintMarkerStamps(QPainter& painter, const QList<QPointF>& markers, const Panel& panel,
                                   const QTransform& device, const MarkerStamp& stamp);
 
@@ -380,7 +381,14 @@ void PanelOverlay::paintDenseLine(QPainter& painter, const Panel& panel, const s
         painter.setPen(pen);
         painter.drawPolyline(scene.constData(), static_cast<int>(scene.size()));
     }
-    // The center, limits and zones again, over the dense band that would hide them.
+    painter.restore();
+}
+
+void PanelOverlay::paintLimitsOver(QPainter& painter, const Panel& panel)
+{
+    // The center, limits and zones again, over the dense band and its markers that would hide them.
+    painter.save();
+    painter.setClipRect(panel.plot);
     using Role = ControlChartFigure::Role;
     for (Role role : {Role::ZonePlus2, Role::ZonePlus1, Role::ZoneMinus1, Role::ZoneMinus2, Role::Ucl, Role::Lcl,
                       Role::Center}) {
@@ -480,6 +488,8 @@ void PanelOverlay::paint(QPainter* painter, const QStyleOptionGraphicsItem*, QWi
         }
     }
     painter->restore();
+    if (panel.lineInOverlay)
+        paintLimitsOver(*painter, panel);
 
     // Test numbers beside the failing points, in the signal colour.
     painter->setFont(pixelFont(fs * 0.9, true));

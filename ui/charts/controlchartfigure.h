@@ -19,7 +19,7 @@
 // screen) as one vertical span per pixel column from the lowest to the highest value of every
 // point in it, without antialiasing, and its markers stamped from one pre-drawn image; on
 // vector devices (PDF, SVG, print) as the exact decimated polyline. Either way the center line,
-// limits and zones are drawn again over the dense band so it cannot hide them.
+// limits and zones are drawn again over the dense band and its markers so they cannot hide them.
 #pragma once
 
 #include "charts/chartcolours.h"
