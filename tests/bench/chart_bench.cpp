@@ -39,7 +39,9 @@ void writeCsv(const QString& path, const std::vector<double>& values)
     QByteArray out = "value\n";
     out.reserve(static_cast<qsizetype>(values.size() * 10));
     for (double v : values) {
-        out += QByteArray::number(v, 'f', 3);
+        // Four decimals: "31.762" could be read as 31762 with a thousands separator, and the CSV
+        // reader rightly refuses to guess.
+        out += QByteArray::number(v, 'f', 4);
         out += '\n';
     }
     f.write(out);

@@ -11,6 +11,7 @@
 
 #include <QFile>
 #include <QImage>
+#include <QPainter>
 #include <QJsonArray>
 #include <QProcess>
 #include <QSignalSpy>
@@ -18,6 +19,7 @@
 #include <QTemporaryDir>
 #include <QXmlStreamReader>
 #include <QtCharts/QChart>
+#include <QtCharts/QValueAxis>
 #include <QtCharts/QXYSeries>
 #include <QtTest>
 
@@ -287,6 +289,99 @@ private slots:
         keepPng(*figure, "million-imr");
     }
 
+    void denseSeriesDrawTheirLimitsAndExtremesOnTop()
+    {
+        // 100,000 individuals on a 1600-pixel figure: some 75 points per pixel column. The
+        // raster path draws one span per column; the center line and limits are drawn over the
+        // band, and the one far spike keeps its full height.
+        std::mt19937_64 rng(5);
+        std::normal_distribution<double> normal(50, 2);
+        std::vector<double> values(100'000);
+        for (auto& v : values)
+            v = normal(rng);
+        values[60'000] = 90;
+        stats::ChartOptions plain;
+        plain.rules = stats::RuleSet::none();
+        auto analysis = stats::individualsCharts(values, {}, plain);
+        QVERIFY(analysis.hasValue());
+        auto figure = makeFigure(std::move(*analysis), "dense");
+        figure->layout(QSizeF(1600, 900));
+        QImage image(1600, 900, QImage::Format_RGB32);
+        image.fill(Qt::white);
+        {
+            QPainter painter(&image);
+            painter.setRenderHint(QPainter::Antialiasing);
+            figure->render(painter, QRectF(0, 0, 1600, 900));
+        }
+        const QRectF plot = figure->plotArea(0);
+        const auto* y = static_cast<const QValueAxis*>(figure->panel(0)->axes(Qt::Vertical).first());
+        auto rowOf = [&](double v) { return plot.bottom() - (v - y->min()) / (y->max() - y->min()) * plot.height(); };
+        const auto colours = ui::ChartColours::forPrint();
+        auto near = [](QColor a, QColor b) {
+            return std::abs(a.red() - b.red()) + std::abs(a.green() - b.green()) + std::abs(a.blue() - b.blue()) < 60;
+        };
+        // Along the center line, inside the band: the center colour, not the data colour.
+        const double center = figure->analysis()->charts[0].centerLine.at(0);
+        const int centerRow = int(std::floor(rowOf(center)));
+        int onCenter = 0, across = 0;
+        for (int x = int(plot.left()) + 5; x < int(plot.right()) - 5; ++x, ++across) {
+            bool hit = false;
+            for (int dy = -1; dy <= 1 && !hit; ++dy)
+                hit = near(image.pixelColor(x, centerRow + dy), colours.center);
+            onCenter += hit;
+        }
+        QVERIFY2(onCenter > across * 9 / 10, qPrintable(QString("%1 of %2").arg(onCenter).arg(across)));
+        // The band itself is there, in the data colour, above and below the center line.
+        const int mid = int(plot.center().x());
+        QVERIFY(near(image.pixelColor(mid, int(rowOf(center + 2))), colours.data));
+        QVERIFY(near(image.pixelColor(mid, int(rowOf(center - 2))), colours.data));
+        // The spike's column: the data colour from the band's top up to near its value.
+        const auto spike = figure->pointPosition(0, 60'000);
+        QVERIFY(spike.has_value());
+        for (double v = 65; v <= 88; v += 1) {
+            bool hit = false;
+            for (int dx = -1; dx <= 1 && !hit; ++dx)
+                hit = near(image.pixelColor(int(spike->x()) + dx, int(rowOf(v))), colours.data);
+            QVERIFY2(hit, qPrintable(QString("no line at %1").arg(v)));
+        }
+        // Beside it, above the band, nothing but the background and grid.
+        QVERIFY(!near(image.pixelColor(int(spike->x()) + 40, int(rowOf(80))), colours.data));
+    }
+
+    void denseSeriesAreOnePolylineInVectorOutput()
+    {
+        // Vector output draws the decimated line itself, exact, in one polyline.
+        std::mt19937_64 rng(6);
+        std::normal_distribution<double> normal(10, 1);
+        std::vector<double> values(20'000);
+        for (auto& v : values)
+            v = normal(rng);
+        stats::ChartOptions plain;
+        plain.rules = stats::RuleSet::none();
+        auto analysis = stats::individualsCharts(values, {}, plain);
+        QVERIFY(analysis.hasValue());
+        auto figure = makeFigure(std::move(*analysis), "dense vector");
+        QTemporaryDir dir;
+        const QString svg = dir.filePath("dense.svg");
+        QCOMPARE(ui::exportSvg(*figure, svg, QSize(800, 500)), QString());
+        QFile svgFile(svg);
+        QVERIFY(svgFile.open(QIODevice::ReadOnly));
+        QXmlStreamReader xml(&svgFile);
+        const QString dataColour = ui::ChartColours::forPrint().data.name();
+        QString stroke;
+        qsizetype longest = 0;
+        while (!xml.atEnd()) {
+            xml.readNext();
+            if (xml.isStartElement() && xml.name() == u"g")
+                stroke = xml.attributes().value("stroke").toString();
+            if (xml.isStartElement() && xml.name() == u"polyline" && stroke == dataColour)
+                longest = std::max(longest, xml.attributes().value("points").toString().split(' ', Qt::SkipEmptyParts).size());
+        }
+        QVERIFY2(!xml.hasError(), qPrintable(xml.errorString()));
+        // At least one min/max pair per column of an 800-point-wide figure's plot.
+        QVERIFY2(longest > 1000, qPrintable(QString::number(longest)));
+    }
+
     void exportsAreValidFiles()
     {
         QTemporaryDir dir;
@@ -338,6 +433,10 @@ private slots:
         QImage image(png);
         QCOMPARE(image.size(), QSize(1234, 567));
         QCOMPARE(image.dotsPerMeterX(), int(std::lround(192 / 0.0254)));
+        QCOMPARE(image.dotsPerMeterY(), int(std::lround(192 / 0.0254)));
+        // Opaque RGB written by libpng (exporters.cpp), white paper, no alpha channel.
+        QVERIFY(!image.hasAlphaChannel());
+        QCOMPARE(image.pixelColor(0, 0), QColor(Qt::white));
         // Not blank: the signal colour is in the picture.
         bool red = false;
         for (int y = 0; y < image.height() && !red; y += 2)

@@ -11,6 +11,7 @@
 #include <QGraphicsScene>
 #include <QGraphicsSimpleTextItem>
 #include <QLocale>
+#include <QPaintEngine>
 #include <QPainter>
 #include <QPainterPath>
 #include <QtCharts/QChart>
@@ -172,6 +173,123 @@ QList<QPointF> stairLine(const stats::Line& line, std::size_t count, double firs
     return out;
 }
 
+// The painter's transformation to device pixels when it is a plain scale and shift on a raster
+// device (an image, a widget); nullopt for vector devices (PDF, SVG, printer) and rotations,
+// which are always drawn exactly.
+std::optional<QTransform> rasterDeviceTransform(const QPainter& painter)
+{
+    const QPaintEngine* engine = painter.paintEngine();
+    if (!engine || engine->type() != QPaintEngine::Raster)
+        return std::nullopt;
+    const QTransform t = painter.deviceTransform();
+    if (t.type() > QTransform::TxScale || t.m11() <= 0 || t.m22() <= 0)
+        return std::nullopt;
+    return t;
+}
+
+// Sets `painter` to draw in device pixels (one unit = one pixel, origin at the device's corner),
+// whatever its device pixel ratio: world = deviceTransform⁻¹ · world gives an identity device
+// transform.
+void drawInDevicePixels(QPainter& painter)
+{
+    painter.setWorldTransform(painter.deviceTransform().inverted() * painter.worldTransform());
+}
+
+// A dense polyline (more points than pixel columns) on a raster device, as Qt's aliased
+// rasteriser would light it up but without stroking thousands of antialiased segments: in each
+// device pixel column, one vertical span from the lowest to the highest y the polyline takes in
+// that column (a segment crossing a column's edge counts on both sides), widened to the pen.
+// Fed every point of the series in device pixels, so each column shows its true extremes.
+class ColumnSpans {
+public:
+    explicit ColumnSpans(const QRectF& clip)
+        : m_first(static_cast<long>(std::floor(clip.left()))),
+          m_count(static_cast<std::size_t>(std::max(0L, static_cast<long>(std::ceil(clip.right())) - m_first + 1))),
+          m_top(static_cast<int>(std::floor(clip.top()))), m_bottom(static_cast<int>(std::ceil(clip.bottom()))),
+          m_lo(m_count, std::numeric_limits<float>::infinity()), m_hi(m_count, -std::numeric_limits<float>::infinity())
+    {
+    }
+
+    // The next point of the polyline (x ascending).
+    void lineTo(double x, double y)
+    {
+        if (m_open && std::floor(x) != std::floor(m_x)) {
+            // Where the segment crosses a column edge, its y there belongs to both columns.
+            const double x0 = std::min(m_x, x), x1 = std::max(m_x, x);
+            for (double edge = std::floor(x0) + 1; edge <= x1; edge += 1) {
+                const double at = m_y + (y - m_y) * (edge - m_x) / (x - m_x);
+                extend(edge - 0.5, at);
+                extend(edge + 0.5, at);
+            }
+        }
+        extend(x, y);
+        m_x = x;
+        m_y = y;
+        m_open = true;
+    }
+
+    void paint(QPainter& painter, qreal penPixels, const QColor& colour) const
+    {
+        const int width = std::max(1, static_cast<int>(std::lround(penPixels)));
+        const double half = std::max(0.5, penPixels / 2);
+        for (std::size_t i = 0; i < m_count; ++i) {
+            if (!(m_lo[i] <= m_hi[i]))
+                continue;
+            const int y0 = std::max(m_top, static_cast<int>(std::floor(m_lo[i] - half + 0.5)));
+            const int y1 = std::min(m_bottom, static_cast<int>(std::ceil(m_hi[i] + half - 0.5)));
+            if (y1 > y0)
+                painter.fillRect(QRect(static_cast<int>(m_first + static_cast<long>(i)) - (width - 1) / 2, y0, width, y1 - y0),
+                                 colour);
+        }
+    }
+
+private:
+    void extend(double x, double y)
+    {
+        const long c = static_cast<long>(std::floor(x)) - m_first;
+        if (c < 0 || c >= static_cast<long>(m_count))
+            return;
+        const auto i = static_cast<std::size_t>(c);
+        m_lo[i] = std::min(m_lo[i], static_cast<float>(y));
+        m_hi[i] = std::max(m_hi[i], static_cast<float>(y));
+    }
+
+    long m_first;
+    std::size_t m_count;
+    int m_top, m_bottom;
+    std::vector<float> m_lo, m_hi;
+    double m_x = 0, m_y = 0;
+    bool m_open = false;
+};
+
+// One marker drawn once, antialiased, into an image that is then stamped at each point: on a
+// raster device, thousands of markers cost a blit each instead of rasterising a shape each.
+struct MarkerStamp {
+    QImage image;
+    QPointF centre;   // of the shape within the image, in pixels
+};
+
+MarkerStamp markerStamp(bool triangle, qreal half, const QPen& pen, const QBrush& brush, qreal scale)
+{
+    const qreal extent = (half + pen.widthF()) * scale;
+    const int side = static_cast<int>(std::ceil(2 * extent)) + 2;
+    MarkerStamp stamp{QImage(side, side, QImage::Format_ARGB32_Premultiplied), QPointF(side / 2.0, side / 2.0)};
+    stamp.image.fill(Qt::transparent);
+    QPainter p(&stamp.image);
+    p.setRenderHint(QPainter::Antialiasing);
+    p.translate(stamp.centre);
+    p.scale(scale, scale);
+    p.setPen(pen);
+    p.setBrush(brush);
+    if (triangle) {
+        const QPointF corners[3] = {QPointF(-half, half), QPointF(half, half), QPointF(0, -half)};
+        p.drawConvexPolygon(corners, 3);
+    } else {
+        p.drawEllipse(QPointF(0, 0), half, half);
+    }
+    return stamp;
+}
+
 } // namespace
 
 // What is drawn over a panel's chart: stage boundaries and names, test numbers, note marks and
@@ -188,6 +306,12 @@ public:
     void paint(QPainter* painter, const QStyleOptionGraphicsItem*, QWidget*) override;
 
 private:
+    using Panel = ControlChartFigure::Panel;
+    static void paintDenseLine(QPainter& painter, const Panel& panel, const std::optional<QTransform>& raster);
+    static void paintLimitsOver(QPainter& painter, const Panel& panel);
+    static void paintMarkerStamps(QPainter& painter, const QList<QPointF>& markers, const Panel& panel,
+                                  const QTransform& device, const MarkerStamp& stamp);
+
     const ControlChartFigure* m_figure;
     int m_panel;
     QRectF m_rect;
@@ -209,6 +333,11 @@ struct ControlChartFigure::Panel {
     // them instead of the role's QScatterSeries (see kSeriesMarkerLimit).
     QList<QPointF> markers[kRoleCount];
     bool markersInOverlay[kRoleCount] = {};
+    // More points than device pixel columns: the overlay draws the (decimated) data line, the
+    // center, limits and zones over it, and every marker; the Data series keeps the points but
+    // is hidden (see denseLine()).
+    bool lineInOverlay = false;
+    QList<QPointF> line;                  // the decimated data line, in chart coordinates
     QList<double> stageX;                 // scene x of stage boundaries
     QList<QPair<double, QString>> stageNames;   // scene x of the stage's start, name
 
@@ -216,6 +345,89 @@ struct ControlChartFigure::Panel {
     double mapY(double v) const { return plot.bottom() - (v - yLo) / (yHi - yLo) * plot.height(); }
     double unmapX(double sx) const { return xMin + (sx - plot.left()) / plot.width() * (xMax - xMin); }
 };
+
+void PanelOverlay::paintDenseLine(QPainter& painter, const Panel& panel, const std::optional<QTransform>& raster)
+{
+    painter.save();
+    painter.setClipRect(panel.plot);
+    const QXYSeries* data = panel.series[static_cast<int>(ControlChartFigure::Role::Data)];
+    if (raster) {
+        // Device pixels: one span per column from every point, no antialiasing (ColumnSpans).
+        // NaN values are gaps the line runs across, as the decimated series does.
+        const auto& d = *panel.data;
+        const double firstX = static_cast<double>(d.firstObservation) + 1;
+        const double ax = raster->m11() * panel.plot.width() / (panel.xMax - panel.xMin);
+        const double bx = raster->m11() * panel.mapX(firstX) + raster->dx();
+        const double ay = -raster->m22() * panel.plot.height() / (panel.yHi - panel.yLo);
+        const double by = raster->m22() * panel.mapY(0) + raster->dy();
+        ColumnSpans spans(raster->mapRect(panel.plot));
+        for (std::size_t k = 0; k < d.values.size(); ++k)
+            if (std::isfinite(d.values[k]))
+                spans.lineTo(ax * static_cast<double>(k) + bx, ay * d.values[k] + by);
+        drawInDevicePixels(painter);
+        painter.setRenderHint(QPainter::Antialiasing, false);
+        spans.paint(painter, data->pen().widthF() * raster->m11(), data->pen().color());
+        painter.restore();
+        painter.save();
+        painter.setClipRect(panel.plot);
+    } else {
+        // Vector output: the decimated polyline itself, exact.
+        QList<QPointF> scene;
+        scene.reserve(panel.line.size());
+        for (const QPointF& pt : panel.line)
+            scene.append(QPointF(panel.mapX(pt.x()), panel.mapY(pt.y())));
+        QPen pen = data->pen();
+        pen.setJoinStyle(Qt::RoundJoin);
+        painter.setPen(pen);
+        painter.drawPolyline(scene.constData(), static_cast<int>(scene.size()));
+    }
+    painter.restore();
+}
+
+void PanelOverlay::paintLimitsOver(QPainter& painter, const Panel& panel)
+{
+    // The center, limits and zones again, over the dense band and its markers that would hide them.
+    painter.save();
+    painter.setClipRect(panel.plot);
+    using Role = ControlChartFigure::Role;
+    for (Role role : {Role::ZonePlus2, Role::ZonePlus1, Role::ZoneMinus1, Role::ZoneMinus2, Role::Ucl, Role::Lcl,
+                      Role::Center}) {
+        const QXYSeries* s = panel.series[static_cast<int>(role)];
+        if (!s->isVisible() || s->count() < 2)
+            continue;
+        QList<QPointF> scene;
+        scene.reserve(s->count());
+        for (const QPointF& pt : s->points())
+            scene.append(QPointF(panel.mapX(pt.x()), panel.mapY(pt.y())));
+        painter.setPen(s->pen());
+        painter.drawPolyline(scene.constData(), static_cast<int>(scene.size()));
+    }
+    painter.restore();
+}
+
+void PanelOverlay::paintMarkerStamps(QPainter& painter, const QList<QPointF>& markers, const Panel& panel,
+                                     const QTransform& device, const MarkerStamp& stamp)
+{
+    const QRect bounds = device.mapRect(panel.plot).toAlignedRect().adjusted(-stamp.image.width(), -stamp.image.height(),
+                                                                             stamp.image.width(), stamp.image.height());
+    // A marker on a pixel already stamped would only cover its twin: each pixel is stamped once.
+    std::vector<bool> stamped(static_cast<std::size_t>(bounds.width()) * static_cast<std::size_t>(bounds.height()));
+    painter.save();
+    drawInDevicePixels(painter);
+    for (const QPointF& pt : markers) {
+        const QPointF at = device.map(QPointF(panel.mapX(pt.x()), panel.mapY(pt.y())));
+        const QPoint corner((at - stamp.centre).toPoint());
+        if (!bounds.contains(corner))
+            continue;
+        const auto index = static_cast<std::size_t>(corner.y() - bounds.top()) * static_cast<std::size_t>(bounds.width()) +
+                           static_cast<std::size_t>(corner.x() - bounds.left());
+        if (stamped[index])
+            continue;
+        stamped[index] = true;
+        painter.drawImage(corner, stamp.image);
+    }
+    painter.restore();
+}
 
 void PanelOverlay::paint(QPainter* painter, const QStyleOptionGraphicsItem*, QWidget*)
 {
@@ -228,8 +440,12 @@ void PanelOverlay::paint(QPainter* painter, const QStyleOptionGraphicsItem*, QWi
     painter->save();
     painter->setRenderHint(QPainter::Antialiasing);
 
-    // Stage boundaries: dashed vertical lines across the plot, the stage's name at its top left.
     const auto& panel = *m_figure->m_panels[static_cast<std::size_t>(m_panel)];
+    const auto raster = rasterDeviceTransform(*painter);
+    if (panel.lineInOverlay)
+        paintDenseLine(*painter, panel, raster);
+
+    // Stage boundaries: dashed vertical lines across the plot, the stage's name at its top left.
     painter->setPen(QPen(c.stage, 1.0 * u, Qt::DashLine));
     for (double x : panel.stageX)
         painter->drawLine(QPointF(x, plot.top()), QPointF(x, plot.bottom()));
@@ -239,7 +455,8 @@ void PanelOverlay::paint(QPainter* painter, const QStyleOptionGraphicsItem*, QWi
         painter->drawText(QRectF(x + 3 * u, plot.top() + 2 * u, plot.right() - x, fs * 1.4),
                           Qt::AlignLeft | Qt::AlignTop, name);
 
-    // Markers the series could not hold (see kSeriesMarkerLimit), styled like the series.
+    // Markers the series could not hold (see kSeriesMarkerLimit) or that go over a dense line,
+    // styled like the series.
     painter->save();
     painter->setClipRect(plot.adjusted(-fs, -fs, fs, fs));
     for (int r = 0; r < kRoleCount; ++r) {
@@ -248,6 +465,11 @@ void PanelOverlay::paint(QPainter* painter, const QStyleOptionGraphicsItem*, QWi
         const auto* series = static_cast<const QScatterSeries*>(panel.series[r]);
         const qreal h = series->markerSize() / 2;
         const bool triangle = series->markerShape() == QScatterSeries::MarkerShapeTriangle;
+        if (raster) {
+            paintMarkerStamps(*painter, panel.markers[r], panel, *raster,
+                              markerStamp(triangle, h, series->pen(), series->brush(), raster->m11()));
+            continue;
+        }
         painter->setPen(series->pen());
         painter->setBrush(series->brush());
         QPointF last(-1e9, -1e9);
@@ -266,6 +488,8 @@ void PanelOverlay::paint(QPainter* painter, const QStyleOptionGraphicsItem*, QWi
         }
     }
     painter->restore();
+    if (panel.lineInOverlay)
+        paintLimitsOver(*painter, panel);
 
     // Test numbers beside the failing points, in the signal colour.
     painter->setFont(pixelFont(fs * 0.9, true));
@@ -717,6 +941,12 @@ void ControlChartFigure::layout(const QSizeF& size, qreal devicePixelsPerUnit)
         for (std::size_t k : kept)
             line.append(QPointF(firstX + static_cast<double>(k), d.values[k]));
         p.series[static_cast<int>(Role::Data)]->replace(line);
+        // More points than pixel columns: the overlay draws the line (as column spans on raster
+        // devices), the limits over it and the markers over both; Qt Charts would stroke
+        // thousands of antialiased segments one by one.
+        p.lineInOverlay = count > columns;
+        p.series[static_cast<int>(Role::Data)]->setVisible(!p.lineInOverlay);
+        p.line = p.lineInOverlay ? std::move(line) : QList<QPointF>();
 
         QList<QPointF> points, signalPoints, excluded, excludedSignals;
         // Markers on every point only while they stay apart (about three marker widths each).
@@ -737,7 +967,7 @@ void ControlChartFigure::layout(const QSizeF& size, qreal devicePixelsPerUnit)
         }
         auto place = [&](Role role, QList<QPointF>& markers) {
             const int r = static_cast<int>(role);
-            p.markersInOverlay[r] = markers.size() > kSeriesMarkerLimit;
+            p.markersInOverlay[r] = p.lineInOverlay || markers.size() > kSeriesMarkerLimit;
             p.series[r]->replace(p.markersInOverlay[r] ? QList<QPointF>() : markers);
             p.markers[r] = std::move(markers);
         };

@@ -14,6 +14,12 @@
 // Long series are decimated (stats::decimateMinMax) to about one min/max pair per device pixel
 // column, rebuilt at each layout(); every point with a marker is kept. Series are filled with
 // replace() of a whole QList, never append(), and never use OpenGL (it vanishes from print).
+// A dense series (more points than device pixel columns) is drawn by the figure, not by Qt
+// Charts (which strokes thousands of antialiased segments one by one): on raster devices (PNG,
+// screen) as one vertical span per pixel column from the lowest to the highest value of every
+// point in it, without antialiasing, and its markers stamped from one pre-drawn image; on
+// vector devices (PDF, SVG, print) as the exact decimated polyline. Either way the center line,
+// limits and zones are drawn again over the dense band and its markers so they cannot hide them.
 #pragma once
 
 #include "charts/chartcolours.h"
