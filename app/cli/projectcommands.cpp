@@ -241,7 +241,7 @@ int runImport(const Arguments& arguments, std::FILE* out)
               "Imports a CSV file of observations into a new study of a project. The project, the process and "
               "the steps are created when missing; the import lands whole or not at all. By default it reads "
               "the columns 'gemba export' writes (step, cycle, duration_s, start_s, end_s, wall_start, "
-              "rating_percent, foreign_element, abnormal, excluded, excluded_reason, spans_suspend, note) that "
+              "rating_percent, foreign_element, abnormal, excluded, excluded_reason, spans_suspend, note, paused_s) that "
               "the file has, so an export imports back as it was.");
     args.positional("PROJECT", "the project file (.gemba); created when it does not exist", "PROJECT file");
     args.positional("FILE", "CSV file with a header row, one observation per row", "CSV file");
@@ -403,8 +403,13 @@ int runImport(const Arguments& arguments, std::FILE* out)
         newProcess ? std::vector<study::Study>() : valueOr(project->studies(process.id));
     const char* user = std::getenv("USER");
     study::Study study = study::newStudy(process.id, earlier, user && *user ? user : "observer", today());
-    if (allowance)
+    // --allowance is the whole allowance, not split by category: it replaces the categories a
+    // new study starts with (study/newstudy.h), rather than adding to them.
+    if (allowance) {
         study.allowancePercent = *allowance;
+        study.allowances = {};
+        study.typeAllowances.clear();
+    }
     if (basis)
         study.allowanceBasis = *basis;
     if (study.allowanceBasis == study::AllowanceBasis::WorkingTime && study.allowancePercent >= 100)
@@ -724,8 +729,8 @@ int runExport(const Arguments& arguments, std::FILE* out)
     Args args("export",
               "Writes a study's observations to a CSV file, one row per observation in start order: study, cycle, "
               "step, position, duration_s, start_s, end_s, wall_start, rating_percent, foreign_element, abnormal, "
-              "excluded, excluded_reason, spans_suspend, note. 'gemba import' reads it back as it was. With --xlsx "
-              "instead: the study as a workbook with one sheet per table (Elements, Observations, Summary).");
+              "excluded, excluded_reason, spans_suspend, note, paused_s. 'gemba import' reads it back as it was. With "
+              "--xlsx instead: the study as a workbook with one sheet per table (Elements, Observations, Summary).");
     addStudySelection(args);
     args.option("output", 'o', OptionType::Text, "FILE", "the CSV file to write (replaced when it exists)");
     args.option("xlsx", OptionType::Text, "FILE",

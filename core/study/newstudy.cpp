@@ -9,9 +9,10 @@ Study newStudy(Id processId, std::span<const Study> earlier, std::string observe
     s.processId = processId;
     s.date = std::move(date);
     s.observer = std::move(observer);
-    // Until the project file keeps the categories (file format 4), a first study keeps the
-    // single PF&D figure; kDefaultAllowances takes over with the study details' category editor.
-    s.allowancePercent = kDefaultAllowancePercent;
+    // The project file keeps the categories (file format 4): a first study starts with them and
+    // no PF&D figure beside them (that one is for files before format 4), the same 15 % in all.
+    s.allowances = kDefaultAllowances;
+    s.allowancePercent = 0;
     if (!earlier.empty()) {
         const Study& last = earlier.back();
         s.ratingMethod = last.ratingMethod;

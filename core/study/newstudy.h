@@ -9,7 +9,8 @@
 namespace gemba::study {
 
 // A common PF&D allowance (personal, fatigue and delay) when a process has no study yet; the
-// ILO's Introduction to Work Study gives 10-20 % for light bench work. Ctrl+D edits it.
+// ILO's Introduction to Work Study gives 10-20 % for light bench work. A new study gets it split
+// by category (kDefaultAllowances); Ctrl+D edits them.
 inline constexpr double kDefaultAllowancePercent = 15;
 // The same 15 % by category (Kanawaty, ILO "Introduction to Work Study", 4th ed., ch. 23 and its
 // table of relaxation allowances): the fixed allowances, personal needs 5 % and basic fatigue

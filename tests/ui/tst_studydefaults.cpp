@@ -40,6 +40,7 @@ private slots:
         QCOMPARE(s->observer, std::string("kim"));
         QVERIFY(s->location.empty());
         QCOMPARE(s->allowancePercent, demo.allowancePercent);
+        QVERIFY(s->allowances == demo.allowances);
         QVERIFY(s->allowanceBasis == demo.allowanceBasis);
         QVERIFY(s->ratingMethod == demo.ratingMethod);
     }
@@ -53,11 +54,13 @@ private slots:
         gemba::ui::ImportDialog dialog(path, s);
         QCOMPARE(dialog.header(), (QStringList{"step", "cycle", "duration_s"}));
         QVERIFY(dialog.problem().isEmpty());
-        // What the dialog returns unedited is exactly the study the rule made (15 %, of normal time).
+        // What the dialog returns unedited is exactly the study the rule made (15 % by category,
+        // 5 + 4 + 2 + 4, and no PF&D figure beside it; of normal time).
         const auto shown = dialog.study();
         QCOMPARE(shown.observer, std::string("kim"));
-        QCOMPARE(shown.allowancePercent, gemba::study::kDefaultAllowancePercent);
-        QCOMPARE(shown.allowancePercent, 15.0);
+        QVERIFY(shown.allowances == gemba::study::kDefaultAllowances);
+        QCOMPARE(shown.allowances.total(), 15.0);
+        QCOMPARE(shown.allowancePercent, 0.0);
         QCOMPARE(shown.date, std::string("2026-12-03"));
         QCOMPARE(shown.processId, gemba::study::Id(1));
         const auto o = dialog.options();

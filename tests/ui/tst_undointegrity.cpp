@@ -153,6 +153,7 @@ private slots:
     void deleteObservationAndUndo();
     void removeStepMovesItsObservations();
     void removeStepFromTheEditorOffersTheMove();
+    void removeMachineStepAndUndoKeepsItsInternalWork();
     void deleteStudyAsksWhatGoes();
     void timeEditorEnterChangesNothing();
     void excludingNeedsAReason();
@@ -348,6 +349,35 @@ void TestUndoIntegrity::removeStepMovesItsObservations()
     QCOMPARE(dumpStudy(doc.project(), doc.currentStudyId()), before);
     doc.undoStack()->redo();
     QCOMPARE(doc.project().observationIdsOfStep(target)->size(), std::size_t(24));
+}
+
+// A machine-controlled step with manual work inside it (file format 4): removing it makes that
+// work external; undo puts it back inside, in the document's list too.
+void TestUndoIntegrity::removeMachineStepAndUndoKeepsItsInternalWork()
+{
+    auto& doc = *m_doc;
+    study::Step machine;
+    machine.name = "Press cycle";
+    machine.type = study::StepType::Machine;
+    machine.kind = study::ElementKind::MachineControlled;
+    machine.position = -1;
+    doc.undoStack()->push(new AddStepCommand(&doc, machine));
+    machine = doc.steps().back();
+    study::Step inside = doc.steps()[0];
+    inside.insideStepId = machine.id;
+    QVERIFY(doc.updateStep(inside));
+    QCOMPARE(doc.steps()[0].insideStepId, machine.id);
+
+    doc.undoStack()->push(new RemoveStepCommand(&doc, machine));
+    QCOMPARE(doc.steps().size(), std::size_t(7));
+    QCOMPARE(doc.steps()[0].insideStepId, study::Id(0));
+    doc.undoStack()->undo();
+    QCOMPARE(doc.steps().size(), std::size_t(8));
+    QCOMPARE(doc.steps().back().id, machine.id);
+    QCOMPARE(doc.steps()[0].insideStepId, machine.id);
+    QCOMPARE(doc.project().steps(doc.currentProcessId())->front().insideStepId, machine.id);
+    doc.undoStack()->redo();
+    QCOMPARE(doc.steps()[0].insideStepId, study::Id(0));
 }
 
 void TestUndoIntegrity::removeStepFromTheEditorOffersTheMove()

@@ -30,6 +30,9 @@ void RemoveStepCommand::redo()
     // The studies that list the step (study_steps): removing it takes it out of their lists.
     auto places = m_document->project().studyStepPlaces(m_step.id);
     m_places = places ? std::move(places).value() : decltype(m_places){};
+    // The steps marked inside it (internal work) become external with its removal (file format 4).
+    auto inside = m_document->project().stepsInside(m_step.id);
+    m_inside = inside ? std::move(inside).value() : decltype(m_inside){};
     if (!m_document->removeStep(m_step.id)) {
         if (!m_moved.empty())
             m_document->moveObservations(m_moved, m_step.id);
@@ -49,6 +52,13 @@ void RemoveStepCommand::undo()
     if (!m_places.empty() && !m_document->project().restoreStudyStepPlaces(m_step.id, m_places)) {
         setObsolete(true);
         return;
+    }
+    if (!m_inside.empty()) {
+        if (!m_document->project().restoreStepsInside(m_step.id, m_inside)) {
+            setObsolete(true);
+            return;
+        }
+        m_document->reloadSteps(m_step.processId);
     }
     if (!m_moved.empty())
         m_document->moveObservations(m_moved, m_step.id);
