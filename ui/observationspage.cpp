@@ -3,10 +3,12 @@
 
 #include "commands/removeobservationscommand.h"
 #include "data/dataservice.h"
+#include "dialogs/excludereasondialog.h"
 #include "models/observationsmodel.h"
 #include "numberdelegate.h"
 #include "models/summarymodel.h"
 #include "projectdocument.h"
+#include "theme.h"
 #include "windowcontext.h"
 
 #include <QAction>
@@ -39,6 +41,7 @@ ObservationsPage::ObservationsPage(WindowContext& context, QWidget* parent)
     , m_summaryView(new QTableView(this))
     , m_caption(new QLabel(this))
     , m_totals(new QLabel(this))
+    , m_validity(new QLabel(this))
 {
     m_view->setObjectName(QStringLiteral("observationsView"));
     m_view->setModel(m_model);
@@ -84,6 +87,12 @@ ObservationsPage::ObservationsPage(WindowContext& context, QWidget* parent)
     m_summaryView->setWordWrap(false);
     m_summaryView->setTextElideMode(Qt::ElideRight);
     m_totals->setWordWrap(true);
+    m_totals->setObjectName(QStringLiteral("summaryTotals"));
+    m_validity->setObjectName(QStringLiteral("studyValidity"));
+    m_validity->setWordWrap(true);
+    m_validity->setToolTip(tr("Elapsed time from the study's first to its last reading against the sum of "
+                              "everything recorded (elements, foreign and occasional elements, pauses). Above 2 % "
+                              "the study should be repeated (ILO, Introduction to Work Study)."));
 
     auto* right = new QWidget(this);
     auto* rightLayout = new QVBoxLayout(right);
@@ -91,6 +100,7 @@ ObservationsPage::ObservationsPage(WindowContext& context, QWidget* parent)
     rightLayout->addWidget(new QLabel(tr("<b>Summary per step</b>"), right));
     rightLayout->addWidget(m_summaryView, 1);
     rightLayout->addWidget(m_totals);
+    rightLayout->addWidget(m_validity);
 
     m_split = new QSplitter(Qt::Horizontal, this);
     m_split->setObjectName(QStringLiteral("observationsSplitter"));
@@ -112,6 +122,7 @@ ObservationsPage::ObservationsPage(WindowContext& context, QWidget* parent)
         if (!s) {
             m_summary->clear();
             m_totals->clear();
+            m_validity->clear();
             return;
         }
         m_totals->setText(tr("Computing the summary…"));
@@ -125,8 +136,12 @@ ObservationsPage::ObservationsPage(WindowContext& context, QWidget* parent)
     connect(m_document->dataService(), &DataService::summaryReady, this, [this](const StudySummaryResult& r) {
         if (r.studyId != m_context->studyId() || r.revision != m_requestedRevision)
             return;   // an answer to another page's request: ours is still to come
+        if (const study::Study* s = m_context->study())
+            m_summary->setSelectedTimeRule(s->selectedTime);
+        m_summary->setValidity(r.validity);
         m_summary->setSummary(r.steps, r.summary, r.error);
         m_totals->setText(m_summary->totalsText());
+        updateValidity();
         fitSummaryWidth();
         emit summaryReady();
     });
@@ -205,13 +220,24 @@ void ObservationsPage::toggleExcludeSelected()
         m_model->setExcluded(current.row(), false, {});
         return;
     }
-    bool ok = false;
-    const QString reason = QInputDialog::getText(this, tr("Exclude observation"),
-                                                 tr("Why is this observation left out of the analysis?"),
-                                                 QLineEdit::Normal, QString(), &ok)
-                               .trimmed();
-    if (ok && !reason.isEmpty())
-        m_model->setExcluded(current.row(), true, reason);
+    const QString what = tr("the reading of '%1' in cycle %2 (%3 s)")
+                             .arg(current.siblingAtColumn(ObservationsModel::Step).data().toString(),
+                                  current.siblingAtColumn(ObservationsModel::Cycle).data().toString(),
+                                  current.siblingAtColumn(ObservationsModel::Seconds).data().toString());
+    const int row = current.row();
+    ExcludeReasonDialog dialog(what, this);
+    if (dialog.exec() == QDialog::Accepted && !dialog.reason().isEmpty())
+        m_model->setExcluded(row, true, dialog.reason());
+}
+
+// The recording error in the palette's warning colour when it is over the limit.
+void ObservationsPage::updateValidity()
+{
+    m_validity->setText(m_summary->validityText());
+    QPalette p = palette();
+    if (m_summary->validityFlagged())
+        p.setColor(QPalette::WindowText, Theme::stateColour(Theme::State::Attention, p, QPalette::Window));
+    m_validity->setPalette(p);
 }
 
 // The numeric columns fit their contents and the Step column takes the rest; so that the rest

@@ -35,8 +35,10 @@ public:
     QTableView* summaryView() const { return m_summaryView; }
     ObservationsModel* observationsModel() const { return m_model; }
     SummaryModel* summaryModel() const { return m_summary; }
+    QLabel* validityLabel() const { return m_validity; }
 
-    // Asks for a reason and excludes the selected observation (or includes it again).
+    // Asks for a reason (ExcludeReasonDialog: a common one or free text; Esc cancels and nothing
+    // is excluded) and excludes the selected observation (or includes it again).
     void toggleExcludeSelected();
     // Asks, then deletes the selected observation (undoable).
     void deleteSelected();
@@ -46,6 +48,7 @@ signals:
 
 private:
     void updateCaption();
+    void updateValidity();
     void fitSummaryWidth();
 
     WindowContext* m_context;
@@ -56,6 +59,7 @@ private:
     QTableView* m_summaryView;
     QLabel* m_caption;
     QLabel* m_totals;
+    QLabel* m_validity;
     QSplitter* m_split = nullptr;
     quint64 m_requestedRevision = 0;   // the document revision of the summary asked for last
 };

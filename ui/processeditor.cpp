@@ -7,9 +7,12 @@
 #include "commands/removestepcommand.h"
 #include "models/stepsmodel.h"
 #include "projectdocument.h"
+#include "numberdelegate.h"
+#include "theme.h"
 #include "windowcontext.h"
 
 #include <QAction>
+#include <QComboBox>
 #include <QHeaderView>
 #include <QInputDialog>
 #include <QLabel>
@@ -18,6 +21,29 @@
 #include <QVBoxLayout>
 
 namespace gemba::ui {
+namespace {
+// The Inside column's choices depend on the row (the other machine-controlled steps), so they
+// come from the model when the editor opens.
+class InsideDelegate : public QStyledItemDelegate {
+public:
+    using QStyledItemDelegate::QStyledItemDelegate;
+    QWidget* createEditor(QWidget* parent, const QStyleOptionViewItem&, const QModelIndex& index) const override
+    {
+        auto* combo = new QComboBox(parent);
+        if (const auto* model = qobject_cast<const StepsModel*>(index.model()))
+            combo->addItems(model->insideChoices(index.row()));
+        return combo;
+    }
+    void setEditorData(QWidget* editor, const QModelIndex& index) const override
+    {
+        static_cast<QComboBox*>(editor)->setCurrentIndex(index.data(Qt::EditRole).toInt());
+    }
+    void setModelData(QWidget* editor, QAbstractItemModel* model, const QModelIndex& index) const override
+    {
+        model->setData(index, static_cast<QComboBox*>(editor)->currentIndex(), Qt::EditRole);
+    }
+};
+} // namespace
 
 ProcessEditor::ProcessEditor(ProjectDocument* document, QWidget* parent)
     : ProcessEditor(document->primaryContext(), parent)
@@ -30,6 +56,7 @@ ProcessEditor::ProcessEditor(WindowContext& context, QWidget* parent)
     , m_document(context.document())
     , m_model(new StepsModel(context, this))
     , m_view(new QTableView(this))
+    , m_message(new QLabel(this))
 {
     m_view->setObjectName(QStringLiteral("stepsView"));
     m_view->setModel(m_model);
@@ -37,13 +64,39 @@ ProcessEditor::ProcessEditor(WindowContext& context, QWidget* parent)
     m_view->setSelectionMode(QAbstractItemView::SingleSelection);
     m_view->setEditTriggers(QAbstractItemView::DoubleClicked | QAbstractItemView::EditKeyPressed |
                             QAbstractItemView::AnyKeyPressed);
-    for (int column : {StepsModel::Type, StepsModel::ValueClass, StepsModel::WasteKind})
+    for (int column : {StepsModel::Type, StepsModel::Kind, StepsModel::Per, StepsModel::ValueClass, StepsModel::WasteKind})
         m_view->setItemDelegateForColumn(column, new ChoiceDelegate(StepsModel::choices(column), this));
-    m_view->horizontalHeader()->setSectionResizeMode(StepsModel::Name, QHeaderView::Stretch);
-    m_view->horizontalHeader()->setSectionResizeMode(StepsModel::Description, QHeaderView::Stretch);
-    m_view->horizontalHeader()->setSectionResizeMode(StepsModel::Type, QHeaderView::ResizeToContents);
-    m_view->horizontalHeader()->setSectionResizeMode(StepsModel::ValueClass, QHeaderView::ResizeToContents);
-    m_view->horizontalHeader()->setSectionResizeMode(StepsModel::WasteKind, QHeaderView::ResizeToContents);
+    m_view->setItemDelegateForColumn(StepsModel::Inside, new InsideDelegate(this));
+    // 0 can be typed, so that the model says why it is refused.
+    m_view->setItemDelegateForColumn(StepsModel::Every, new NumberDelegate(3, 0, 1e6, {}, this));
+    // One step below 0 (or clearing) gives the step back the study's categories.
+    for (int column : {StepsModel::Personal, StepsModel::BasicFatigue, StepsModel::VariableFatigue, StepsModel::Delay})
+        m_view->setItemDelegateForColumn(column, new NumberDelegate(1, 0, 99.9, tr("study's"), this));
+    auto* header = m_view->horizontalHeader();
+    header->setSectionResizeMode(QHeaderView::ResizeToContents);
+    header->setSectionResizeMode(StepsModel::Name, QHeaderView::Stretch);
+    header->setSectionResizeMode(StepsModel::Description, QHeaderView::Stretch);
+    // A long step name in the Inside column elides (the cell's tooltip names it in full), so the
+    // column cannot push Description off a 1366 px screen.
+    header->setSectionResizeMode(StepsModel::Inside, QHeaderView::Interactive);
+    header->resizeSection(StepsModel::Inside, m_view->fontMetrics().horizontalAdvance(QStringLiteral("M")) * 9);
+    m_view->setWordWrap(false);
+    m_view->setTextElideMode(Qt::ElideRight);
+
+    // Why an edit was refused, beside the table rather than in a box that takes the keyboard.
+    m_message->setObjectName(QStringLiteral("stepEditMessage"));
+    m_message->setWordWrap(true);
+    m_message->hide();
+    {
+        QPalette p = m_message->palette();
+        p.setColor(QPalette::WindowText, Theme::stateColour(Theme::State::Attention, p, QPalette::Window));
+        m_message->setPalette(p);
+    }
+    connect(m_model, &StepsModel::editRejected, this, [this](const QString& reason) {
+        m_message->setText(reason);
+        m_message->show();
+    });
+    connect(m_document, &ProjectDocument::stepsChanged, m_message, &QLabel::hide);
 
     // The window shows these in its menu and toolbar while the editor is current (viewActions).
     auto makeAction = [&](const QString& text, const QKeySequence& key, auto fn) {
@@ -61,11 +114,16 @@ ProcessEditor::ProcessEditor(WindowContext& context, QWidget* parent)
     makeAction(tr("Move up"), QKeySequence(Qt::ALT | Qt::Key_Up), [this] { moveStep(-1); });
     makeAction(tr("Move down"), QKeySequence(Qt::ALT | Qt::Key_Down), [this] { moveStep(+1); });
 
-    auto* hint = new QLabel(tr("F2 renames a step. Ctrl+T starts timing this process."), this);
+    auto* hint = new QLabel(tr("F2 edits a cell (the name, or the choice of a column). An occasional step occurs once "
+                               "every N cycles or units; manual work inside a machine-controlled step is internal "
+                               "work. Ctrl+T starts timing this process."),
+                            this);
+    hint->setWordWrap(true);
     hint->setForegroundRole(QPalette::PlaceholderText);
 
     auto* layout = new QVBoxLayout(this);
     layout->addWidget(m_view, 1);
+    layout->addWidget(m_message);
     layout->addWidget(hint);
 }
 

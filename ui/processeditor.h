@@ -1,4 +1,5 @@
-// Edits the steps of the current process: add, rename, reorder, delete, type and value class.
+// Edits the steps of the current process: add, rename, reorder, delete, type, kind and frequency,
+// internal work, the step's own allowance categories and value class.
 #pragma once
 
 #include "views/view.h"
@@ -7,6 +8,7 @@
 
 class QTableView;
 class QAction;
+class QLabel;
 
 namespace gemba::ui {
 
@@ -28,6 +30,8 @@ public:
     // Add, delete, move up, move down: in the window's menu and toolbar while this is current.
     QList<QAction*> viewActions() const override { return actions(); }
     QTableView* view() const { return m_view; }
+    // Why the last edit was refused (hidden until one is; hidden again by the next change).
+    QLabel* messageLabel() const { return m_message; }
 
     void addStep();
     void removeStep();
@@ -42,6 +46,7 @@ private:
     ProjectDocument* m_document;
     StepsModel* m_model;
     QTableView* m_view;
+    QLabel* m_message;
 };
 
 } // namespace gemba::ui

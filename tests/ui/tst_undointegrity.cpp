@@ -12,6 +12,7 @@
 #include "mainwindow.h"
 #include "models/observationsmodel.h"
 #include "models/stepsmodel.h"
+#include "dialogs/excludereasondialog.h"
 #include "observationspage.h"
 #include "processeditor.h"
 #include "projectdocument.h"
@@ -21,6 +22,7 @@
 #include <QDoubleSpinBox>
 #include <QInputDialog>
 #include <QLabel>
+#include <QLineEdit>
 #include <QMessageBox>
 #include <QPushButton>
 #include <QSignalSpy>
@@ -452,12 +454,24 @@ void TestUndoIntegrity::excludingNeedsAReason()
     QVERIFY(QTest::qWaitForWindowExposed(&page));
     auto* view = page.observationsView();
     const QRect rect = view->visualRect(page.observationsModel()->index(1, ObservationsModel::Excluded));
-    QString asked;
-    answerNextDialog(&asked, {}, [](QWidget* w) { static_cast<QInputDialog*>(w)->setTextValue(QString()); });
+    // ExcludeReasonDialog: Exclude stays disabled without a reason; Esc leaves the reading in.
+    bool asked = false;
+    answerNextDialog(nullptr, {}, [&asked](QWidget* w) {
+        auto* dialog = qobject_cast<ExcludeReasonDialog*>(w);
+        QVERIFY(dialog);
+        asked = true;
+        QVERIFY(dialog->reason().isEmpty());
+        QTest::keyClick(dialog, Qt::Key_Escape);
+    });
     QTest::mouseClick(view->viewport(), Qt::LeftButton, {}, rect.center());
-    QCOMPARE(asked, QStringLiteral("Why is this observation left out of the analysis?"));
+    QVERIFY(asked);
     QVERIFY(!page.observationsModel()->observationAt(1)->excluded);
-    answerNextDialog(&asked, {}, [](QWidget* w) { static_cast<QInputDialog*>(w)->setTextValue(QStringLiteral("jam")); });
+    answerNextDialog(nullptr, {}, [](QWidget* w) {
+        auto* dialog = qobject_cast<ExcludeReasonDialog*>(w);
+        QVERIFY(dialog);
+        dialog->reasonBox()->lineEdit()->setText(QStringLiteral("jam"));
+        dialog->accept();
+    });
     QTest::mouseClick(view->viewport(), Qt::LeftButton, {}, rect.center());
     QTRY_VERIFY(page.observationsModel()->observationAt(1)->excluded);
     QCOMPARE(page.observationsModel()->observationAt(1)->excludedReason, std::string("jam"));

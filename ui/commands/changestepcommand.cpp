@@ -1,4 +1,4 @@
-// Undoable: change a step's name, description, type or value class.
+// Undoable: change a step's fields (see changestepcommand.h).
 #include "commands/changestepcommand.h"
 
 #include "projectdocument.h"
@@ -6,13 +6,13 @@
 #include <QCoreApplication>
 
 namespace gemba::ui {
-namespace {
-bool sameFields(const study::Step& a, const study::Step& b)
+bool sameStepFields(const study::Step& a, const study::Step& b)
 {
     return a.id == b.id && a.processId == b.processId && a.name == b.name && a.description == b.description &&
-           a.type == b.type && a.valueClass == b.valueClass && a.wasteKind == b.wasteKind;
+           a.type == b.type && a.valueClass == b.valueClass && a.wasteKind == b.wasteKind && a.kind == b.kind &&
+           a.every == b.every && a.everyBasis == b.everyBasis && a.insideStepId == b.insideStepId &&
+           a.allowances == b.allowances;
 }
-} // namespace
 
 ChangeStepCommand::ChangeStepCommand(ProjectDocument* document, study::Step before, study::Step after, int field)
     : m_document(document)
@@ -31,7 +31,7 @@ bool ChangeStepCommand::apply(const study::Step& expected, const study::Step& wa
     bool found = false;
     if (auto steps = m_document->project().steps(wanted.processId))
         for (const auto& s : *steps)
-            found = found || sameFields(s, expected);
+            found = found || sameStepFields(s, expected);
     if (!found) {
         m_document->warn(QCoreApplication::translate("ChangeStepCommand",
                                                      "\"%1\" was not applied: the step has changed or is gone.")

@@ -1,4 +1,5 @@
-// Undoable: change a step's name, description, type or value class.
+// Undoable: change a step's name, description, type, kind and frequency, internal work, own
+// allowance categories or value class.
 #pragma once
 
 #include "study/model.h"
@@ -8,6 +9,10 @@
 namespace gemba::ui {
 
 class ProjectDocument;
+
+// Every field of a step the steps editor shows or edits (and its id and process), compared at
+// once: the model's sync and the command's check that the step is as it left it.
+bool sameStepFields(const study::Step& a, const study::Step& b);
 
 class ChangeStepCommand : public QUndoCommand {
 public:

@@ -12,7 +12,9 @@ bool sameFields(const study::Study& a, const study::Study& b)
     return a.id == b.id && a.processId == b.processId && a.date == b.date && a.observer == b.observer &&
            a.location == b.location && a.shift == b.shift && a.notes == b.notes && a.ratingMethod == b.ratingMethod &&
            a.allowanceBasis == b.allowanceBasis && a.allowancePercent == b.allowancePercent &&
-           a.startedWallUs == b.startedWallUs && a.endedWallUs == b.endedWallUs;
+           a.startedWallUs == b.startedWallUs && a.endedWallUs == b.endedWallUs && a.allowances == b.allowances &&
+           a.typeAllowances == b.typeAllowances && a.selectedTime == b.selectedTime &&
+           a.unitsPerCycle == b.unitsPerCycle && a.operatorName == b.operatorName && a.conditions == b.conditions;
 }
 } // namespace
 

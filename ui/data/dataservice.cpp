@@ -169,6 +169,7 @@ void DataService::requestSummary(const study::Study& study, std::vector<study::S
                 result.error = QString::fromStdString(observations.error().message);
             } else if (auto summary = study::summarizeSteps(steps, *observations, study)) {
                 result.summary = std::move(summary).value();
+                result.validity = study::studyValidity(*observations);
             } else {
                 result.error = QString::fromStdString(summary.error().message);
             }

@@ -6,6 +6,7 @@
 #include "store/project.h"
 #include "study/model.h"
 #include "study/stepsummary.h"
+#include "study/validity.h"
 
 #include <QObject>
 #include <QPointer>
@@ -31,6 +32,7 @@ struct StudySummaryResult {
     quint64 revision = 0;
     std::vector<study::Step> steps;   // the rows, in the order the summary has them
     study::StudySummary summary;
+    std::optional<study::StudyValidity> validity;   // recording error (study/validity.h), from the same read
     QString error;                    // why there is no summary; empty when there is one
 };
 

@@ -25,6 +25,8 @@ SummaryModel::SummaryModel(QObject* parent) : QAbstractTableModel(parent) {}
 void SummaryModel::setData(std::vector<study::Step> steps, const std::vector<study::Observation>& observations,
                            const study::Study& study)
 {
+    setSelectedTimeRule(study.selectedTime);
+    setValidity(study::studyValidity(observations));
     auto s = study::summarizeSteps(steps, observations, study);
     if (s)
         setSummary(std::move(steps), std::move(s).value());
@@ -56,7 +58,41 @@ void SummaryModel::clear()
     m_steps.clear();
     m_summary = {};
     m_error.clear();
+    m_validity.reset();
     endResetModel();
+}
+
+void SummaryModel::setSelectedTimeRule(study::SelectedTimeRule rule)
+{
+    if (rule == m_rule)
+        return;
+    m_rule = rule;
+    emit headerDataChanged(Qt::Horizontal, Selected, Selected);
+}
+
+void SummaryModel::setValidity(std::optional<study::StudyValidity> validity) { m_validity = validity; }
+
+QString SummaryModel::validityText() const
+{
+    if (!m_validity)
+        return {};
+    const auto clock = [](double seconds) {
+        const auto total = static_cast<qint64>(std::llround(seconds));
+        const qint64 h = total / 3600;
+        const qint64 m = total / 60 % 60;
+        const qint64 sec = total % 60;
+        return h > 0 ? QStringLiteral("%1:%2:%3").arg(h).arg(m, 2, 10, QLatin1Char('0')).arg(sec, 2, 10, QLatin1Char('0'))
+                     : QStringLiteral("%1:%2").arg(m).arg(sec, 2, 10, QLatin1Char('0'));
+    };
+    QString text = tr("Recording error %1 % (elapsed %2, recorded %3)")
+                       .arg(QLocale().toString(100 * m_validity->recordingError, 'f', 1),
+                            clock(m_validity->elapsedSeconds), clock(m_validity->recordedSeconds));
+    if (m_validity->flagged)
+        text += tr(": more than %1 %, repeat the study (ILO).")
+                    .arg(QLocale().toString(100 * study::kRecordingErrorLimit, 'f', 0));
+    else
+        text += QLatin1Char('.');
+    return text;
 }
 
 QString SummaryModel::totalsText() const
@@ -66,9 +102,15 @@ QString SummaryModel::totalsText() const
     if (m_steps.empty())
         return {};
     const auto& c = m_summary.cycle;
-    QString text = tr("Cycle: observed %1 s, normal %2 s, standard %3 s; %n complete cycle(s).", nullptr,
-                      static_cast<int>(c.completeCycles))
-                       .arg(seconds(c.meanSeconds), seconds(c.normalSeconds), seconds(c.standardSeconds));
+    QString text = tr("Cycle: observed %1 s, basic %2 s, standard %3 s; %4 pieces per hour, %5 standard hours per "
+                      "100 units; %n complete cycle(s).",
+                      nullptr, static_cast<int>(c.completeCycles))
+                       .arg(seconds(c.meanSeconds), seconds(c.normalSeconds), seconds(c.standardSeconds),
+                            seconds(c.piecesPerHour, 1), seconds(c.standardHoursPer100Units, 3));
+    if (c.hiddenStandardSeconds > 0) {
+        text += QLatin1Char(' ');
+        text += tr("Internal work of %1 s runs inside machine time (not added).").arg(seconds(c.hiddenStandardSeconds));
+    }
     text += QLatin1Char(' ');
     text += c.studyComplete ? tr("Every step is consistent: the study is complete.")
                             : tr("Keep timing until every step is consistent (95 % confidence, ±5 %).");
@@ -98,10 +140,26 @@ QVariant SummaryModel::data(const QModelIndex& index, int role) const
         return {};
     const auto row = static_cast<std::size_t>(index.row());
     const auto& s = m_summary.steps[row];
-    if (role == Qt::TextAlignmentRole && index.column() != Step)
+    if (role == Qt::TextAlignmentRole && index.column() != Step && index.column() != Kind)
         return QVariant(Qt::AlignRight | Qt::AlignVCenter);
     if (role == Qt::ForegroundRole && index.column() == Needed && !s.consistent)
         return QBrush(Theme::stateColour(Theme::State::Attention, QGuiApplication::palette(), QPalette::Base));
+    if (role == Qt::ToolTipRole && index.column() == PerCycle)
+        return s.kind == study::ElementKind::Occasional
+                   ? tr("An occasional element: %1 of its time counts per cycle.").arg(QLocale().toString(s.occurrencesPerCycle, 'g', 4))
+                   : tr("Once every cycle.");
+    if (role == Qt::ToolTipRole && index.column() == Normal && s.ratingIgnored)
+        return tr("Machine-controlled: not rated, so the ratings typed were not used (100 %).");
+    if (role == Qt::ToolTipRole && index.column() == Allowance)
+        return s.kind == study::ElementKind::MachineControlled
+                   ? tr("Machine-controlled: the delay category only (ILO).")
+                   : tr("Personal %1, basic fatigue %2, variable fatigue %3, delay %4 (%).")
+                         .arg(QLocale().toString(s.allowances.personal, 'f', 1),
+                              QLocale().toString(s.allowances.basicFatigue, 'f', 1),
+                              QLocale().toString(s.allowances.variableFatigue, 'f', 1),
+                              QLocale().toString(s.allowances.delay, 'f', 1));
+    if (role == Qt::ToolTipRole && index.column() == StandardPerCycle && s.insideStepId != 0)
+        return tr("Internal work: done while the machine runs, it adds to the cycle only beyond the machine time.");
     if (role == Qt::ToolTipRole && index.column() == Needed)
         return s.consistent ? tr("Consistent: enough observations for 95 % confidence, ±5 %.")
                             : tr("%n more observation(s) needed for 95 % confidence, ±5 %.", nullptr,
@@ -114,6 +172,15 @@ QVariant SummaryModel::data(const QModelIndex& index, int role) const
         return {};
     switch (index.column()) {
     case Step: return row < m_steps.size() ? QString::fromStdString(m_steps[row].name) : QString();
+    case Kind:
+        switch (s.kind) {
+        case study::ElementKind::Occasional: return tr("occasional");
+        case study::ElementKind::MachineControlled: return tr("machine");
+        default: return tr("cyclic");
+        }
+    case PerCycle:
+        return std::isfinite(s.occurrencesPerCycle) ? QLocale().toString(s.occurrencesPerCycle, 'g', 4)
+                                                    : QStringLiteral("-");
     case N: return static_cast<qulonglong>(s.n);
     case Mean: return seconds(s.meanSeconds);
     case Sd: return seconds(s.sdSeconds);
@@ -124,18 +191,41 @@ QVariant SummaryModel::data(const QModelIndex& index, int role) const
         if (!s.needed)
             return tr("%n more", nullptr, static_cast<int>(s.stillNeeded));
         return s.consistent ? tr("%1 ✓").arg(*s.needed) : tr("%1 (%2 more)").arg(*s.needed).arg(s.stillNeeded);
+    case Selected: return seconds(s.selectedSeconds);
     case Normal: return seconds(s.normalSeconds);
+    case Allowance: return QLocale().toString(s.allowancePercent, 'f', 1) + QStringLiteral(" %");
     case Standard: return seconds(s.standardSeconds);
+    case StandardPerCycle: return s.insideStepId != 0 ? tr("(%1)").arg(seconds(s.standardPerCycleSeconds))
+                                                      : seconds(s.standardPerCycleSeconds);
     default: return {};
     }
 }
 
 QVariant SummaryModel::headerData(int section, Qt::Orientation orientation, int role) const
 {
-    if (role != Qt::DisplayRole || orientation != Qt::Horizontal)
+    if (orientation != Qt::Horizontal)
+        return {};
+    if (role == Qt::ToolTipRole) {
+        switch (section) {
+        case PerCycle: return tr("Occurrences per cycle: 1, or 1/N for an element once every N cycles.");
+        case Selected:
+            return m_rule == study::SelectedTimeRule::Median ? tr("The median of the observed times (the study's rule).")
+                                                             : tr("The mean of the observed times (the study's rule).");
+        case Normal: return tr("Basic time per occurrence: the selected time of the rated readings.");
+        case Allowance: return tr("The allowance that applies to the element (its categories' total).");
+        case Standard: return tr("Standard time per occurrence: basic time plus allowance.");
+        case StandardPerCycle: return tr("Standard time per cycle: per occurrence × occurrences per cycle; in "
+                                         "brackets when it runs inside machine time.");
+        default: return {};
+        }
+    }
+    if (role != Qt::DisplayRole)
         return {};
     switch (section) {
     case Step: return tr("Step");
+    case Kind: return tr("Kind");
+    case PerCycle: return tr("Per cycle");
+    case Selected: return m_rule == study::SelectedTimeRule::Median ? tr("Selected: median (s)") : tr("Selected: mean (s)");
     case N: return tr("n");
     case Mean: return tr("Mean (s)");
     case Sd: return tr("SD (s)");
@@ -143,8 +233,10 @@ QVariant SummaryModel::headerData(int section, Qt::Orientation orientation, int 
     case Min: return tr("Min (s)");
     case Max: return tr("Max (s)");
     case Needed: return tr("Needed");
-    case Normal: return tr("Normal (s)");
+    case Normal: return tr("Basic (s)");
+    case Allowance: return tr("Allowance");
     case Standard: return tr("Standard (s)");
+    case StandardPerCycle: return tr("Std/cycle (s)");
     default: return {};
     }
 }

@@ -199,8 +199,9 @@ void TimingView::buildUi()
     m_summaryView->setFocusPolicy(Qt::NoFocus);
     m_summaryView->setSelectionMode(QAbstractItemView::NoSelection);
     m_summaryView->verticalHeader()->hide();
-    for (int c : {SummaryModel::Sd, SummaryModel::Cv, SummaryModel::Min, SummaryModel::Max, SummaryModel::Normal,
-                  SummaryModel::Standard})
+    for (int c : {SummaryModel::Kind, SummaryModel::PerCycle, SummaryModel::Sd, SummaryModel::Cv, SummaryModel::Min,
+                  SummaryModel::Max, SummaryModel::Selected, SummaryModel::Normal, SummaryModel::Allowance,
+                  SummaryModel::Standard, SummaryModel::StandardPerCycle})
         m_summaryView->hideColumn(c);
     m_summaryView->horizontalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
     m_summaryView->horizontalHeader()->setSectionResizeMode(SummaryModel::Step, QHeaderView::Stretch);
