@@ -3,7 +3,6 @@
 // the element, Space is not a lap while the picker is open, and Esc cancels without a trace.
 // With GEMBA_SCREENSHOTS=DIR set, the states are also saved as PNGs for a look at 1366x768.
 #include "projectdocument.h"
-#include "store/project.h"
 #include "timing/timingview.h"
 #include "uitestsupport.h"
 
@@ -24,9 +23,8 @@ using test::press;
 
 constexpr std::int64_t kSecond = 1'000'000;
 
-// Marks the named steps of the current process occasional, through the document. Until the
-// store keeps Step::kind (file format 4, helper store8) the kind is set in the document's copy
-// of the steps only, which is what the timing view reads; false if even that fails.
+// Marks the named steps of the current process occasional, through the document (stored:
+// file format 4); false when the kind does not come back from the store.
 bool makeOccasional(ProjectDocument& doc, const std::vector<std::string>& names)
 {
     const auto named = [&](const study::Step& st) {
@@ -40,12 +38,6 @@ bool makeOccasional(ProjectDocument& doc, const std::vector<std::string>& names)
         if (!doc.updateStep(st))
             return false;
     }
-    // The document's cache is an ordinary (mutable) vector behind a const reference.
-    for (study::Step& st : const_cast<std::vector<study::Step>&>(doc.steps()))
-        if (named(st) && st.kind != study::ElementKind::Occasional) {
-            st.kind = study::ElementKind::Occasional;
-            st.every = 20;
-        }
     return std::all_of(doc.steps().begin(), doc.steps().end(),
                        [&](const study::Step& st) { return !named(st) || st.kind == study::ElementKind::Occasional; });
 }
@@ -167,9 +159,8 @@ private slots:
         const study::Observation* reel = findStep(*obs, stepId(*doc, "Change reel"));
         QVERIFY(reel);
         QCOMPARE(reel->durationUs, 120 * kSecond);
-        // Observation::pausedUs is stored from file format 4 (helper store8) on.
-        if (store::kSchemaVersion >= 4)
-            QCOMPARE(reel->pausedUs, 5 * kSecond);
+        QCOMPARE(reel->pausedUs, 5 * kSecond);
+        QCOMPARE(findStep(*obs, stepId(*doc, "Place"))->pausedUs, std::int64_t(0));
         QCOMPARE(reel->cycleId, cycles->front().id);
         QVERIFY(!reel->foreignElement);
         const study::Observation* place = findStep(*obs, stepId(*doc, "Place"));
