@@ -2,6 +2,7 @@
 // starts the only occasional element at once), the interrupted step's time is split around
 // the element, Space is not a lap while the picker is open, and Esc cancels without a trace.
 // With GEMBA_SCREENSHOTS=DIR set, the states are also saved as PNGs for a look at 1366x768.
+#include "models/summarymodel.h"
 #include "projectdocument.h"
 #include "timing/timingview.h"
 #include "uitestsupport.h"
@@ -168,6 +169,12 @@ private slots:
         QCOMPARE(place->durationUs, 4 * kSecond);
         QCOMPARE(findStep(*obs, stepId(*doc, "Pick"))->durationUs, 2 * kSecond);
         QVERIFY(!findStep(*obs, stepId(*doc, "Clean die")));
+        // The live summary beside the clock lists the reel change as a reading of its step.
+        const auto& rows = view.summaryModel()->summary().steps;
+        QCOMPARE(rows.size(), std::size_t(5));
+        QCOMPARE(rows[2].n, std::size_t(1));
+        QCOMPARE(rows[2].meanSeconds, 120.0);
+        QCOMPARE(rows[1].meanSeconds, 4.0);
 
         QSignalSpy finished(&view, &TimingView::finished);
         view.endStudy();
