@@ -813,7 +813,8 @@ void MainWindow::startTiming()
     m_timingView->setFocus();
     m_startTimingAction->setEnabled(false);
     lockWhileTiming(true);
-    statusBar()->showMessage(tr("Timing: Space or Enter = lap, P pause, S skip, F foreign element, A abnormal, "
+    statusBar()->showMessage(tr("Timing: Space or Enter = lap, P pause, S skip, F foreign element, "
+                                "O occasional element, A abnormal, "
                                 "N note, Backspace undo lap, digits = rating, Esc then E = end study"));
 }
 
@@ -906,8 +907,8 @@ QList<QPair<QString, QString>> MainWindow::shortcutList() const
             for (const QAction* a : v->viewActions())
                 addAction(v->viewTitle(), a);
     rows.append({tr("Process steps: Rename step"), QKeySequence(Qt::Key_F2).toString(QKeySequence::NativeText)});
-    rows.append({tr("Timing: lap / pause / skip / foreign / abnormal / note / undo lap / end"),
-                 tr("Space or Enter / P / S / F / A / N / Backspace / Esc")});
+    rows.append({tr("Timing: lap / pause / skip / foreign / occasional / abnormal / note / undo lap / end"),
+                 tr("Space or Enter / P / S / F / O / A / N / Backspace / Esc")});
     return rows;
 }
 

@@ -29,14 +29,20 @@ std::string formatRating(double percent)
     return out;
 }
 
+// A study of its own (see the header): every step occasional, so all of them are lapped.
+bool everyStepOccasional(const std::vector<Step>& steps)
+{
+    return !steps.empty() && std::all_of(steps.begin(), steps.end(), [](const Step& st) {
+        return st.kind == ElementKind::Occasional;
+    });
+}
+
 } // namespace
 
 StopwatchSession::StopwatchSession(Study study, std::vector<Step> steps, LapSink& sink)
     : m_study(std::move(study)), m_steps(std::move(steps)), m_sink(&sink)
 {
-    m_allOccasional = !m_steps.empty() &&
-                      std::all_of(m_steps.begin(), m_steps.end(),
-                                  [](const Step& st) { return st.kind == ElementKind::Occasional; });
+    m_allOccasional = everyStepOccasional(m_steps);
 }
 
 bool StopwatchSession::inLapOrder(std::size_t stepIndex) const
@@ -53,13 +59,23 @@ std::size_t StopwatchSession::firstInLapOrder() const
     return 0;   // no steps at all (checkEvent refuses every event then)
 }
 
-std::vector<std::size_t> StopwatchSession::occasionalSteps() const
+std::vector<std::size_t> StopwatchSession::occasionalSteps(const std::vector<Step>& steps)
 {
     std::vector<std::size_t> out;
-    if (m_allOccasional)
+    if (everyStepOccasional(steps))
         return out;
-    for (std::size_t i = 0; i < m_steps.size(); ++i)
-        if (m_steps[i].kind == ElementKind::Occasional)
+    for (std::size_t i = 0; i < steps.size(); ++i)
+        if (steps[i].kind == ElementKind::Occasional)
+            out.push_back(i);
+    return out;
+}
+
+std::vector<std::size_t> StopwatchSession::lapOrder(const std::vector<Step>& steps)
+{
+    const bool all = everyStepOccasional(steps);
+    std::vector<std::size_t> out;
+    for (std::size_t i = 0; i < steps.size(); ++i)
+        if (all || steps[i].kind != ElementKind::Occasional)
             out.push_back(i);
     return out;
 }

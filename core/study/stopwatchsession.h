@@ -144,7 +144,10 @@ public:
     std::size_t occasionalStepIndex() const { return m_occasionalStep; }
     // The occasional steps one can start while timing (indices into steps(), in their order);
     // empty in a study of its own, where every step is occasional and timed with the lap key.
-    std::vector<std::size_t> occasionalSteps() const;
+    std::vector<std::size_t> occasionalSteps() const { return occasionalSteps(m_steps); }
+    static std::vector<std::size_t> occasionalSteps(const std::vector<Step>& steps);
+    // The steps laps visit, in order (indices into `steps`).
+    static std::vector<std::size_t> lapOrder(const std::vector<Step>& steps);
     // Whether laps visit the step (see the class comment).
     bool inLapOrder(std::size_t stepIndex) const;
     bool canUndo() const { return !m_laps.empty() && !ended(); }

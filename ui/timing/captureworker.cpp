@@ -76,6 +76,14 @@ void CaptureWorker::handle(Event event, study::ClockReading at, QString text, do
         };
         // The step the event applies to, taken before the event moves on.
         const QString current = stepAt(s.currentStepIndex());
+        // What a note or a rating goes to: the element in progress.
+        auto interrupting = [&] {
+            if (s.inForeign())
+                return tr("the foreign element");
+            if (s.inOccasional())
+                return tr("the occasional element %1").arg(stepAt(s.occasionalStepIndex()));
+            return current;
+        };
         switch (event) {
         case Event::Lap:
             if (auto r = s.lap(at)) {
@@ -103,13 +111,13 @@ void CaptureWorker::handle(Event event, study::ClockReading at, QString text, do
             if (auto r = s.pause(at); !r)
                 error = r.error().message;
             else
-                summary = tr("Paused: %1").arg(current);
+                summary = tr("Paused: %1").arg(s.inOccasional() ? interrupting() : current);
             break;
         case Event::Resume:
             if (auto r = s.resume(at); !r)
                 error = r.error().message;
             else
-                summary = tr("Resumed: %1").arg(current);
+                summary = tr("Resumed: %1").arg(s.inOccasional() ? interrupting() : current);
             break;
         case Event::Skip:
             if (auto r = s.skip(at); !r)
@@ -127,6 +135,23 @@ void CaptureWorker::handle(Event event, study::ClockReading at, QString text, do
                 error = r.error().message;
             }
             break;
+        case Event::OccasionalStart: {
+            const auto stepId = static_cast<study::Id>(std::llround(number));
+            if (auto r = s.startOccasional(stepId, at); !r)
+                error = r.error().message;
+            else
+                summary = tr("Occasional element started: %1, interrupting %2").arg(stepName(stepId), current);
+            break;
+        }
+        case Event::OccasionalEnd:
+            if (auto r = s.endOccasional(at))
+                summary = tr("Occasional: %1 %2 s (cycle %3), during %4")
+                              .arg(stepName(r->stepId), secondsText(*r))
+                              .arg(s.cycleNumber())
+                              .arg(current);
+            else
+                error = r.error().message;
+            break;
         case Event::Abnormal:
             if (auto r = s.markAbnormal(true))
                 summary = tr("Abnormal: %1 %2 s").arg(stepName(r->stepId), secondsText(*r));
@@ -143,16 +168,16 @@ void CaptureWorker::handle(Event event, study::ClockReading at, QString text, do
             if (auto r = s.setNote(text.toStdString()); !r)
                 error = r.error().message;
             else
-                summary = tr("Note added to %1").arg(s.inForeign() ? tr("the foreign element") : current);
+                summary = tr("Note added to %1").arg(interrupting());
             break;
         case Event::Rating: {
             const std::optional<double> rating = std::isnan(number) ? std::nullopt : std::optional<double>(number);
             if (auto r = s.setRating(rating); !r)
                 error = r.error().message;
             else if (rating)
-                summary = tr("Rating %1 %: %2").arg(number).arg(s.inForeign() ? tr("the foreign element") : current);
+                summary = tr("Rating %1 %: %2").arg(number).arg(interrupting());
             else
-                summary = tr("Rating cleared: %1").arg(s.inForeign() ? tr("the foreign element") : current);
+                summary = tr("Rating cleared: %1").arg(interrupting());
             break;
         }
         case Event::End:

@@ -27,7 +27,8 @@ namespace gemba::ui {
 class CaptureWorker : public QObject {
     Q_OBJECT
 public:
-    enum class Event { Lap, Pause, Resume, Skip, Foreign, Abnormal, Undo, Note, Rating, End };
+    // OccasionalStart carries the occasional step's id in `number`.
+    enum class Event { Lap, Pause, Resume, Skip, Foreign, Abnormal, Undo, Note, Rating, End, OccasionalStart, OccasionalEnd };
     Q_ENUM(Event)
 
     CaptureWorker(QString path, study::Study study, std::vector<study::Step> steps);

@@ -28,6 +28,7 @@
 #include <QTextEdit>
 #include <QVBoxLayout>
 
+#include <algorithm>
 #include <cmath>
 #include <limits>
 
@@ -82,7 +83,10 @@ TimingView::TimingView(ProjectDocument* document, study::Study study, QWidget* p
     setFocusPolicy(Qt::StrongFocus);
     buildUi();
 
-    m_worker = new CaptureWorker(m_document->path(), m_study, m_document->steps(m_study.processId));
+    const auto& steps = m_document->steps(m_study.processId);
+    for (std::size_t i : study::StopwatchSession::occasionalSteps(steps))
+        m_occasionalChoices.emplace_back(steps[i].id, QString::fromStdString(steps[i].name));
+    m_worker = new CaptureWorker(m_document->path(), m_study, steps);
     m_worker->moveToThread(&m_thread);
     connect(&m_thread, &QThread::finished, m_worker, &QObject::deleteLater);
     connect(m_worker, &CaptureWorker::acknowledged, this, &TimingView::onAcknowledged);
@@ -140,6 +144,17 @@ void TimingView::buildUi()
     m_lastLabel->setAlignment(Qt::AlignCenter);
     m_ratingLabel = bigLabel(this, 18, true, "ratingLabel");
     m_ratingLabel->setAlignment(Qt::AlignCenter);
+    m_pickerLabel = bigLabel(this, 18, false, "occasionalPicker");
+    m_pickerLabel->setAlignment(Qt::AlignCenter);
+    m_pickerLabel->setWordWrap(true);
+    m_pickerLabel->setFrameShape(QFrame::Box);
+    m_pickerLabel->setMargin(8);
+    // Its room is kept while hidden, so opening the picker never moves the clock.
+    m_pickerLabel->setMinimumHeight(2 * m_pickerLabel->fontMetrics().lineSpacing() + 2 * 8 + 4);
+    QSizePolicy pickerPolicy(QSizePolicy::Ignored, QSizePolicy::Fixed);
+    pickerPolicy.setRetainSizeWhenHidden(true);
+    m_pickerLabel->setSizePolicy(pickerPolicy);
+    m_pickerLabel->hide();
     m_statusLabel->setAlignment(Qt::AlignRight | Qt::AlignVCenter);
     // Messages of any length must not widen the column and make the clock jump: these
     // labels take the width the layout gives them.
@@ -162,7 +177,8 @@ void TimingView::buildUi()
     m_noteEdit->setPlaceholderText(tr("Note for the step being timed; Enter saves, Esc cancels"));
     m_noteEdit->hide();
 
-    m_keysLabel = new QLabel(tr("Space/Enter lap · P pause · S skip · F foreign element · A abnormal · N note · "
+    m_keysLabel = new QLabel(tr("Space/Enter lap · P pause · S skip · F foreign element · O occasional element · "
+                                "A abnormal · N note · "
                                 "digits rating (Backspace/Del correct it) · Backspace undo lap · Esc then E end study"),
                              this);
     m_keysLabel->setObjectName(QStringLiteral("keysLabel"));
@@ -174,6 +190,7 @@ void TimingView::buildUi()
     setTone(m_nextLabel, Tone::Secondary);
     setTone(m_keysLabel, Tone::Secondary);
     setTone(m_lastLabel, Tone::Ok);
+    setTone(m_pickerLabel, Tone::Pending);
 
     m_summary = new SummaryModel(this);
     m_summaryView = new QTableView(this);
@@ -203,6 +220,7 @@ void TimingView::buildUi()
     centre->addWidget(m_nextLabel);
     centre->addSpacing(12);
     centre->addWidget(m_ratingLabel);   // under the step it rates
+    centre->addWidget(m_pickerLabel);
     centre->addStretch();
     centre->addWidget(m_lastLabel);
     centre->addWidget(m_noteEdit);
@@ -321,6 +339,8 @@ bool TimingView::eventFilter(QObject* watched, QEvent* event)
 
 bool TimingView::handleKey(QKeyEvent* key)
 {
+    if (m_pickerAt)
+        return handlePickerKey(key);
     if (key->isAutoRepeat()) {
         // A held key must not take a burst of laps.
         return isLapKey(key->key()) || key->key() == Qt::Key_Backspace;
@@ -345,6 +365,7 @@ bool TimingView::handleKey(QKeyEvent* key)
         flushRating();
         send(CaptureWorker::Event::Foreign);
         return true;
+    case Qt::Key_O: occasionalKey(); return true;
     case Qt::Key_A: send(CaptureWorker::Event::Abnormal); return true;
     case Qt::Key_N: startNote(); return true;
     case Qt::Key_Backspace: send(CaptureWorker::Event::Undo); return true;
@@ -439,7 +460,71 @@ void TimingView::send(CaptureWorker::Event event, const study::ClockReading& at,
     refresh();
 }
 
-void TimingView::lap() { lapAt(m_clock->now()); }
+void TimingView::lap()
+{
+    if (m_pickerAt)   // the lap button while the picker is open: see the header
+        return;
+    lapAt(m_clock->now());
+}
+
+void TimingView::occasionalKey()
+{
+    flushRating();
+    if (m_occasionalRequested) {
+        send(CaptureWorker::Event::OccasionalEnd);
+        m_occasionalRequested = false;
+        return;
+    }
+    if (m_occasionalChoices.empty()) {
+        m_lastLabel->setText(tr("This process has no occasional elements: mark a step as occasional in the "
+                                "process steps (Ctrl+1)"));
+        setTone(m_lastLabel, Tone::Warning);
+        return;
+    }
+    if (m_occasionalChoices.size() == 1) {
+        send(CaptureWorker::Event::OccasionalStart, {}, static_cast<double>(m_occasionalChoices.front().first));
+        m_occasionalRequested = true;
+        return;
+    }
+    // The element began when O was pressed, not when its number is found.
+    m_pickerAt = m_clock->now();
+    QStringList items;
+    const std::size_t shown = std::min<std::size_t>(m_occasionalChoices.size(), 9);
+    for (std::size_t i = 0; i < shown; ++i)
+        items << tr("%1  %2").arg(i + 1).arg(m_occasionalChoices[i].second);
+    m_pickerLabel->setText(tr("Occasional element: press its number (Esc cancels)\n%1")
+                               .arg(items.join(QStringLiteral("   ·   "))));
+    m_pickerLabel->show();
+}
+
+bool TimingView::handlePickerKey(QKeyEvent* key)
+{
+    // The picker owns the keyboard (see the header): every key ends here.
+    if (key->isAutoRepeat())
+        return true;
+    const int k = key->key();
+    if (k == Qt::Key_Escape || k == Qt::Key_O) {
+        closePicker();
+        return true;
+    }
+    if (k >= Qt::Key_1 && k <= Qt::Key_9) {
+        const auto index = static_cast<std::size_t>(k - Qt::Key_1);
+        if (index < m_occasionalChoices.size()) {
+            const study::ClockReading at = *m_pickerAt;
+            closePicker();
+            send(CaptureWorker::Event::OccasionalStart, at, {}, static_cast<double>(m_occasionalChoices[index].first));
+            m_occasionalRequested = true;
+        }
+    }
+    return true;
+}
+
+void TimingView::closePicker()
+{
+    m_pickerAt.reset();
+    m_pickerLabel->hide();
+    m_pickerLabel->clear();
+}
 
 void TimingView::lapAt(const study::ClockReading& at)
 {
@@ -540,11 +625,20 @@ void TimingView::refresh()
             showReady();
             return;
         }
+        if (m_pending == 0)
+            m_occasionalRequested = s.inOccasional();
         const bool foreign = s.inForeign();
+        const bool occasional = s.inOccasional();
+        const QString occasionalName = occasional && s.occasionalStepIndex() < steps.size()
+                                           ? QString::fromStdString(steps[s.occasionalStepIndex()].name)
+                                           : QString();
         const std::size_t current = s.currentStepIndex();
         const QString stepName = current < steps.size() ? QString::fromStdString(steps[current].name) : QString();
         const std::size_t next = s.nextStepIndex();
-        m_cycleLabel->setText(tr("Cycle %1 · step %2 of %3").arg(s.cycleNumber()).arg(current + 1).arg(steps.size()));
+        // Counted in the lap order: occasional elements are not steps of the cycle.
+        const auto order = study::StopwatchSession::lapOrder(steps);
+        const auto position = std::find(order.begin(), order.end(), current) - order.begin();
+        m_cycleLabel->setText(tr("Cycle %1 · step %2 of %3").arg(s.cycleNumber()).arg(position + 1).arg(order.size()));
         if (s.ended()) {
             m_clockLabel->setText(clockString(0));
             m_stepLabel->setText(tr("Study ended"));
@@ -554,20 +648,28 @@ void TimingView::refresh()
             m_ratingRefused.clear();
             return;
         }
-        m_clockLabel->setText(clockString(foreign ? s.elapsedInForeignUs(at) : s.elapsedInStepUs(at)));
+        m_clockLabel->setText(clockString(foreign      ? s.elapsedInForeignUs(at)
+                                          : occasional ? s.elapsedInOccasionalUs(at)
+                                                       : s.elapsedInStepUs(at)));
         // The interrupted step stays on screen during a foreign element: it is what the
-        // observer returns to.
-        m_stepLabel->setText(stepName);
+        // observer returns to. An occasional element is timed as itself, so it takes the big
+        // line, and the step it interrupted goes under it.
+        m_stepLabel->setText(occasional ? tr("Occasional: %1").arg(occasionalName) : stepName);
         if (foreign)
             m_nextLabel->setText(tr("Foreign element interrupting this step · F ends it"));
+        else if (occasional)
+            m_nextLabel->setText(tr("Interrupting %1 · O ends it").arg(stepName));
         else
             m_nextLabel->setText(next < steps.size() ? tr("Next: %1").arg(QString::fromStdString(steps[next].name))
                                                      : QString());
-        m_statusLabel->setText(s.paused()  ? tr("PAUSED (P resumes)")
-                               : foreign ? tr("FOREIGN ELEMENT (F ends it)")
-                                         : tr("Running"));
-        setTone(m_clockLabel, s.paused() ? Tone::Paused : foreign ? Tone::Foreign : Tone::Normal);
-        setTone(m_statusLabel, s.paused() ? Tone::Paused : foreign ? Tone::Foreign : Tone::Normal);
+        m_statusLabel->setText(s.paused()     ? tr("PAUSED (P resumes)")
+                               : foreign    ? tr("FOREIGN ELEMENT (F ends it)")
+                               : occasional ? tr("OCCASIONAL ELEMENT (O ends it)")
+                                            : tr("Running"));
+        // Both are time kept out of the step: one colour.
+        const bool outOfStep = foreign || occasional;
+        setTone(m_clockLabel, s.paused() ? Tone::Paused : outOfStep ? Tone::Foreign : Tone::Normal);
+        setTone(m_statusLabel, s.paused() ? Tone::Paused : outOfStep ? Tone::Foreign : Tone::Normal);
     });
     if (read && m_pending > 0)
         m_statusLabel->setText(m_statusLabel->text() + tr(" · saving…"));
@@ -579,7 +681,8 @@ void TimingView::showReady()
     const auto& steps = m_document->steps(m_study.processId);
     m_clockLabel->setText(clockString(0));
     setTone(m_clockLabel, Tone::Normal);
-    m_stepLabel->setText(steps.empty() ? QString() : QString::fromStdString(steps.front().name));
+    const auto order = study::StopwatchSession::lapOrder(steps);
+    m_stepLabel->setText(order.empty() ? QString() : QString::fromStdString(steps[order.front()].name));
     m_nextLabel->setText(tr("Press Space when the operator starts this step"));
     m_cycleLabel->setText(tr("Ready"));
     m_statusLabel->setText(m_pending > 0 ? tr("Starting…") : tr("Not started"));
@@ -651,6 +754,7 @@ void TimingView::endStudy()
     // is the session's to say (a first lap may still be in the queue), never a guess from a
     // read that may not get the lock.
     m_ratingBuffer.clear();
+    closePicker();
     send(CaptureWorker::Event::End);
     m_ending = true;
 }
@@ -662,5 +766,7 @@ QString TimingView::cycleText() const { return m_cycleLabel->text(); }
 QString TimingView::statusText() const { return m_statusLabel->text(); }
 QString TimingView::lastText() const { return m_lastLabel->text(); }
 QString TimingView::ratingText() const { return m_ratingLabel->text(); }
+bool TimingView::occasionalPickerOpen() const { return m_pickerAt.has_value(); }
+QString TimingView::occasionalPickerText() const { return m_pickerLabel->text(); }
 
 } // namespace gemba::ui

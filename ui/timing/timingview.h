@@ -27,7 +27,8 @@ class ProjectDocument;
 class SummaryModel;
 
 // Keys (README "Timing at the gemba"): Space/Enter lap, P pause, S skip, F foreign element,
-// A abnormal, N note, digits a rating, Backspace undo the last lap, Esc end the study.
+// O occasional element, A abnormal, N note, digits a rating, Backspace undo the last lap, Esc
+// end the study.
 //
 // Conventions where keys could clash:
 // - Ending needs a deliberate answer: Esc asks, the dialog's default is "Keep timing", and only
@@ -41,6 +42,11 @@ class SummaryModel;
 //   it is still taken, unrated ("11" of an unfinished "110" is refused as 11 %). Delete with
 //   no rating pending clears the rating already given to the element in progress.
 // - No key is a lap while a menu, a combo box list or a dialog is open.
+// - O starts an occasional element (ElementKind::Occasional) at the moment it is pressed: with
+//   one occasional element in the process at once, with more a keyboard-only picker opens
+//   (1-9 pick; Esc or O closes it and nothing is timed). While the picker is open it owns the
+//   keyboard: no other key acts (Space is not a lap) and the lap button does nothing, so no
+//   event can come between the O press and the element it starts. O again ends the element.
 class TimingView : public QWidget {
     Q_OBJECT
 public:
@@ -65,6 +71,8 @@ public:
     QString statusText() const;
     QString lastText() const;     // the feedback line: what the last event recorded
     QString ratingText() const;   // the rating being typed, applied or refused
+    bool occasionalPickerOpen() const;
+    QString occasionalPickerText() const;
     SummaryModel* summaryModel() const { return m_summary; }
     // The live I chart of the current step's durations (updated after each acknowledged lap).
     ChartCanvas* liveChart() const { return m_liveChart; }
@@ -103,6 +111,9 @@ private:
     void flushRating();
     void showRating();
     void askToEnd();
+    void occasionalKey();
+    bool handlePickerKey(QKeyEvent* key);
+    void closePicker();
     void updateLiveChart();
     void setTone(QLabel* label, Tone tone);
     void applyTones();
@@ -124,6 +135,12 @@ private:
     std::optional<double> m_ratingInSession;   // what the element in progress carries
     QMessageBox* m_endQuestion = nullptr;   // while "End this study?" is open
     std::optional<study::ClockReading> m_lapWhileAsking;
+    // Occasional elements: what O offers (step id, name), the press that opened the picker,
+    // and whether one was asked to start (kept in step with the session when nothing is pending).
+    std::vector<std::pair<study::Id, QString>> m_occasionalChoices;
+    std::optional<study::ClockReading> m_pickerAt;
+    bool m_occasionalRequested = false;
+    QLabel* m_pickerLabel = nullptr;
 
     QLabel* m_clockLabel = nullptr;
     QLabel* m_stepLabel = nullptr;

@@ -657,6 +657,7 @@ void TestStopwatchSession::lapOrderSkipsOccasional()
     QVERIFY(s.inLapOrder(1));   // machine-controlled elements are lapped
     QVERIFY(!s.inLapOrder(2));
     QVERIFY(s.inLapOrder(3));
+    QCOMPARE(StopwatchSession::lapOrder(s.steps()), (std::vector<std::size_t>{0, 1, 3}));
     VERIFY_OK(s.lap(clock.now()));
     const std::size_t expected[] = {1, 3, 0, 1, 3, 0};
     for (std::size_t k = 0; k < 6; ++k) {
@@ -836,6 +837,7 @@ void TestStopwatchSession::studyOfItsOwn()
     ManualClock clock;
     StopwatchSession s(aStudy(), steps, sink);
     QVERIFY(s.occasionalSteps().empty());
+    QCOMPARE(StopwatchSession::lapOrder(steps), (std::vector<std::size_t>{0, 1, 2, 3}));
     for (std::size_t i = 0; i < steps.size(); ++i)
         QVERIFY(s.inLapOrder(i));
     VERIFY_OK(s.lap(clock.now()));
