@@ -24,6 +24,8 @@
 #include <QScatterSeries>
 #include <QSignalSpy>
 #include <QTemporaryDir>
+#include <QTextDocument>
+#include <QValueAxis>
 #include <QTimer>
 #include <QtTest>
 
@@ -80,6 +82,8 @@ private slots:
     void valuesSkipExcluded();
     void printsToPdf();
     void millionValuesOffTheGuiThread();
+    void sidePanelFitsItsTextAt1366();
+    void countAxisFitsTheBars();
 
 private:
     std::unique_ptr<QTemporaryDir> m_dir;
@@ -260,6 +264,51 @@ void TestDistributionView::millionValuesOffTheGuiThread()
     QCOMPARE(view.figure().analysis().histogram->counts.size() >= 252, true);
     // The plot keeps the visible points only.
     QVERIFY(view.figure().analysis().probabilityPlot->values.size() <= 2 * kPlotCells + 2);
+}
+
+// At 1366×768 the statistics panel is as wide as its table: no row wrapped or cut (the p-value
+// row, "no evidence against normality", wrapped in a panel of 320 px).
+void TestDistributionView::sidePanelFitsItsTextAt1366()
+{
+    DistributionView view(m_context.get());
+    view.resize(1366, 640);
+    view.show();
+    view.showValues(kTimes, QStringLiteral("hand-made"));
+    QVERIFY(waitShown(view));
+    QTextDocument text;
+    text.setDefaultFont(view.summaryLabel()->font());
+    text.setHtml(view.summaryLabel()->text());
+    const QLabel* label = view.summaryLabel();
+    QVERIFY2(text.idealWidth() <= label->contentsRect().width() - 2 * label->margin(),
+             qPrintable(QStringLiteral("%1 > %2").arg(text.idealWidth()).arg(label->contentsRect().width())));
+    // The charts keep most of the width.
+    QVERIFY(view.histogramView()->width() + view.probabilityView()->width() > view.width() / 2);
+}
+
+// The frequency axis ends a step above the highest bar, in whole counts (it went 0–10 for a
+// highest bar of 5, the bars in its lower half).
+void TestDistributionView::countAxisFitsTheBars()
+{
+    stats::Histogram h;
+    h.n = 8;
+    h.binWidth = 1;
+    h.edges = {0, 1, 2, 3};
+    h.midpoints = {0.5, 1.5, 2.5};
+    h.counts = {1, 5, 2};
+    std::unique_ptr<QChart> chart(makeHistogramChart(h, nullptr, QStringLiteral("t"), QStringLiteral("x"),
+                                                     FigureStyle::forPrint()));
+    auto* y = qobject_cast<QValueAxis*>(chart->axes(Qt::Vertical).front());
+    QVERIFY(y);
+    QCOMPARE(y->min(), 0.0);
+    QCOMPARE(y->max(), 6.0);
+    QCOMPARE(y->tickCount(), 7);
+    QCOMPARE(y->labelFormat(), QStringLiteral("%.0f"));
+    // A limit line on the last edge is drawn inside the plot, not on its frame.
+    addVerticalLine(chart.get(), 3.0, QStringLiteral("usl"), QStringLiteral("USL"), Qt::red, Qt::DashLine,
+                    FigureStyle::forPrint());
+    auto* x = qobject_cast<QValueAxis*>(chart->axes(Qt::Horizontal).front());
+    QVERIFY2(x->max() > 3.0, qPrintable(QString::number(x->max())));
+    QCOMPARE(x->min(), 0.0);
 }
 
 QTEST_MAIN(TestDistributionView)
