@@ -102,7 +102,7 @@ void niceRange(QValueAxis* axis, double lo, double hi)
 void countRange(QValueAxis* y, double dataMax)
 {
     y->setProperty("dataMax", dataMax);
-    const double top = std::max(1.0, dataMax * 1.05);
+    const double top = std::isfinite(dataMax) ? std::max(1.0, dataMax * 1.05) : 1.0;
     double step = 1;
     for (double decade = 1;; decade *= 10) {
         const double candidates[] = {decade, 2 * decade, 5 * decade};
