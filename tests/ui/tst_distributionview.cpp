@@ -9,6 +9,7 @@
 #include "stats/descriptive.h"
 #include "stats/histogram.h"
 #include "stats/probabilityplot.h"
+#include "analysisviewsupport.h"
 #include "uitestsupport.h"
 #include "windowcontext.h"
 
@@ -34,41 +35,16 @@
 
 using namespace gemba;
 using namespace gemba::ui;
+using gemba::test::near;
+using gemba::test::pdfText;
+using gemba::test::seriesNamed;
+using gemba::test::waitShown;
 
 namespace {
-
-bool near(double a, double b, double rel = 1e-12)
-{
-    return std::abs(a - b) <= rel * std::max({1.0, std::abs(a), std::abs(b)});
-}
-
-template <typename T>
-T* seriesNamed(QChart* chart, const QString& name)
-{
-    for (auto* s : chart->series())
-        if (s->objectName() == name)
-            return qobject_cast<T*>(s);
-    return nullptr;
-}
 
 // The hand-checked set of tst_histogram (niceWidthHalf): 9 bars of 0.5 s from 9.75 to 14.25.
 const std::vector<double> kTimes = {10.12, 10.25, 10.49, 10.76, 11.03, 11.18, 11.24, 11.51, 11.62, 11.74,
                                     11.88, 12.01, 12.26, 12.33, 12.58, 12.77, 12.99, 13.24, 13.51, 13.97};
-
-bool waitShown(AnalysisView& view, int timeoutMs = 20000)
-{
-    QSignalSpy shown(&view, &AnalysisView::analysisShown);
-    return shown.wait(timeoutMs);
-}
-
-QString pdfText(const QString& path)
-{
-    QProcess p;
-    p.start(QStringLiteral("pdftotext"), {path, QStringLiteral("-")});
-    if (!p.waitForFinished(20000))
-        return {};
-    return QString::fromUtf8(p.readAllStandardOutput()).simplified();
-}
 
 } // namespace
 
@@ -86,23 +62,20 @@ private slots:
     void countAxisFitsTheBars();
 
 private:
-    std::unique_ptr<QTemporaryDir> m_dir;
-    std::unique_ptr<ProjectDocument> m_doc;
-    std::unique_ptr<WindowContext> m_context;
+    test::AnalysisViewFixture m_fixture;
+    std::unique_ptr<QTemporaryDir>& m_dir = m_fixture.dir;
+    std::unique_ptr<ProjectDocument>& m_doc = m_fixture.doc;
+    std::unique_ptr<WindowContext>& m_context = m_fixture.context;
 };
 
 void TestDistributionView::init()
 {
-    m_dir = std::make_unique<QTemporaryDir>();
-    m_doc = test::makeDocument(m_dir->filePath("d.gemba"), "Assembly", {"Pick", "Fit"});
-    m_context = std::make_unique<WindowContext>(m_doc.get());
+    m_fixture.make(QStringLiteral("d.gemba"));
 }
 
 void TestDistributionView::cleanup()
 {
-    m_context.reset();
-    m_doc.reset();
-    m_dir.reset();
+    m_fixture.reset();
 }
 
 void TestDistributionView::chartsHoldCoreNumbers()
