@@ -9,6 +9,7 @@
 #include "stats/capability.h"
 #include "stats/controlchart.h"
 #include "stats/sigmaestimator.h"
+#include "analysisviewsupport.h"
 #include "uitestsupport.h"
 #include "windowcontext.h"
 
@@ -28,22 +29,12 @@
 
 using namespace gemba;
 using namespace gemba::ui;
+using gemba::test::near;
+using gemba::test::pdfText;
+using gemba::test::seriesNamed;
+using gemba::test::waitShown;
 
 namespace {
-
-bool near(double a, double b, double rel = 1e-12)
-{
-    return std::abs(a - b) <= rel * std::max({1.0, std::abs(a), std::abs(b)});
-}
-
-template <typename T>
-T* seriesNamed(QChart* chart, const QString& name)
-{
-    for (auto* s : chart->series())
-        if (s->objectName() == name)
-            return qobject_cast<T*>(s);
-    return nullptr;
-}
 
 // Alternating around 10 s: x̄ = 10, MR̄ = 5.8/19 = 0.30526, σ within = MR̄/d2(2) =
 // 0.30526/1.1283792 = 0.27053, s = 0.18638. The I chart's limits 10 ± 0.8116 hold every point,
@@ -60,12 +51,6 @@ std::vector<double> unstable()
     auto v = kStable;
     v.back() = 11.5;
     return v;
-}
-
-bool waitShown(AnalysisView& view)
-{
-    QSignalSpy shown(&view, &AnalysisView::analysisShown);
-    return shown.wait(20000);
 }
 
 stats::SpecLimits spec9to11()
@@ -90,23 +75,20 @@ private slots:
     void specLimitsSavedWithTheChart();
 
 private:
-    std::unique_ptr<QTemporaryDir> m_dir;
-    std::unique_ptr<ProjectDocument> m_doc;
-    std::unique_ptr<WindowContext> m_context;
+    test::AnalysisViewFixture m_fixture;
+    std::unique_ptr<QTemporaryDir>& m_dir = m_fixture.dir;
+    std::unique_ptr<ProjectDocument>& m_doc = m_fixture.doc;
+    std::unique_ptr<WindowContext>& m_context = m_fixture.context;
 };
 
 void TestCapabilityView::init()
 {
-    m_dir = std::make_unique<QTemporaryDir>();
-    m_doc = test::makeDocument(m_dir->filePath("c.gemba"), "Assembly", {"Pick", "Fit"});
-    m_context = std::make_unique<WindowContext>(m_doc.get());
+    m_fixture.make(QStringLiteral("c.gemba"));
 }
 
 void TestCapabilityView::cleanup()
 {
-    m_context.reset();
-    m_doc.reset();
-    m_dir.reset();
+    m_fixture.reset();
 }
 
 void TestCapabilityView::holdsCoreIndicesAndCurves()

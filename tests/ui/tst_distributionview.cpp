@@ -9,6 +9,7 @@
 #include "stats/descriptive.h"
 #include "stats/histogram.h"
 #include "stats/probabilityplot.h"
+#include "analysisviewsupport.h"
 #include "uitestsupport.h"
 #include "windowcontext.h"
 
@@ -24,6 +25,8 @@
 #include <QScatterSeries>
 #include <QSignalSpy>
 #include <QTemporaryDir>
+#include <QTextDocument>
+#include <QValueAxis>
 #include <QTimer>
 #include <QtTest>
 
@@ -32,41 +35,16 @@
 
 using namespace gemba;
 using namespace gemba::ui;
+using gemba::test::near;
+using gemba::test::pdfText;
+using gemba::test::seriesNamed;
+using gemba::test::waitShown;
 
 namespace {
-
-bool near(double a, double b, double rel = 1e-12)
-{
-    return std::abs(a - b) <= rel * std::max({1.0, std::abs(a), std::abs(b)});
-}
-
-template <typename T>
-T* seriesNamed(QChart* chart, const QString& name)
-{
-    for (auto* s : chart->series())
-        if (s->objectName() == name)
-            return qobject_cast<T*>(s);
-    return nullptr;
-}
 
 // The hand-checked set of tst_histogram (niceWidthHalf): 9 bars of 0.5 s from 9.75 to 14.25.
 const std::vector<double> kTimes = {10.12, 10.25, 10.49, 10.76, 11.03, 11.18, 11.24, 11.51, 11.62, 11.74,
                                     11.88, 12.01, 12.26, 12.33, 12.58, 12.77, 12.99, 13.24, 13.51, 13.97};
-
-bool waitShown(AnalysisView& view, int timeoutMs = 20000)
-{
-    QSignalSpy shown(&view, &AnalysisView::analysisShown);
-    return shown.wait(timeoutMs);
-}
-
-QString pdfText(const QString& path)
-{
-    QProcess p;
-    p.start(QStringLiteral("pdftotext"), {path, QStringLiteral("-")});
-    if (!p.waitForFinished(20000))
-        return {};
-    return QString::fromUtf8(p.readAllStandardOutput()).simplified();
-}
 
 } // namespace
 
@@ -80,25 +58,24 @@ private slots:
     void valuesSkipExcluded();
     void printsToPdf();
     void millionValuesOffTheGuiThread();
+    void sidePanelFitsItsTextAt1366();
+    void countAxisFitsTheBars();
 
 private:
-    std::unique_ptr<QTemporaryDir> m_dir;
-    std::unique_ptr<ProjectDocument> m_doc;
-    std::unique_ptr<WindowContext> m_context;
+    test::AnalysisViewFixture m_fixture;
+    std::unique_ptr<QTemporaryDir>& m_dir = m_fixture.dir;
+    std::unique_ptr<ProjectDocument>& m_doc = m_fixture.doc;
+    std::unique_ptr<WindowContext>& m_context = m_fixture.context;
 };
 
 void TestDistributionView::init()
 {
-    m_dir = std::make_unique<QTemporaryDir>();
-    m_doc = test::makeDocument(m_dir->filePath("d.gemba"), "Assembly", {"Pick", "Fit"});
-    m_context = std::make_unique<WindowContext>(m_doc.get());
+    m_fixture.make(QStringLiteral("d.gemba"));
 }
 
 void TestDistributionView::cleanup()
 {
-    m_context.reset();
-    m_doc.reset();
-    m_dir.reset();
+    m_fixture.reset();
 }
 
 void TestDistributionView::chartsHoldCoreNumbers()
@@ -260,6 +237,51 @@ void TestDistributionView::millionValuesOffTheGuiThread()
     QCOMPARE(view.figure().analysis().histogram->counts.size() >= 252, true);
     // The plot keeps the visible points only.
     QVERIFY(view.figure().analysis().probabilityPlot->values.size() <= 2 * kPlotCells + 2);
+}
+
+// At 1366×768 the statistics panel is as wide as its table: no row wrapped or cut (the p-value
+// row, "no evidence against normality", wrapped in a panel of 320 px).
+void TestDistributionView::sidePanelFitsItsTextAt1366()
+{
+    DistributionView view(m_context.get());
+    view.resize(1366, 640);
+    view.show();
+    view.showValues(kTimes, QStringLiteral("hand-made"));
+    QVERIFY(waitShown(view));
+    QTextDocument text;
+    text.setDefaultFont(view.summaryLabel()->font());
+    text.setHtml(view.summaryLabel()->text());
+    const QLabel* label = view.summaryLabel();
+    QVERIFY2(text.idealWidth() <= label->contentsRect().width() - 2 * label->margin(),
+             qPrintable(QStringLiteral("%1 > %2").arg(text.idealWidth()).arg(label->contentsRect().width())));
+    // The charts keep most of the width.
+    QVERIFY(view.histogramView()->width() + view.probabilityView()->width() > view.width() / 2);
+}
+
+// The frequency axis ends a step above the highest bar, in whole counts (it went 0–10 for a
+// highest bar of 5, the bars in its lower half).
+void TestDistributionView::countAxisFitsTheBars()
+{
+    stats::Histogram h;
+    h.n = 8;
+    h.binWidth = 1;
+    h.edges = {0, 1, 2, 3};
+    h.midpoints = {0.5, 1.5, 2.5};
+    h.counts = {1, 5, 2};
+    std::unique_ptr<QChart> chart(makeHistogramChart(h, nullptr, QStringLiteral("t"), QStringLiteral("x"),
+                                                     FigureStyle::forPrint()));
+    auto* y = qobject_cast<QValueAxis*>(chart->axes(Qt::Vertical).front());
+    QVERIFY(y);
+    QCOMPARE(y->min(), 0.0);
+    QCOMPARE(y->max(), 6.0);
+    QCOMPARE(y->tickCount(), 7);
+    QCOMPARE(y->labelFormat(), QStringLiteral("%.0f"));
+    // A limit line on the last edge is drawn inside the plot, not on its frame.
+    addVerticalLine(chart.get(), 3.0, QStringLiteral("usl"), QStringLiteral("USL"), Qt::red, Qt::DashLine,
+                    FigureStyle::forPrint());
+    auto* x = qobject_cast<QValueAxis*>(chart->axes(Qt::Horizontal).front());
+    QVERIFY2(x->max() > 3.0, qPrintable(QString::number(x->max())));
+    QCOMPARE(x->min(), 0.0);
 }
 
 QTEST_MAIN(TestDistributionView)

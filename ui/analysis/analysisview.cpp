@@ -11,8 +11,14 @@
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QLabel>
+#include <QScrollArea>
+#include <QScrollBar>
+#include <QTextDocument>
 #include <QTimer>
 #include <QVBoxLayout>
+
+#include <algorithm>
+#include <cmath>
 
 namespace gemba::ui {
 namespace {
@@ -91,6 +97,18 @@ void AnalysisView::setStatus(const QString& text)
 {
     m_status->setText(text);
     m_status->setVisible(!text.isEmpty());
+}
+
+void AnalysisView::fitPanelToText(QScrollArea* panel, const QLabel* label, double maxShare) const
+{
+    QTextDocument text;
+    text.setDefaultFont(label->font());
+    text.setHtml(label->text());
+    // The text unwrapped, the label's margins, the panel's frame and a vertical scroll bar.
+    const int natural = static_cast<int>(std::ceil(text.idealWidth())) + 2 * label->margin() +
+                        2 * panel->frameWidth() + panel->verticalScrollBar()->sizeHint().width() + 4;
+    const int most = std::max(240, static_cast<int>(width() * maxShare));
+    panel->setMinimumWidth(std::min(natural, most));
 }
 
 void AnalysisView::refillSources()

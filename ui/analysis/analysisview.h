@@ -16,6 +16,7 @@
 class QHBoxLayout;
 class QJsonObject;
 class QLabel;
+class QScrollArea;
 class QTimer;
 class QVBoxLayout;
 
@@ -62,6 +63,9 @@ protected:
     std::shared_ptr<const std::vector<double>> values() const { return m_values; }
     const QString& subject() const { return m_subject; }
     void setStatus(const QString& text);
+    // Widens `panel` (a scroll area around `label`'s rich text) to the text's natural width,
+    // at most `maxShare` of this view's width, so a table row is neither wrapped nor cut.
+    void fitPanelToText(QScrollArea* panel, const QLabel* label, double maxShare = 0.4) const;
 
     // Starts the analysis of `values` (on runner()) and shows it when done (then emit analysisShown()).
     virtual void analyse(std::shared_ptr<const std::vector<double>> values, const QString& subject) = 0;

@@ -56,6 +56,7 @@ CapabilityView::CapabilityView(WindowContext* context, QWidget* parent)
     , m_target(new QLineEdit(this))
     , m_warning(new QLabel(this))
     , m_summary(new QLabel(this))
+    , m_panel(new QScrollArea(this))
     , m_chart(new QChartView(this))
 {
     const struct {
@@ -101,10 +102,10 @@ CapabilityView::CapabilityView(WindowContext* context, QWidget* parent)
     m_summary->setTextInteractionFlags(Qt::TextSelectableByMouse);
     m_summary->setMargin(6);
     m_summary->setWordWrap(true);
-    auto* scroll = new QScrollArea(this);
-    scroll->setWidget(m_summary);
-    scroll->setWidgetResizable(true);
-    scroll->setMinimumWidth(300);
+    m_panel->setObjectName(QStringLiteral("summaryPanel"));
+    m_panel->setWidget(m_summary);
+    m_panel->setWidgetResizable(true);
+    m_panel->setMinimumWidth(300);
 
     m_chart->setObjectName(QStringLiteral("capabilityChart"));
     m_chart->setRenderHint(QPainter::Antialiasing);
@@ -112,7 +113,7 @@ CapabilityView::CapabilityView(WindowContext* context, QWidget* parent)
 
     auto* splitter = new QSplitter(Qt::Horizontal, this);
     splitter->addWidget(m_chart);
-    splitter->addWidget(scroll);
+    splitter->addWidget(m_panel);
     splitter->setStretchFactor(0, 1);
     splitter->setStretchFactor(1, 0);
     splitter->setSizes({900, 400});
@@ -241,6 +242,7 @@ void CapabilityView::display()
     const FigureStyle style = FigureStyle::forWidget(this);
     setChart(m_chart, m_figure.createChart(style));
     m_summary->setText(m_figure.summaryHtml());
+    fitPanelToText(m_panel, m_summary, 0.45);
     const QString warning = m_figure.stabilityWarning();
     m_warning->setText(warning);
     m_warning->setVisible(!warning.isEmpty());

@@ -20,6 +20,7 @@
 class QChartView;
 class QLabel;
 class QLineEdit;
+class QScrollArea;
 
 namespace gemba::ui {
 
@@ -64,6 +65,7 @@ private:
     QLineEdit* m_target;
     QLabel* m_warning;
     QLabel* m_summary;
+    QScrollArea* m_panel;
     QChartView* m_chart;
 };
 

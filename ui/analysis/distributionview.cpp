@@ -26,6 +26,7 @@ void setChart(QChartView* view, QChart* chart)
 DistributionView::DistributionView(WindowContext* context, QWidget* parent)
     : AnalysisView(context, parent)
     , m_summary(new QLabel(this))
+    , m_panel(new QScrollArea(this))
     , m_histogram(new QChartView(this))
     , m_probability(new QChartView(this))
 {
@@ -36,10 +37,10 @@ DistributionView::DistributionView(WindowContext* context, QWidget* parent)
     m_summary->setMargin(6);
     m_summary->setWordWrap(true);
     toolRow()->addStretch(1);
-    auto* scroll = new QScrollArea(this);
-    scroll->setWidget(m_summary);
-    scroll->setWidgetResizable(true);
-    scroll->setMinimumWidth(280);
+    m_panel->setObjectName(QStringLiteral("summaryPanel"));
+    m_panel->setWidget(m_summary);
+    m_panel->setWidgetResizable(true);
+    m_panel->setMinimumWidth(280);
 
     for (QChartView* view : {m_histogram, m_probability}) {
         view->setRenderHint(QPainter::Antialiasing);
@@ -52,7 +53,7 @@ DistributionView::DistributionView(WindowContext* context, QWidget* parent)
     charts->addWidget(m_histogram);
     charts->addWidget(m_probability);
     auto* splitter = new QSplitter(Qt::Horizontal, this);
-    splitter->addWidget(scroll);
+    splitter->addWidget(m_panel);
     splitter->addWidget(charts);
     splitter->setStretchFactor(0, 0);
     splitter->setStretchFactor(1, 1);
@@ -78,6 +79,7 @@ void DistributionView::display()
     setChart(m_histogram, m_figure.createHistogramChart(style));
     setChart(m_probability, m_figure.createProbabilityChart(style));
     m_summary->setText(m_figure.summaryHtml());
+    fitPanelToText(m_panel, m_summary);
     const auto& a = m_figure.analysis();
     setStatus(a.n == 0 ? a.error : m_figure.subject());
     emit analysisShown();

@@ -8,6 +8,7 @@
 
 class QChartView;
 class QLabel;
+class QScrollArea;
 
 namespace gemba::ui {
 
@@ -36,6 +37,7 @@ private:
 
     DistributionFigure m_figure;
     QLabel* m_summary;
+    QScrollArea* m_panel;
     QChartView* m_histogram;
     QChartView* m_probability;
 };

@@ -96,11 +96,28 @@ void niceRange(QValueAxis* axis, double lo, double hi)
     axis->setLabelFormat(QStringLiteral("%.") + QString::number(decimals) + QStringLiteral("f"));
 }
 
-// Counts are whole numbers: no "8.0" once the ticks are whole.
-void countLabels(QValueAxis* y)
+// A count axis from 0 to a little over `dataMax` (the highest bar or curve), in whole steps of
+// 1, 2 or 5 × 10^k and at most six intervals, labelled without decimals. (applyNiceNumbers
+// may double the span: a histogram of at most 5 drew on 0–10, its bars in the lower half.)
+void countRange(QValueAxis* y, double dataMax)
 {
-    const double step = (y->max() - y->min()) / std::max(1, y->tickCount() - 1);
-    y->setLabelFormat(std::abs(step - std::round(step)) < 1e-9 ? QStringLiteral("%.0f") : QStringLiteral("%g"));
+    y->setProperty("dataMax", dataMax);
+    const double top = std::isfinite(dataMax) ? std::max(1.0, dataMax * 1.05) : 1.0;
+    double step = 1;
+    for (double decade = 1;; decade *= 10) {
+        const double candidates[] = {decade, 2 * decade, 5 * decade};
+        const auto fits = std::find_if(std::begin(candidates), std::end(candidates),
+                                       [top](double c) { return top / c <= 6; });
+        if (fits != std::end(candidates)) {
+            step = *fits;
+            break;
+        }
+    }
+    const double max = std::ceil(top / step - 1e-9) * step;
+    y->setRange(0, max);
+    y->setTickType(QValueAxis::TicksFixed);
+    y->setTickCount(static_cast<int>(std::lround(max / step)) + 1);
+    y->setLabelFormat(QStringLiteral("%.0f"));
 }
 
 void attach(QChart* chart, QAbstractSeries* series)
@@ -200,12 +217,10 @@ QChart* makeHistogramChart(const stats::Histogram& histogram, const stats::Curve
     attach(chart, bars);
 
     niceRange(x, histogram.edges.front(), histogram.edges.back());
-    y->setRange(0, std::max(1.0, yMax * 1.08));
+    countRange(y, yMax);
     if (normal && !normal->x.empty()) {
         addCurve(chart, *normal, QStringLiteral("normal"), tr("Normal fit"), style.fit, Qt::SolidLine);
     }
-    y->applyNiceNumbers();
-    countLabels(y);
     return chart;
 }
 
@@ -229,11 +244,8 @@ void addCurve(QChart* chart, const stats::Curve& curve, const QString& name, con
     attach(chart, series);
     if (auto* x = valueAxis(chart, Qt::Horizontal))
         niceRange(x, std::min(x->min(), curve.x.front()), std::max(x->max(), curve.x.back()));
-    if (auto* y = valueAxis(chart, Qt::Vertical)) {
-        y->setMax(std::max(y->max(), yMax * 1.08));
-        y->applyNiceNumbers();
-        countLabels(y);
-    }
+    if (auto* y = valueAxis(chart, Qt::Vertical))
+        countRange(y, std::max(y->property("dataMax").toDouble(), yMax));
 }
 
 void addVerticalLine(QChart* chart, double x, const QString& name, const QString& label, const QColor& color,
@@ -244,8 +256,10 @@ void addVerticalLine(QChart* chart, double x, const QString& name, const QString
     auto* yAxis = valueAxis(chart, Qt::Vertical);
     if (!xAxis || !yAxis)
         return;
-    if (x < xAxis->min() || x > xAxis->max())
-        niceRange(xAxis, std::min(xAxis->min(), x), std::max(xAxis->max(), x));
+    // Room on both sides of the line, so a limit never lies on the frame of the plot.
+    const double room = 0.02 * (std::max(xAxis->max(), x) - std::min(xAxis->min(), x));
+    if (x - room < xAxis->min() || x + room > xAxis->max())
+        niceRange(xAxis, std::min(xAxis->min(), x - room), std::max(xAxis->max(), x + room));
     auto* series = new QLineSeries(chart);
     series->setObjectName(name);
     series->setName(label);
