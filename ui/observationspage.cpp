@@ -8,6 +8,7 @@
 #include "numberdelegate.h"
 #include "models/summarymodel.h"
 #include "projectdocument.h"
+#include "stepfigurespanel.h"
 #include "theme.h"
 #include "windowcontext.h"
 
@@ -109,9 +110,30 @@ ObservationsPage::ObservationsPage(WindowContext& context, QWidget* parent)
     m_split->setStretchFactor(0, 1);
     m_split->setStretchFactor(1, 1);
 
+    // The current observation's step: its I chart and histogram side by side, below the tables
+    // (Ctrl+Shift+H shows and hides them; read only while shown).
+    m_figures = new StepFiguresPanel(m_document, this);
+    m_figures->setObjectName(QStringLiteral("stepFigures"));
+    m_figures->hide();
+    m_vsplit = new QSplitter(Qt::Vertical, this);
+    m_vsplit->addWidget(m_split);
+    m_vsplit->addWidget(m_figures);
+    m_vsplit->setStretchFactor(0, 3);
+    m_vsplit->setStretchFactor(1, 2);
+    m_figuresAction = new QAction(tr("I Chart and Histogram of the Step"), this);
+    m_figuresAction->setCheckable(true);
+    m_figuresAction->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_H));
+    m_figuresAction->setShortcutContext(Qt::WidgetWithChildrenShortcut);
+    m_figuresAction->setToolTip(tr("Shows the current observation's step: its I chart beside its histogram (%1)")
+                                    .arg(m_figuresAction->shortcut().toString(QKeySequence::NativeText)));
+    connect(m_figuresAction, &QAction::toggled, this, &ObservationsPage::setFiguresShown);
+    addAction(m_figuresAction);
+    connect(m_view->selectionModel(), &QItemSelectionModel::currentRowChanged, this,
+            [this] { updateFigures(false); });
+
     auto* layout = new QVBoxLayout(this);
     layout->addWidget(m_caption);
-    layout->addWidget(m_split, 1);
+    layout->addWidget(m_vsplit, 1);
 
     // The summary reads every observation of the study: the document's data service does that
     // on its worker thread and hands back the finished figures, so an edit in a study of a
@@ -142,6 +164,7 @@ ObservationsPage::ObservationsPage(WindowContext& context, QWidget* parent)
         m_summary->setSummary(r.steps, r.summary, r.error);
         m_totals->setText(m_summary->totalsText());
         updateValidity();
+        updateFigures(true);
         fitSummaryWidth();
         emit summaryReady();
     });
@@ -184,7 +207,7 @@ void ObservationsPage::updateCaption()
         return;
     }
     m_caption->setText(tr("Study of %1 by %2, %3 observations. Double-click to edit; Ctrl+Shift+X excludes, "
-                          "Ctrl+Delete deletes.")
+                          "Ctrl+Delete deletes; Ctrl+Shift+H shows the step's I chart and histogram.")
                            .arg(QString::fromStdString(s->date), QString::fromStdString(s->observer))
                            .arg(m_model->totalCount()));
 }
@@ -228,6 +251,30 @@ void ObservationsPage::toggleExcludeSelected()
     ExcludeReasonDialog dialog(what, this);
     if (dialog.exec() == QDialog::Accepted && !dialog.reason().isEmpty())
         m_model->setExcluded(row, true, dialog.reason());
+}
+
+void ObservationsPage::setFiguresShown(bool shown)
+{
+    if (m_figuresAction->isChecked() != shown)
+        m_figuresAction->setChecked(shown);   // comes back here through toggled
+    m_figures->setVisible(shown);
+    if (shown)
+        updateFigures(true);
+}
+
+// The figures follow the current observation's step; `force` also redraws the same step (the
+// study changed).
+void ObservationsPage::updateFigures(bool force)
+{
+    if (m_figures->isHidden())
+        return;
+    const study::Observation* o = m_model->observationAt(m_view->currentIndex().row());
+    const study::Id stepId = o ? o->stepId : (m_context->steps().empty() ? 0 : m_context->steps().front().id);
+    if (!force && stepId == m_figures->stepId())
+        return;
+    const study::Id studyId = m_context->studyId();
+    m_figures->showStep(studyId, stepId, m_document->stepName(stepId),
+                        studyId ? m_document->studyRevision(studyId) : 0);
 }
 
 // The recording error in the palette's warning colour when it is over the limit.
