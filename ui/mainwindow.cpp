@@ -19,6 +19,7 @@
 #include "settings.h"
 #include "timing/timingview.h"
 #include "views/view.h"
+#include "report/studysheetactions.h"
 #include "views/viewactions.h"
 #include "views/viewhost.h"
 #include "windowcontext.h"
@@ -184,6 +185,7 @@ void MainWindow::createActions()
     file->addSeparator();
     m_viewActions = new ViewActions(this);   // the View menu, the view's own actions, Print/Export
     m_viewActions->addPrintActions(file);
+    (new StudySheetActions(this, [this] { return m_context; }))->addTo(file);   // File > Print Study Sheet
     file->addSeparator();
     locked << add(file, tr("&Close Project"), QKeySequence(Qt::CTRL | Qt::Key_W), [this] { closeProject(); });
     // QKeySequence::Quit is empty on some platforms.

@@ -60,11 +60,16 @@ Projects (.gemba files), without the window:
   import PROJECT FILE [--process NAME] [--study NAME] [column options]
       a CSV file of observations into a new study; creates the project, the process and the
       steps when missing; all or nothing. Reads the columns 'gemba export' writes.
+  import PROJECT --steps FILE --process NAME [--replace]
+      a process's element list (name, type, kind, every, value_class, description, ...);
+      creates the process when missing; all or nothing.
   summary PROJECT [--process NAME] [--study NAME|ID]
-      per step: n, mean, SD, CV, min, max, observations needed, normal and standard time;
-      the observations left out and why; the cycle totals.
-  export PROJECT [--process NAME] [--study NAME|ID] -o FILE
-      a study's observations as CSV. Without --study: the latest study of the process.
+      per step: kind, frequency, n, mean, SD, CV, min, max, observations needed, selected,
+      basic and standard time, allowances, per-cycle contributions; the observations left
+      out and why; the cycle totals, pieces per hour and the study's validity.
+  export PROJECT [--process NAME] [--study NAME|ID] -o FILE | --xlsx FILE
+      a study's observations as CSV, or the study (elements, observations, summary) as an
+      .xlsx workbook. Without --study: the latest study of the process.
   import PROJECT --dataset FILE --name NAME [--delimiter ..] [--decimal ..]
       any CSV file into the project as a named data set (numbers, or text where a cell is
       not a number); all or nothing. Creates the project when missing.
@@ -77,6 +82,9 @@ Projects (.gemba files), without the window:
       the review report as a PDF: header, summary, an I-MR chart of every step with its
       signals, the saved charts with their signal notes, capability where spec limits are
       saved; for every study (or the one named); drawn without a display.
+  sheet PROJECT [--study NAME|ID] [--page-size a4|letter] -o FILE.pdf
+      the time study sheet of one study (default: the latest) as a PDF to sign: header,
+      one line per element, standard time per cycle, pieces per hour, validity, signatures.
 
 A duration D is written like 8h, 30m, 45s, 1h30m, 2.5s or plain seconds.
 Run 'gemba COMMAND --help' (or 'gemba help COMMAND') for the options of one command.
@@ -100,6 +108,7 @@ const std::map<std::string, CommandFn>& commands()
         {"export", runExport},
         {"datasets", runDataSets},
         {"report", runReport},
+        {"sheet", runSheet},
     };
     return table;
 }

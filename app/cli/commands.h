@@ -24,7 +24,11 @@ int runDataSets(const Arguments& args, std::FILE* out);       // datasetcommands
 // `gemba import PROJECT --dataset FILE --name NAME`: runImport hands such arguments over.
 bool isDataSetImport(const Arguments& args);                   // datasetcommands.cpp
 int runDataSetImport(const Arguments& args, std::FILE* out);  // datasetcommands.cpp
+// `gemba import PROJECT --steps FILE --process NAME`: runImport hands such arguments over.
+bool isStepsImport(const Arguments& args);                     // stepscommands.cpp
+int runStepsImport(const Arguments& args, std::FILE* out);    // stepscommands.cpp
 int runReport(const Arguments& args, std::FILE* out);         // reportcommand.cpp
+int runSheet(const Arguments& args, std::FILE* out);          // sheetcommand.cpp
 
 // Entry point for `gemba <subcommand> ...`: dispatches, prints errors to `err` and returns
 // the exit status (0 success, 1 bad data, 2 bad usage).

@@ -16,6 +16,7 @@
 #include "store/transaction.h"
 #include "study/newstudy.h"
 #include "study/stepsummary.h"
+#include "study/validity.h"
 
 #include <algorithm>
 #include <cmath>
@@ -204,6 +205,28 @@ void removeProjectFile(const std::string& path)
 
 std::string seconds(double v) { return formatReadable(v, 6); }
 
+// How often an element occurs, in words: "every cycle", "every 20 cycles", "every 50 units".
+std::string frequencyText(const study::Step& step)
+{
+    if (step.kind != study::ElementKind::Occasional)
+        return "every cycle";
+    const bool units = step.everyBasis == study::FrequencyBasis::Units;
+    if (step.every == 1)
+        return units ? "every unit" : "every cycle";
+    return "every " + formatReadable(step.every) + (units ? " units" : " cycles");
+}
+
+void writeAllowances(JsonWriter& json, const study::Allowances& a)
+{
+    json.beginObject();
+    json.field("personal", a.personal);
+    json.field("basic_fatigue", a.basicFatigue);
+    json.field("variable_fatigue", a.variableFatigue);
+    json.field("delay", a.delay);
+    json.field("total", a.total());
+    json.endObject();
+}
+
 } // namespace
 
 // gemba import PROJECT FILE [--process NAME] [--study NAME] [column options] [--json]
@@ -211,6 +234,8 @@ int runImport(const Arguments& arguments, std::FILE* out)
 {
     if (isDataSetImport(arguments))
         return runDataSetImport(arguments, out);
+    if (isStepsImport(arguments))
+        return runStepsImport(arguments, out);
     Args args("import",
               "Imports a CSV file of observations into a new study of a project. The project, the process and "
               "the steps are created when missing; the import lands whole or not at all. By default it reads "
@@ -439,7 +464,11 @@ int runSummary(const Arguments& arguments, std::FILE* out)
     Args args("summary",
               "The per-step summary of a study, as the window's summary shows it: n, mean, SD, CV, min, max, "
               "observations needed (95 % confidence, ±5 %), normal and standard time, the observations left out "
-              "and why, and the cycle totals.");
+              "and why, and the cycle totals. Per element also its kind, frequency, selected time (the study's "
+              "rule: mean or median), basic time, allowance, standard time and what it adds per cycle; per cycle "
+              "basic and standard time, pieces per hour, standard hours per 100 units and the internal work "
+              "hidden inside machine time; and the study's validity (elapsed against recorded time, flagged "
+              "above 2 %).");
     addStudySelection(args);
     args.flagOption("json", "machine-readable output");
     args.footer(std::string("Times are in seconds. ") + kExitFooter);
@@ -456,6 +485,8 @@ int runSummary(const Arguments& arguments, std::FILE* out)
     auto summary = study::summarizeSteps(steps, observations, sel.study);
     if (!summary)
         throw DataError("study " + std::to_string(sel.study.id) + ": " + summary.error().message);
+    const std::optional<study::StudyValidity> validity = study::studyValidity(observations);
+    const std::string rule(study::toString(sel.study.selectedTime));
 
     std::map<Id, int> cycleNumber;
     for (const auto& c : cycles)
@@ -500,6 +531,10 @@ int runSummary(const Arguments& arguments, std::FILE* out)
         json.field("rating_method", study::toString(sel.study.ratingMethod));
         json.field("allowance_percent", sel.study.allowancePercent);
         json.field("allowance_of", study::toString(sel.study.allowanceBasis));
+        json.key("allowances");
+        writeAllowances(json, sel.study.allowances);
+        json.field("selected_time", rule);
+        json.field("units_per_cycle", sel.study.unitsPerCycle);
         json.field("observations", observations.size());
         json.field("cycles", cycles.size());
         json.endObject();
@@ -528,6 +563,27 @@ int runSummary(const Arguments& arguments, std::FILE* out)
             json.field("rated", s.ratedCount);
             json.field("normal_seconds", s.normalSeconds);
             json.field("standard_seconds", s.standardSeconds);
+            const study::Step* step = i < steps.size() ? &steps[i] : nullptr;
+            json.field("kind", study::toString(s.kind));
+            json.field("every", step ? step->every : 1.0);
+            json.field("every_basis", step ? study::toString(step->everyBasis) : std::string_view("cycles"));
+            json.field("frequency", step ? frequencyText(*step) : std::string("every cycle"));
+            json.field("occurrences_per_cycle", s.occurrencesPerCycle);
+            json.field("median_seconds", s.medianSeconds);
+            json.field("selected_seconds", s.selectedSeconds);
+            json.field("basic_seconds", s.normalSeconds);
+            json.field("allowance_percent", s.allowancePercent);
+            json.key("allowances");
+            writeAllowances(json, s.allowances);
+            json.field("basic_per_cycle_seconds", s.basicPerCycleSeconds);
+            json.field("standard_per_cycle_seconds", s.standardPerCycleSeconds);
+            json.key("inside");
+            if (s.insideStepId != 0 && stepName.count(s.insideStepId))
+                json.value(stepName[s.insideStepId]);
+            else
+                json.null();
+            json.field("internal_work", s.insideStepId != 0);
+            json.field("rating_ignored", s.ratingIgnored);
             json.field("abnormal", s.abnormalCount);
             json.field("excluded", s.excludedCount);
             json.field("foreign_elements", s.foreignCount);
@@ -556,9 +612,27 @@ int runSummary(const Arguments& arguments, std::FILE* out)
         json.field("mean_seconds", c.meanSeconds);
         json.field("normal_seconds", c.normalSeconds);
         json.field("standard_seconds", c.standardSeconds);
+        json.field("basic_seconds", c.normalSeconds);
+        json.field("hidden_internal_seconds", c.hiddenStandardSeconds);
+        json.field("units_per_cycle", c.unitsPerCycle);
+        json.field("pieces_per_hour", c.piecesPerHour);
+        json.field("standard_hours_per_100_units", c.standardHoursPer100Units);
         json.field("complete_cycles", c.completeCycles);
         json.field("study_complete", c.studyComplete);
         json.endObject();
+        json.key("validity");
+        if (validity) {
+            json.beginObject();
+            json.field("elapsed_seconds", validity->elapsedSeconds);
+            json.field("recorded_seconds", validity->recordedSeconds);
+            json.field("recording_error", validity->recordingError);
+            json.field("limit", study::kRecordingErrorLimit);
+            json.field("flagged", validity->flagged);
+            json.field("readings", validity->readings);
+            json.endObject();
+        } else {
+            json.null();
+        }
         json.endObject();
         json.finish();
         return kExitOk;
@@ -589,10 +663,47 @@ int runSummary(const Arguments& arguments, std::FILE* out)
                       seconds(s.maxSeconds), needed, seconds(s.normalSeconds), seconds(s.standardSeconds)});
     }
     table.print(out);
+
+    // The elements as the study sheet lists them: what each adds to the cycle.
+    std::fprintf(out, "\nSelected time: the %s. Allowances: personal %s %%, basic fatigue %s %%, variable fatigue "
+                 "%s %%, delay %s %%.\n\n",
+                 rule.c_str(), formatReadable(sel.study.allowances.personal).c_str(),
+                 formatReadable(sel.study.allowances.basicFatigue).c_str(),
+                 formatReadable(sel.study.allowances.variableFatigue).c_str(),
+                 formatReadable(sel.study.allowances.delay).c_str());
+    TextTable elements;
+    elements.addRow({"step", "kind", "frequency", "per cycle", "selected", "basic", "allowance %", "standard",
+                     "basic/cycle", "standard/cycle", "internal"});
+    for (std::size_t i = 0; i < summary->steps.size() && i < steps.size(); ++i) {
+        const auto& s = summary->steps[i];
+        std::string internal;
+        if (s.insideStepId != 0)
+            internal = "inside " + (stepName.count(s.insideStepId) ? stepName[s.insideStepId] : std::string("?"));
+        if (s.ratingIgnored)
+            internal += std::string(internal.empty() ? "" : "; ") + "ratings not used";
+        elements.addRow({steps[i].name, std::string(study::toString(s.kind)), frequencyText(steps[i]),
+                         formatReadable(s.occurrencesPerCycle, 4), seconds(s.selectedSeconds),
+                         seconds(s.normalSeconds), formatReadable(s.allowancePercent, 4),
+                         seconds(s.standardSeconds), seconds(s.basicPerCycleSeconds),
+                         seconds(s.standardPerCycleSeconds), internal});
+    }
+    elements.print(out);
     const auto& c = summary->cycle;
     std::fprintf(out, "\nCycle: observed %s s, normal %s s, standard %s s; %zu complete cycles.\n",
                  seconds(c.meanSeconds).c_str(), seconds(c.normalSeconds).c_str(), seconds(c.standardSeconds).c_str(),
                  c.completeCycles);
+    std::fprintf(out, "Per cycle: basic %s s, standard %s s (%s units); %s pieces per hour; %s standard hours per "
+                 "100 units; internal work hidden inside machine time %s s.\n",
+                 seconds(c.normalSeconds).c_str(), seconds(c.standardSeconds).c_str(),
+                 formatReadable(c.unitsPerCycle).c_str(), formatReadable(c.piecesPerHour, 5).c_str(),
+                 formatReadable(c.standardHoursPer100Units, 5).c_str(), seconds(c.hiddenStandardSeconds).c_str());
+    if (validity)
+        std::fprintf(out, "Validity: elapsed %s s, recorded %s s, recording error %s %%%s\n",
+                     seconds(validity->elapsedSeconds).c_str(), seconds(validity->recordedSeconds).c_str(),
+                     formatReadable(100 * validity->recordingError, 3).c_str(),
+                     validity->flagged ? " - above 2 %: repeat the study" : " (within 2 %)");
+    else
+        std::fprintf(out, "Validity: no clock times to check (durations only).\n");
     std::fprintf(out, "%s\n", c.studyComplete ? "Every step is consistent: the study is complete."
                                               : "Keep timing until every step is consistent (95 % confidence, ±5 %).");
     if (!leftOut.empty()) {

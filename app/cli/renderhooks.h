@@ -1,7 +1,7 @@
 // What the Qt-free CLI asks of the drawing code it cannot link: rendering a chart to PDF, PNG or
-// SVG (`gemba chart ... --png OUT`) and writing the review report (`gemba report`). The gemba
-// executable built with the GUI installs these (main.cpp, from gemba_ui) before it runs a
-// command; without them (a build without the GUI) those options say so and exit 1.
+// SVG (`gemba chart ... --png OUT`), writing the review report (`gemba report`) and the time
+// study sheet (`gemba sheet`). The gemba executable built with the GUI installs these (main.cpp,
+// from gemba_ui) before it runs a command; without them (a build without the GUI) those options say so and exit 1.
 #pragma once
 
 #include "stats/controlchart.h"
@@ -35,6 +35,8 @@ struct RenderHooks {
     // Each returns an error message, empty on success.
     std::function<std::string(const stats::ChartAnalysis&, const ChartRenderRequest&)> renderChart;
     std::function<std::string(const ReportRenderRequest&)> renderReport;
+    // `gemba sheet`: the time study sheet of one study (request.study; default: the latest).
+    std::function<std::string(const ReportRenderRequest&)> renderSheet;
 };
 
 void setRenderHooks(RenderHooks hooks);

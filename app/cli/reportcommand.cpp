@@ -14,8 +14,10 @@ int runReport(const Arguments& arguments, std::FILE* out)
 {
     Args args("report",
               "Writes the review report of a project as a PDF: for each study a header (process, observer, place, "
-              "dates, rating and allowance, the chart methods), the per-step summary as the window shows it, and an "
-              "I-MR control chart of each step's times with every signal listed. Draws without a display.");
+              "dates, rating and allowance, the chart methods), the per-step summary as the window shows it, an "
+              "I-MR control chart of each step's times with every signal listed, and the study's saved charts with "
+              "their signal notes; then the saved charts of the project's data sets (not with --study). Draws "
+              "without a display.");
     args.positional("PROJECT", "the project file (.gemba), opened read-only", "PROJECT file");
     args.option("study", OptionType::Text, "NAME",
                 "only this study: its id, notes, date or 'date - observer' (default: every study of the project)");

@@ -218,6 +218,71 @@ CREATE INDEX analyses_dataset ON analyses (dataset_id);
 
 Expected<bool> createVersion3(Database& db) { return db.exec(kSchemaV3); }
 
+// Version 4: the work-study model of issue 8 (study/model.h): element kinds and frequency,
+// internal work inside machine time, allowances by category, the selected-time rule, and the
+// time a paused stopwatch spent inside an element.
+//  - Every new column has a default that leaves an old file's figures as they were: steps are
+//    cyclic (every 1 cycle), external (inside_step_id NULL) and without allowance overrides
+//    (the four allow_* NULL: the step takes the study's, or its type's, categories); studies
+//    get the four categories at 0, so their allowance is allowance_percent alone, the PF&D
+//    figure not split by category that Study::allowancePercent keeps (added to the categories
+//    for every element), the mean as selected time, and one unit per cycle.
+//  - A step's allowance override is all four columns or none: NULL in all four = no override
+//    (a NULL among set ones reads as 0).
+//  - inside_step_id names the machine-controlled step a manual step runs inside; removing that
+//    step makes its internal steps external again (ON DELETE SET NULL). The index serves that
+//    lookup on every step delete.
+//  - study_type_allowances: a study's allowance categories per step type (manual, machine,
+//    walk), overriding the study's own; deleted with the study.
+//  - observations.paused_us: how long the stopwatch was paused inside the element. Before
+//    format 4 a pause was only the part of end - start that is neither the element's own time
+//    nor a foreign element's, so existing rows get exactly that: max(0, end - start - duration
+//    - the durations of the same study's foreign elements lying within [start, end]), for the
+//    element rows (foreign elements get 0). An edit made to a duration before format 4 opens the
+//    same gap and cannot be told from a pause; the study validity check (study/validity.h)
+//    shows such a gap either way as time recorded.
+const std::string kSchemaV4 = R"sql(
+ALTER TABLE steps ADD COLUMN kind TEXT NOT NULL DEFAULT 'cyclic';          -- cyclic | occasional | machine
+ALTER TABLE steps ADD COLUMN every REAL NOT NULL DEFAULT 1;                -- occasional: once every N
+ALTER TABLE steps ADD COLUMN every_basis TEXT NOT NULL DEFAULT 'cycles';   -- cycles | units
+ALTER TABLE steps ADD COLUMN inside_step_id INTEGER REFERENCES steps(id) ON DELETE SET NULL;
+ALTER TABLE steps ADD COLUMN allow_personal REAL;                          -- percent; NULL = no override
+ALTER TABLE steps ADD COLUMN allow_basic_fatigue REAL;
+ALTER TABLE steps ADD COLUMN allow_variable_fatigue REAL;
+ALTER TABLE steps ADD COLUMN allow_delay REAL;
+CREATE INDEX steps_inside ON steps (inside_step_id);
+
+ALTER TABLE studies ADD COLUMN allow_personal REAL NOT NULL DEFAULT 0;           -- percent
+ALTER TABLE studies ADD COLUMN allow_basic_fatigue REAL NOT NULL DEFAULT 0;
+ALTER TABLE studies ADD COLUMN allow_variable_fatigue REAL NOT NULL DEFAULT 0;
+ALTER TABLE studies ADD COLUMN allow_delay REAL NOT NULL DEFAULT 0;
+ALTER TABLE studies ADD COLUMN selected_time TEXT NOT NULL DEFAULT 'mean';       -- mean | median
+ALTER TABLE studies ADD COLUMN units_per_cycle REAL NOT NULL DEFAULT 1;
+ALTER TABLE studies ADD COLUMN operator_name TEXT NOT NULL DEFAULT '';
+ALTER TABLE studies ADD COLUMN conditions TEXT NOT NULL DEFAULT '';
+
+-- A study's allowance categories for the steps of one type, overriding the study's own.
+CREATE TABLE study_type_allowances (
+    study_id               INTEGER NOT NULL REFERENCES studies(id) ON DELETE CASCADE,
+    step_type              TEXT NOT NULL,   -- manual | machine | walk
+    allow_personal         REAL NOT NULL DEFAULT 0,
+    allow_basic_fatigue    REAL NOT NULL DEFAULT 0,
+    allow_variable_fatigue REAL NOT NULL DEFAULT 0,
+    allow_delay            REAL NOT NULL DEFAULT 0,
+    PRIMARY KEY (study_id, step_type)
+) WITHOUT ROWID;
+
+ALTER TABLE observations ADD COLUMN paused_us INTEGER NOT NULL DEFAULT 0;
+-- The foreign elements are found through observations_study (study_id, start_us).
+UPDATE observations AS o SET paused_us = max(0, o.end_us - o.start_us - o.duration_us - coalesce(
+        (SELECT sum(f.duration_us) FROM observations AS f
+         WHERE f.study_id = o.study_id AND f.foreign_element <> 0
+           AND f.start_us >= o.start_us AND f.start_us <= o.end_us AND f.end_us <= o.end_us), 0))
+    WHERE o.foreign_element = 0;
+)sql";
+
+Expected<bool> createVersion4(Database& db) { return db.exec(kSchemaV4); }
+
 } // namespace
 
 const std::vector<Migration>& migrations()
@@ -226,6 +291,7 @@ const std::vector<Migration>& migrations()
         {1, "create the schema", createVersion1},
         {2, "keep each study's element list", createVersion2},
         {3, "data sets imported from CSV files", createVersion3},
+        {4, "element kinds, allowances by category, pauses", createVersion4},
     };
     return steps;
 }

@@ -259,6 +259,7 @@ std::string quoted(std::string_view s)
 struct Slots {
     int step = -1, cycle = -1, duration = -1, start = -1, end = -1, wallStart = -1, rating = -1;
     int foreignElement = -1, abnormal = -1, excluded = -1, excludedReason = -1, spansSuspend = -1, note = -1;
+    int paused = -1;
 };
 
 // A time column (start or end): seconds or ISO timestamps, decided by its first cell.
@@ -357,6 +358,7 @@ Expected<bool> Importer::readFile()
     request(c.excludedReason, ColumnKind::Text, m_slots.excludedReason);
     request(c.spansSuspend, ColumnKind::Text, m_slots.spansSuspend);
     request(c.note, ColumnKind::Text, m_slots.note);
+    request(c.paused, ColumnKind::Number, m_slots.paused);
 
     auto data = io::readCsv(m_path, requests, m_options.csv);
     if (!data)
@@ -394,7 +396,7 @@ void Importer::addExportedStatusColumns()
     const std::string* mapped[] = {&c.step,      &c.cycle,          &c.duration,       &c.start,
                                    &c.end,       &c.wallStart,      &c.rating,         &c.foreignElement,
                                    &c.abnormal,  &c.excluded,       &c.excludedReason, &c.spansSuspend,
-                                   &c.note};
+                                   &c.note,      &c.paused};
     auto inUse = [&](const std::string& name) {
         return std::any_of(std::begin(mapped), std::end(mapped), [&](const std::string* m) { return *m == name; });
     };
@@ -402,6 +404,7 @@ void Importer::addExportedStatusColumns()
         {&c.foreignElement, &exported.foreignElement}, {&c.abnormal, &exported.abnormal},
         {&c.excluded, &exported.excluded},             {&c.excludedReason, &exported.excludedReason},
         {&c.spansSuspend, &exported.spansSuspend},     {&c.wallStart, &exported.wallStart},
+        {&c.paused, &exported.paused},
     };
     for (const auto& [field, name] : status)
         if (field->empty() && std::find(header.begin(), header.end(), *name) != header.end() && !inUse(*name))
@@ -617,7 +620,7 @@ Expected<ObservationCsvImportResult> Importer::run(Study& study)
     // One prepared insert for all rows; text is bound without copying (it lives in m_data).
     auto insert = db.prepare("INSERT INTO observations (study_id, cycle_id, step_id, start_us, end_us, wall_start_us, "
                              "duration_us, rating_percent, foreign_element, abnormal, excluded, excluded_reason, "
-                             "spans_suspend, note) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
+                             "spans_suspend, note, paused_us) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
     if (!insert)
         return insert.error();
     Statement& q = *insert;
@@ -680,6 +683,15 @@ Expected<ObservationCsvImportResult> Importer::run(Study& study)
             wallStartUs = study.startedWallUs + (*startUs - *firstStartUs);
         }
 
+        std::int64_t pausedUs = 0;
+        if (m_slots.paused >= 0 && !std::isnan(number(m_slots.paused, row))) {
+            const double s = number(m_slots.paused, row);
+            const auto us = secondsToUs(s);
+            if (!us || *us < 0)
+                return cellError(row, m_slots.paused, "paused time " + formatNumber(s) + " s is negative or too large");
+            pausedUs = *us;
+        }
+
         std::optional<double> rating;
         if (m_slots.rating >= 0 && !std::isnan(number(m_slots.rating, row))) {
             rating = number(m_slots.rating, row);
@@ -714,6 +726,7 @@ Expected<ObservationCsvImportResult> Importer::run(Study& study)
                                                      : std::string_view());
         q.bind(13, *suspend);
         q.bindStatic(14, m_slots.note >= 0 ? std::string_view(text(m_slots.note, row)) : std::string_view());
+        q.bind(15, pausedUs);
         if (auto ok = q.run(); !ok)
             return makeError(ok.error().code,
                              m_path + ":" + std::to_string(m_data.lineOfRow(row)) + ": " + ok.error().message);
@@ -754,6 +767,7 @@ ObservationCsvColumns ObservationCsvColumns::exported()
     c.excludedReason = "excluded_reason";
     c.spansSuspend = "spans_suspend";
     c.note = "note";
+    c.paused = "paused_s";
     return c;
 }
 
@@ -788,7 +802,7 @@ Expected<std::int64_t> exportObservationsCsv(Project& project, Id studyId, const
     }
     auto s = db.prepare("SELECT o.study_id, c.number, s.name, s.position, o.duration_us, o.start_us, o.end_us, "
                         "o.wall_start_us, o.rating_percent, o.foreign_element, o.abnormal, o.excluded, "
-                        "o.excluded_reason, o.spans_suspend, o.note "
+                        "o.excluded_reason, o.spans_suspend, o.note, o.paused_us "
                         "FROM observations o JOIN cycles c ON c.id = o.cycle_id JOIN steps s ON s.id = o.step_id "
                         "WHERE o.study_id = ? ORDER BY o.start_us, o.id");
     if (!s)
@@ -807,7 +821,7 @@ Expected<std::int64_t> exportObservationsCsv(Project& project, Id studyId, const
 
     std::string out =
         "study,cycle,step,position,duration_s,start_s,end_s,wall_start,rating_percent,foreign_element,abnormal,"
-        "excluded,excluded_reason,spans_suspend,note\r\n";
+        "excluded,excluded_reason,spans_suspend,note,paused_s\r\n";
     std::int64_t rows = 0;
     for (;;) {
         auto row = s->step();
@@ -847,6 +861,8 @@ Expected<std::int64_t> exportObservationsCsv(Project& project, Id studyId, const
         out += s->boolean(13) ? '1' : '0';
         out += ',';
         appendField(out, s->textView(14));
+        out += ',';
+        appendSeconds(out, s->int64(15));
         out += "\r\n";
         ++rows;
         if (progress && rows % static_cast<std::int64_t>(kProgressRows) == 0 && !progress(rows, total))

@@ -39,7 +39,9 @@ using CsvProgress = std::function<bool(std::int64_t done, std::int64_t total)>;
 //  - flags (foreignElement, abnormal, excluded, spansSuspend): 1/0, true/false, yes/no, y/n,
 //    x; empty = no;
 //  - excludedReason, note: any text; quoted text keeps blanks at either end (the export quotes
-//    such text), unquoted text is trimmed.
+//    such text), unquoted text is trimmed;
+//  - paused: seconds the stopwatch was paused inside the element (file format 4); empty or no
+//    such column = 0, so files written before it import as they did.
 struct ObservationCsvColumns {
     std::string step = "step";
     std::string cycle = "cycle";
@@ -54,6 +56,7 @@ struct ObservationCsvColumns {
     std::string excludedReason;
     std::string spansSuspend;
     std::string note;
+    std::string paused;
 
     // The columns exportObservationsCsv writes, so an export imports back field for field.
     static ObservationCsvColumns exported();
@@ -71,7 +74,7 @@ struct ObservationCsvImportOptions {
     // new step at the end of the process (manual, value-adding), in order of first appearance.
     bool createMissingSteps = false;
     // The columns that say what an observation is and when it happened: foreign_element,
-    // abnormal, excluded, excluded_reason, spans_suspend and wall_start. When `columns` leaves
+    // abnormal, excluded, excluded_reason, spans_suspend, wall_start and paused_s. When `columns` leaves
     // one of these fields empty and the file has a column of the name exportObservationsCsv
     // gives it (not mapped to another field), that column is read. Dropping them would change
     // the analysis without a word: foreign elements would come back as times of their step,
@@ -105,7 +108,8 @@ Expected<ObservationCsvImportResult> importObservationsCsv(Project& project, con
 // Writes a study's observations to `path`, one row per observation in start order:
 //   study, cycle, step, position (1-based), duration_s, start_s, end_s (boot clock seconds),
 //   wall_start (ISO 8601 UTC), rating_percent, foreign_element, abnormal, excluded,
-//   excluded_reason, spans_suspend, note.
+//   excluded_reason, spans_suspend, note, paused_s (seconds paused inside the element; last,
+//   so the columns before it stand where older versions wrote them).
 // RFC 4180: comma-separated, CRLF line ends, fields with a comma, quote, line break or blank
 // at either end quoted with "" for a quote; UTF-8 without a byte-order mark. Times are written
 // exactly (microseconds, trailing zeros dropped). The file is written beside `path` and renamed

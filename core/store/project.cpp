@@ -2,6 +2,7 @@
 #include "store/project.h"
 
 #include "store/database.h"
+#include "store/modelrows.h"
 #include "store/migrations.h"
 #include "store/rowreader.h"
 #include "store/transaction.h"
@@ -284,12 +285,15 @@ Error badValue(const std::string& path, std::string_view table, Id id, std::stri
                                                 "'");
 }
 
-const std::string kStepColumns = "id, process_id, position, name, description, type, value_class, waste_kind";
+// The file format 4 columns (store/modelrows.h) follow the older ones.
+const std::string kStepColumns =
+    "id, process_id, position, name, description, type, value_class, waste_kind, " + rows::stepExtraColumns();
 const std::string kStudyColumns = "id, process_id, date, observer, location, shift, notes, rating_method, "
-                                  "allowance_basis, allowance_percent, started_wall_us, ended_wall_us";
+                                  "allowance_basis, allowance_percent, started_wall_us, ended_wall_us, " +
+                                  rows::studyExtraColumns();
 const std::string kObservationColumns = "id, study_id, cycle_id, step_id, start_us, end_us, wall_start_us, "
                                         "duration_us, rating_percent, foreign_element, abnormal, excluded, "
-                                        "excluded_reason, spans_suspend, note";
+                                        "excluded_reason, spans_suspend, note, paused_us";
 
 Expected<Step> readStep(const Statement& s, const std::string& path)
 {
@@ -311,6 +315,8 @@ Expected<Step> readStep(const Statement& s, const std::string& path)
     step.type = *type;
     step.valueClass = *valueClass;
     step.wasteKind = *waste;
+    if (auto ok = rows::readStepExtras(s, 8, step, path); !ok)
+        return ok.error();
     return step;
 }
 
@@ -335,6 +341,8 @@ Expected<Study> readStudy(const Statement& s, const std::string& path)
     st.allowancePercent = s.real(9);
     st.startedWallUs = s.int64(10);
     st.endedWallUs = s.optionalInt64(11);
+    if (auto ok = rows::readStudyExtras(s, 12, st, path); !ok)
+        return ok.error();
     return st;
 }
 
@@ -356,6 +364,7 @@ Observation readObservation(const Statement& s)
     o.excludedReason = s.text(12);
     o.spansSuspend = s.boolean(13);
     o.note = s.text(14);
+    o.pausedUs = s.int64(15);
     return o;
 }
 
@@ -376,6 +385,7 @@ void bindObservationFields(Statement& s, int first, const Observation& o)
     s.bind(first + 10, o.excludedReason);
     s.bind(first + 11, o.spansSuspend);
     s.bind(first + 12, o.note);
+    s.bind(first + 13, o.pausedUs);
 }
 
 } // namespace
@@ -649,6 +659,8 @@ Expected<Id> Project::addStep(Step& step)
     if (!count)
         return count.error();
     const int position = (step.position < 0 || step.position > *count) ? static_cast<int>(*count) : step.position;
+    if (auto ok = rows::checkStep(m_d->db, step); !ok)
+        return ok.error();
 
     if (position < *count) {
         auto s = m_d->stmt("UPDATE steps SET position = -position - 1 WHERE process_id = ? AND position >= ?");
@@ -664,7 +676,7 @@ Expected<Id> Project::addStep(Step& step)
         // A step that comes back (undo of its removal) keeps its id, so later edits that refer
         // to it still apply; a new step (id 0) gets the next one.
         auto s = m_d->stmt("INSERT INTO steps (process_id, position, name, description, type, value_class, waste_kind, "
-                           "id) VALUES (?, ?, ?, ?, ?, ?, ?, ?)");
+                           "id, " + rows::stepExtraColumns() + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
         if (!s)
             return s.error();
         Statement::Reset reset(**s);
@@ -679,6 +691,7 @@ Expected<Id> Project::addStep(Step& step)
             (*s)->bind(8, step.id);
         else
             (*s)->bindNull(8);
+        rows::bindStepExtras(**s, 9, step);
         if (auto ok = (*s)->run(); !ok)
             return ok.error();
     }
@@ -703,8 +716,11 @@ Expected<bool> Project::updateStep(const Step& step)
 {
     if (auto ok = m_d->writable(); !ok)
         return ok;
-    auto s = m_d->stmt("UPDATE steps SET name = ?, description = ?, type = ?, value_class = ?, waste_kind = ? "
-                       "WHERE id = ?");
+    if (auto ok = rows::checkStep(m_d->db, step); !ok)
+        return ok;
+    auto s = m_d->stmt("UPDATE steps SET name = ?, description = ?, type = ?, value_class = ?, waste_kind = ?, "
+                       "kind = ?, every = ?, every_basis = ?, inside_step_id = ?, allow_personal = ?, "
+                       "allow_basic_fatigue = ?, allow_variable_fatigue = ?, allow_delay = ? WHERE id = ?");
     if (!s)
         return s.error();
     Statement::Reset reset(**s);
@@ -713,7 +729,8 @@ Expected<bool> Project::updateStep(const Step& step)
     (*s)->bind(3, toString(step.type));
     (*s)->bind(4, toString(step.valueClass));
     (*s)->bind(5, toString(step.wasteKind));
-    (*s)->bind(6, step.id);
+    rows::bindStepExtras(**s, 6, step);
+    (*s)->bind(6 + rows::kStepExtraCount, step.id);
     return m_d->changeOne(**s, "step", step.id);
 }
 
@@ -854,8 +871,8 @@ Expected<Id> Project::addStudy(Study& st)
         return tx.error();
     {
         auto s = m_d->stmt("INSERT INTO studies (process_id, date, observer, location, shift, notes, rating_method, "
-                           "allowance_basis, allowance_percent, started_wall_us, ended_wall_us) "
-                           "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
+                           "allowance_basis, allowance_percent, started_wall_us, ended_wall_us, " +
+                           rows::studyExtraColumns() + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
         if (!s)
             return s.error();
         Statement::Reset reset(**s);
@@ -871,10 +888,13 @@ Expected<Id> Project::addStudy(Study& st)
         q.bind(9, st.allowancePercent);
         q.bind(10, st.startedWallUs);
         q.bind(11, st.endedWallUs);
+        rows::bindStudyExtras(q, 12, st);
         if (auto ok = q.run(); !ok)
             return ok.error();
     }
     const Id id = m_d->db.lastInsertRowid();
+    if (auto ok = rows::writeTypeAllowances(m_d->db, id, st.typeAllowances); !ok)
+        return ok.error();
     {
         auto s = m_d->stmt("INSERT INTO study_steps (study_id, position, step_id) "
                            "SELECT ?, position, id FROM steps WHERE process_id = ?");
@@ -895,7 +915,8 @@ Expected<Id> Project::addStudy(Study& st)
 Expected<std::vector<Step>> Project::studySteps(Id studyId) const
 {
     auto s = m_d->stmt("SELECT steps.id, steps.process_id, study_steps.position, steps.name, steps.description, "
-                       "steps.type, steps.value_class, steps.waste_kind FROM study_steps "
+                       "steps.type, steps.value_class, steps.waste_kind, " + rows::stepExtraColumns("steps.") +
+                       " FROM study_steps "
                        "JOIN steps ON steps.id = study_steps.step_id WHERE study_steps.study_id = ? "
                        "ORDER BY study_steps.position");
     if (!s)
@@ -959,13 +980,50 @@ Expected<bool> Project::restoreStudyStepPlaces(Id stepId, const std::vector<Stud
     return true;
 }
 
+Expected<std::vector<Id>> Project::stepsInside(Id stepId) const
+{
+    auto s = m_d->stmt("SELECT id FROM steps WHERE inside_step_id = ? ORDER BY id");
+    if (!s)
+        return s.error();
+    Statement::Reset reset(**s);
+    (*s)->bind(1, stepId);
+    return readRows<Id>(**s, [](const Statement& q) { return q.int64(0); });
+}
+
+Expected<bool> Project::restoreStepsInside(Id stepId, const std::vector<Id>& insideSteps)
+{
+    if (auto ok = m_d->writable(); !ok)
+        return ok;
+    auto tx = Transaction::begin(m_d->db);
+    if (!tx)
+        return tx.error();
+    auto s = m_d->stmt("UPDATE steps SET inside_step_id = ?1 WHERE id = ?2 AND "
+                       "process_id = (SELECT process_id FROM steps WHERE id = ?1)");
+    if (!s)
+        return s.error();
+    for (const Id id : insideSteps) {
+        Statement::Reset reset(**s);
+        (*s)->bind(1, stepId);
+        (*s)->bind(2, id);
+        if (auto ok = (*s)->run(); !ok)
+            return ok.error();
+    }
+    return tx->commit();
+}
+
 Expected<bool> Project::updateStudy(const Study& st)
 {
     if (auto ok = m_d->writable(); !ok)
         return ok;
+    // The row and its per-type allowances together.
+    auto tx = Transaction::begin(m_d->db);
+    if (!tx)
+        return tx.error();
     auto s = m_d->stmt("UPDATE studies SET date = ?, observer = ?, location = ?, shift = ?, notes = ?, "
                        "rating_method = ?, allowance_basis = ?, allowance_percent = ?, started_wall_us = ?, "
-                       "ended_wall_us = ? WHERE id = ?");
+                       "ended_wall_us = ?, allow_personal = ?, allow_basic_fatigue = ?, allow_variable_fatigue = ?, "
+                       "allow_delay = ?, selected_time = ?, units_per_cycle = ?, operator_name = ?, conditions = ? "
+                       "WHERE id = ?");
     if (!s)
         return s.error();
     Statement::Reset reset(**s);
@@ -980,8 +1038,13 @@ Expected<bool> Project::updateStudy(const Study& st)
     q.bind(8, st.allowancePercent);
     q.bind(9, st.startedWallUs);
     q.bind(10, st.endedWallUs);
-    q.bind(11, st.id);
-    return m_d->changeOne(q, "study", st.id);
+    rows::bindStudyExtras(q, 11, st);
+    q.bind(11 + rows::kStudyExtraCount, st.id);
+    if (auto ok = m_d->changeOne(q, "study", st.id); !ok)
+        return ok;
+    if (auto ok = rows::writeTypeAllowances(m_d->db, st.id, st.typeAllowances); !ok)
+        return ok;
+    return tx->commit();
 }
 
 Expected<std::vector<Study>> Project::studies(Id processId) const
@@ -991,7 +1054,16 @@ Expected<std::vector<Study>> Project::studies(Id processId) const
         return s.error();
     Statement::Reset reset(**s);
     (*s)->bind(1, processId);
-    return readRows<Study>(**s, [&](const Statement& q) { return readStudy(q, m_d->path); });
+    auto list = readRows<Study>(**s, [&](const Statement& q) { return readStudy(q, m_d->path); });
+    if (!list)
+        return list.error();
+    auto byType = rows::readTypeAllowancesOfProcess(m_d->db, processId, m_d->path);
+    if (!byType)
+        return byType.error();
+    for (Study& st : *list)
+        if (const auto it = byType->find(st.id); it != byType->end())
+            st.typeAllowances = it->second;
+    return list;
 }
 
 Expected<Id> Project::addCycle(Cycle& cycle)
@@ -1029,7 +1101,7 @@ Expected<Id> Project::addObservation(Observation& obs)
     if (auto ok = m_d->writable(); !ok)
         return ok.error();
     auto s = m_d->stmt("INSERT INTO observations (" + kObservationColumns.substr(4) +
-                       ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
+                       ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
     if (!s)
         return s.error();
     Statement::Reset reset(**s);
@@ -1047,12 +1119,12 @@ Expected<bool> Project::updateObservation(const Observation& obs)
         return ok;
     auto s = m_d->stmt("UPDATE observations SET cycle_id = ?, step_id = ?, start_us = ?, end_us = ?, "
                        "wall_start_us = ?, duration_us = ?, rating_percent = ?, foreign_element = ?, abnormal = ?, "
-                       "excluded = ?, excluded_reason = ?, spans_suspend = ?, note = ? WHERE id = ?");
+                       "excluded = ?, excluded_reason = ?, spans_suspend = ?, note = ?, paused_us = ? WHERE id = ?");
     if (!s)
         return s.error();
     Statement::Reset reset(**s);
     bindObservationFields(**s, 1, obs);
-    (*s)->bind(14, obs.id);
+    (*s)->bind(15, obs.id);
     return m_d->changeOne(**s, "observation", obs.id);
 }
 
@@ -1194,7 +1266,7 @@ Expected<std::vector<Observation>> Project::observationsWithoutTexts(Id studyId)
 {
     // Same order as observations(studyId), so anything summed over the rows gives the same bits.
     auto s = m_d->stmt("SELECT id, study_id, cycle_id, step_id, start_us, end_us, wall_start_us, duration_us, "
-                       "rating_percent, foreign_element, abnormal, excluded, spans_suspend FROM observations "
+                       "rating_percent, foreign_element, abnormal, excluded, spans_suspend, paused_us FROM observations "
                        "WHERE study_id = ? ORDER BY start_us, id");
     if (!s)
         return s.error();
@@ -1218,6 +1290,7 @@ Expected<std::vector<Observation>> Project::observationsWithoutTexts(Id studyId)
             o.abnormal = q.boolean(10);
             o.excluded = q.boolean(11);
             o.spansSuspend = q.boolean(12);
+            o.pausedUs = q.int64(13);
             return o;
         },
         count ? static_cast<std::size_t>(*count) : 0);

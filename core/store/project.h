@@ -22,7 +22,7 @@ class Database;
 using study::Id;
 
 inline constexpr int kApplicationId = 0x47454D42;   // "GEMB"
-inline constexpr int kSchemaVersion = 3;            // user_version this build writes
+inline constexpr int kSchemaVersion = 4;            // user_version this build writes
 
 enum class OpenMode {
     ReadWrite,   // create the file if it does not exist
@@ -126,6 +126,12 @@ public:
     };
     Expected<std::vector<StudyStepPlace>> studyStepPlaces(Id stepId) const;
     Expected<bool> restoreStudyStepPlaces(Id stepId, const std::vector<StudyStepPlace>& places);   // one transaction
+    // Internal work (file format 4): the steps that run inside a step (Step::insideStepId), by
+    // id. Removing that step makes them external (ON DELETE SET NULL); undoing the removal puts
+    // them back inside it with restoreStepsInside (one transaction; ids no longer there are
+    // skipped, as a later removal of theirs is undone separately).
+    Expected<std::vector<Id>> stepsInside(Id stepId) const;
+    Expected<bool> restoreStepsInside(Id stepId, const std::vector<Id>& insideSteps);
     Expected<bool> updateStudy(const study::Study& s) override;
     Expected<std::vector<study::Study>> studies(Id processId) const;
     Expected<Id> addCycle(study::Cycle& cycle) override;

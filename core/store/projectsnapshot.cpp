@@ -3,6 +3,7 @@
 #include "store/project.h"
 
 #include "store/database.h"
+#include "store/modelrows.h"
 #include "store/rowreader.h"
 #include "store/transaction.h"
 
@@ -91,7 +92,7 @@ Expected<bool> insertObservations(Database& db, const std::vector<Observation>& 
 {
     auto s = db.prepare("INSERT INTO observations (id, study_id, cycle_id, step_id, start_us, end_us, wall_start_us, "
                         "duration_us, rating_percent, foreign_element, abnormal, excluded, excluded_reason, "
-                        "spans_suspend, note) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
+                        "spans_suspend, note, paused_us) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
     if (!s)
         return s.error();
     for (const auto& o : rows) {
@@ -110,6 +111,7 @@ Expected<bool> insertObservations(Database& db, const std::vector<Observation>& 
         s->bindStatic(13, o.excludedReason);
         s->bind(14, o.spansSuspend);
         s->bindStatic(15, o.note);
+        s->bind(16, o.pausedUs);
         if (auto ok = run(*s); !ok)
             return ok;
     }
@@ -121,8 +123,8 @@ Expected<bool> insertStudy(Database& db, const StudySnapshot& snap, IdMap& map)
 {
     const Study& st = snap.study;
     auto s = db.prepare("INSERT INTO studies (id, process_id, date, observer, location, shift, notes, rating_method, "
-                        "allowance_basis, allowance_percent, started_wall_us, ended_wall_us) "
-                        "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
+                        "allowance_basis, allowance_percent, started_wall_us, ended_wall_us, " +
+                        rows::studyExtraColumns() + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
     if (!s)
         return s.error();
     bindId(*s, 1, map, st.id);
@@ -137,10 +139,13 @@ Expected<bool> insertStudy(Database& db, const StudySnapshot& snap, IdMap& map)
     s->bind(10, st.allowancePercent);
     s->bind(11, st.startedWallUs);
     s->bind(12, st.endedWallUs);
+    rows::bindStudyExtras(*s, 13, st);
     if (auto ok = run(*s); !ok)
         return ok;
     if (map.fresh)
         map.studies[st.id] = db.lastInsertRowid();
+    if (auto ok = rows::writeTypeAllowances(db, IdMap::of(map.studies, st.id), st.typeAllowances); !ok)
+        return ok;
     auto c = db.prepare("INSERT INTO cycles (id, study_id, number) VALUES (?, ?, ?)");
     if (!c)
         return c.error();
@@ -387,8 +392,11 @@ Expected<Id> Project::restore(const ProcessSnapshot& snapshot)
             map.processes[snapshot.process.id] = db.lastInsertRowid();
     }
     {
+        // inside_step_id names a step of the same snapshot, perhaps one inserted later, and under
+        // a new id when the ids are fresh: set below, once every step is in.
         auto s = db.prepare("INSERT INTO steps (id, process_id, position, name, description, type, value_class, "
-                            "waste_kind) VALUES (?, ?, ?, ?, ?, ?, ?, ?)");
+                            "waste_kind, " + rows::stepExtraColumns() +
+                            ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
         if (!s)
             return s.error();
         for (const auto& step : snapshot.steps) {
@@ -400,10 +408,24 @@ Expected<Id> Project::restore(const ProcessSnapshot& snapshot)
             s->bind(6, toString(step.type));
             s->bind(7, toString(step.valueClass));
             s->bind(8, toString(step.wasteKind));
+            Step external = step;
+            external.insideStepId = 0;
+            rows::bindStepExtras(*s, 9, external);
             if (auto ok = run(*s); !ok)
                 return ok.error();
             if (map.fresh)
                 map.steps[step.id] = db.lastInsertRowid();
+        }
+        auto inside = db.prepare("UPDATE steps SET inside_step_id = ? WHERE id = ?");
+        if (!inside)
+            return inside.error();
+        for (const auto& step : snapshot.steps) {
+            if (step.insideStepId == 0)
+                continue;
+            inside->bind(1, IdMap::of(map.steps, step.insideStepId));
+            inside->bind(2, IdMap::of(map.steps, step.id));
+            if (auto ok = run(*inside); !ok)
+                return ok.error();
         }
     }
     for (const auto& st : snapshot.studies) {

@@ -34,6 +34,59 @@ std::string formatRating(double percent)
 StopwatchSession::StopwatchSession(Study study, std::vector<Step> steps, LapSink& sink)
     : m_study(std::move(study)), m_steps(std::move(steps)), m_sink(&sink)
 {
+    m_allOccasional = !m_steps.empty() &&
+                      std::all_of(m_steps.begin(), m_steps.end(),
+                                  [](const Step& st) { return st.kind == ElementKind::Occasional; });
+}
+
+bool StopwatchSession::inLapOrder(std::size_t stepIndex) const
+{
+    return stepIndex < m_steps.size() &&
+           (m_allOccasional || m_steps[stepIndex].kind != ElementKind::Occasional);
+}
+
+std::size_t StopwatchSession::firstInLapOrder() const
+{
+    for (std::size_t i = 0; i < m_steps.size(); ++i)
+        if (inLapOrder(i))
+            return i;
+    return 0;   // no steps at all (checkEvent refuses every event then)
+}
+
+std::vector<std::size_t> StopwatchSession::occasionalSteps() const
+{
+    std::vector<std::size_t> out;
+    if (m_allOccasional)
+        return out;
+    for (std::size_t i = 0; i < m_steps.size(); ++i)
+        if (m_steps[i].kind == ElementKind::Occasional)
+            out.push_back(i);
+    return out;
+}
+
+bool StopwatchSession::isOccasionalStep(Id stepId) const
+{
+    return std::any_of(m_steps.begin(), m_steps.end(), [&](const Step& st) {
+        return st.id == stepId && st.kind == ElementKind::Occasional;
+    });
+}
+
+StopwatchSession::Element& StopwatchSession::activeElement()
+{
+    if (m_foreign)
+        return *m_foreign;
+    if (m_occasional)
+        return *m_occasional;
+    return m_element;
+}
+
+const StopwatchSession::Element& StopwatchSession::activeElement() const
+{
+    if (m_foreign)
+        return *m_foreign;
+    if (m_occasional)
+        return *m_occasional;
+    return m_element;
 }
 
 // The checks every timed event shares. Readings that go backwards would give negative times:
@@ -66,11 +119,13 @@ Expected<bool> StopwatchSession::ensureCycle(std::size_t index)
 
 Expected<StopwatchSession::Position> StopwatchSession::nextPosition()
 {
-    // After the last step the next cycle starts; its cycle row must exist before anything
-    // refers to it.
+    // After the last step in the lap order the next cycle starts; its cycle row must exist
+    // before anything refers to it.
     Position next{m_current + 1, m_cycleIndex};
+    while (next.step < m_steps.size() && !inLapOrder(next.step))
+        ++next.step;
     if (next.step == m_steps.size()) {
-        next.step = 0;
+        next.step = firstInLapOrder();
         ++next.cycleIndex;
         if (const auto ok = ensureCycle(next.cycleIndex); !ok)
             return ok.error();
@@ -78,16 +133,18 @@ Expected<StopwatchSession::Position> StopwatchSession::nextPosition()
     return next;
 }
 
-Observation StopwatchSession::makeObservation(const Element& e, const ClockReading& at, bool foreign) const
+Observation StopwatchSession::makeObservation(const Element& e, const ClockReading& at, bool foreign,
+                                              std::size_t stepIndex) const
 {
     Observation obs;
     obs.studyId = m_study.id;
     obs.cycleId = m_cycles[m_cycleIndex].id;
-    obs.stepId = m_steps[m_current].id;
+    obs.stepId = m_steps[stepIndex].id;
     obs.startUs = e.start.bootUs;
     obs.endUs = at.bootUs;
     obs.wallStartUs = e.start.wallUs;
     obs.durationUs = at.bootUs - e.start.bootUs - e.excludedBootUs;
+    obs.pausedUs = e.pausedBootUs;
     // Suspend inside the counted time only: a laptop closed during a pause does not make the
     // element's time doubtful, since the pause is not counted anyway.
     const std::int64_t countedMonotonicUs = at.monotonicUs - e.start.monotonicUs - e.excludedMonotonicUs;
@@ -110,6 +167,8 @@ Expected<LapResult> StopwatchSession::lap(const ClockReading& at)
         return stateError("lap", "the clock is paused; resume it first");
     if (inForeign())
         return stateError("lap", "a foreign element is being timed; end it first");
+    if (inOccasional())
+        return stateError("lap", "an occasional element is being timed; end it first");
 
     if (m_state == SessionState::Ready) {
         Study study = m_study;
@@ -124,9 +183,9 @@ Expected<LapResult> StopwatchSession::lap(const ClockReading& at)
             return ok.error();
         m_study = std::move(study);
         m_state = SessionState::Running;
-        m_current = 0;
+        m_current = firstInLapOrder();
         m_cycleIndex = 0;
-        m_element = Element{at, 0, 0, {}, {}};
+        m_element = Element{at, 0, 0, 0, {}, {}};
         m_lastEvent = at;
         LapResult result;
         result.cycleNumber = cycleNumber();
@@ -135,7 +194,7 @@ Expected<LapResult> StopwatchSession::lap(const ClockReading& at)
         return result;
     }
 
-    Observation obs = makeObservation(m_element, at, false);
+    Observation obs = makeObservation(m_element, at, false, m_current);
     // The cycle before the observation: a cycle left empty by a failed lap is harmless and
     // reused, while an observation whose lap was refused would have to be taken back.
     const auto next = nextPosition();
@@ -153,7 +212,7 @@ Expected<LapResult> StopwatchSession::lap(const ClockReading& at)
     result.cycleStarted = nextCycle != m_cycleIndex;
     m_current = nextStep;
     m_cycleIndex = nextCycle;
-    m_element = Element{at, 0, 0, {}, {}};
+    m_element = Element{at, 0, 0, 0, {}, {}};
     m_lastEvent = at;
     result.cycleNumber = cycleNumber();
     result.currentStep = m_current;
@@ -181,6 +240,7 @@ Expected<bool> StopwatchSession::resume(const ClockReading& at)
     Element& e = activeElement();
     e.excludedBootUs += at.bootUs - m_pausedAt.bootUs;
     e.excludedMonotonicUs += at.monotonicUs - m_pausedAt.monotonicUs;
+    e.pausedBootUs += at.bootUs - m_pausedAt.bootUs;
     m_state = SessionState::Running;
     m_lastEvent = at;
     return true;
@@ -194,6 +254,8 @@ Expected<LapResult> StopwatchSession::skip(const ClockReading& at)
         return stateError("skip", "the clock has not started");
     if (inForeign())
         return stateError("skip", "a foreign element is being timed; end it first");
+    if (inOccasional())
+        return stateError("skip", "an occasional element is being timed; end it first");
 
     const auto next = nextPosition();
     if (!next)
@@ -217,16 +279,18 @@ Expected<ForeignToggle> StopwatchSession::toggleForeign(const ClockReading& at)
         return stateError("foreign element", "the clock has not started");
     if (paused())
         return stateError("foreign element", "the clock is paused; resume it first");
+    if (inOccasional())
+        return stateError("foreign element", "an occasional element is being timed; end it first");
 
     ForeignToggle result;
     if (!m_foreign) {
-        m_foreign = Element{at, 0, 0, {}, {}};
+        m_foreign = Element{at, 0, 0, 0, {}, {}};
         m_lastEvent = at;
         result.started = true;
         return result;
     }
 
-    Observation obs = makeObservation(*m_foreign, at, true);
+    Observation obs = makeObservation(*m_foreign, at, true, m_current);
     if (const auto added = m_sink->addObservation(obs); !added)
         return added.error();
     // The whole span leaves the step, pauses inside the foreign element included: those were
@@ -238,6 +302,51 @@ Expected<ForeignToggle> StopwatchSession::toggleForeign(const ClockReading& at)
     m_lastEvent = at;
     result.observation = std::move(obs);
     return result;
+}
+
+Expected<bool> StopwatchSession::startOccasional(Id stepId, const ClockReading& at)
+{
+    if (const auto ok = checkEvent(at, "occasional element"); !ok)
+        return ok.error();
+    if (!started())
+        return stateError("occasional element", "the clock has not started");
+    if (paused())
+        return stateError("occasional element", "the clock is paused; resume it first");
+    if (inForeign())
+        return stateError("occasional element", "a foreign element is being timed; end it first");
+    if (inOccasional())
+        return stateError("occasional element", "an occasional element is already being timed; end it first");
+    const auto it = std::find_if(m_steps.begin(), m_steps.end(), [&](const Step& st) { return st.id == stepId; });
+    if (it == m_steps.end())
+        return stateError("occasional element", "no such step in the process");
+    if (it->kind != ElementKind::Occasional)
+        return stateError("occasional element", "the step is not an occasional element");
+    m_occasional = Element{at, 0, 0, 0, {}, {}};
+    m_occasionalStep = static_cast<std::size_t>(it - m_steps.begin());
+    m_lastEvent = at;
+    return true;
+}
+
+Expected<Observation> StopwatchSession::endOccasional(const ClockReading& at)
+{
+    if (const auto ok = checkEvent(at, "end occasional element"); !ok)
+        return ok.error();
+    if (!inOccasional())
+        return stateError("end occasional element", "no occasional element is being timed");
+    if (paused())
+        return stateError("end occasional element", "the clock is paused; resume it first");
+
+    // Not foreign: it is a reading of its own step, and it enters that step's figures.
+    Observation obs = makeObservation(*m_occasional, at, false, m_occasionalStep);
+    if (const auto added = m_sink->addObservation(obs); !added)
+        return added.error();
+    // The whole span leaves the interrupted step, as a foreign element's does.
+    m_element.excludedBootUs += at.bootUs - m_occasional->start.bootUs;
+    m_element.excludedMonotonicUs += at.monotonicUs - m_occasional->start.monotonicUs;
+    m_occasional.reset();
+    m_observations.push_back(obs);
+    m_lastEvent = at;
+    return obs;
 }
 
 Expected<Observation> StopwatchSession::markAbnormal(bool abnormal)
@@ -268,15 +377,19 @@ Expected<UndoResult> StopwatchSession::undoLastLap()
         return stateError("undo lap", "the lap's observation is missing");
     const auto removedIndex = static_cast<std::size_t>(removedIt - m_observations.begin());
 
-    // Foreign elements recorded since that lap interrupted what is now the restored step again.
+    // Foreign and occasional elements recorded since that lap interrupted what is now the
+    // restored step again. The removed observation is the latest lap's, so everything after it
+    // is one or the other: a foreign element goes to the restored step, an occasional element
+    // stays a reading of its own step but moves to the restored step's cycle.
     const Id stepId = m_steps[record.step].id;
     const Id cycleId = m_cycles[record.cycleIndex].id;
     std::vector<Observation> reattributed;
     for (std::size_t i = removedIndex + 1; i < m_observations.size(); ++i) {
         Observation o = m_observations[i];
-        if (o.stepId == stepId && o.cycleId == cycleId)
+        const Id newStep = o.foreignElement ? stepId : o.stepId;
+        if (o.stepId == newStep && o.cycleId == cycleId)
             continue;
-        o.stepId = stepId;
+        o.stepId = newStep;
         o.cycleId = cycleId;
         reattributed.push_back(std::move(o));
     }
@@ -298,6 +411,7 @@ Expected<UndoResult> StopwatchSession::undoLastLap()
     Element restored = record.element;
     restored.excludedBootUs += m_element.excludedBootUs;
     restored.excludedMonotonicUs += m_element.excludedMonotonicUs;
+    restored.pausedBootUs += m_element.pausedBootUs;
     if (!m_element.note.empty())
         restored.note = restored.note.empty() ? m_element.note : restored.note + "; " + m_element.note;
     if (m_element.rating)
@@ -348,6 +462,7 @@ Expected<bool> StopwatchSession::end(const ClockReading& at)
     m_study = std::move(study);
     m_state = SessionState::Ended;
     m_foreign.reset();
+    m_occasional.reset();
     m_element = Element{};
     m_lastEvent = at;
     return true;
@@ -355,9 +470,10 @@ Expected<bool> StopwatchSession::end(const ClockReading& at)
 
 std::size_t StopwatchSession::nextStepIndex() const
 {
-    if (m_steps.empty())
-        return 0;
-    return (m_current + 1) % m_steps.size();
+    for (std::size_t i = m_current + 1; i < m_steps.size(); ++i)
+        if (inLapOrder(i))
+            return i;
+    return firstInLapOrder();
 }
 
 int StopwatchSession::cycleNumber() const
@@ -374,6 +490,8 @@ std::int64_t StopwatchSession::elapsedInStepUs(const ClockReading& at) const
     std::int64_t until = at.bootUs;
     if (m_foreign)
         until = m_foreign->start.bootUs;
+    else if (m_occasional)
+        until = m_occasional->start.bootUs;
     else if (paused())
         until = m_pausedAt.bootUs;
     return std::max<std::int64_t>(0, until - m_element.start.bootUs - m_element.excludedBootUs);
@@ -387,6 +505,14 @@ std::int64_t StopwatchSession::elapsedInForeignUs(const ClockReading& at) const
     return std::max<std::int64_t>(0, until - m_foreign->start.bootUs - m_foreign->excludedBootUs);
 }
 
+std::int64_t StopwatchSession::elapsedInOccasionalUs(const ClockReading& at) const
+{
+    if (!m_occasional || ended())
+        return 0;
+    const std::int64_t until = paused() ? m_pausedAt.bootUs : at.bootUs;
+    return std::max<std::int64_t>(0, until - m_occasional->start.bootUs - m_occasional->excludedBootUs);
+}
+
 std::int64_t StopwatchSession::elapsedInCycleUs(const ClockReading& at) const
 {
     if (m_state == SessionState::Ready || m_state == SessionState::Ended)
@@ -395,10 +521,10 @@ std::int64_t StopwatchSession::elapsedInCycleUs(const ClockReading& at) const
     const Id cycleId = m_cycles[m_cycleIndex].id;
     std::int64_t total = 0;
     for (auto it = m_observations.rbegin(); it != m_observations.rend(); ++it) {
-        if (it->foreignElement)
-            continue;
         if (it->cycleId != cycleId)
             break;
+        if (it->foreignElement || (!m_allOccasional && isOccasionalStep(it->stepId)))
+            continue;
         total += it->durationUs;
     }
     return total + elapsedInStepUs(at);

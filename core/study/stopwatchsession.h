@@ -58,9 +58,24 @@ enum class SessionState {
 // and the session is exactly as before, so the user can simply press the key again.
 //
 // Rules where a key could mean two things, chosen so that no time is silently attributed:
-// a lap or skip during a foreign element, and a lap or foreign element while paused, are
-// refused (end the foreign element / resume first). Pausing inside a foreign element pauses
-// that foreign element.
+// a lap or skip during a foreign or occasional element, and a lap, a foreign or an occasional
+// element's start or end while paused, are refused (end the element / resume first). Pausing
+// inside a foreign or occasional element pauses that element. A foreign element and an
+// occasional element do not nest: starting one while the other runs is refused.
+//
+// Occasional elements (ElementKind::Occasional, ISSUE 8 §1): they happen now and then inside
+// the cycle, so they are timed like a foreign element: startOccasional() splits the current
+// step around them, and endOccasional() records an observation of the occasional step in the
+// current cycle (not foreign; its own time less its pauses). Their whole span is kept out of
+// the interrupted step. They are not in the lap order: a lap goes from the last cyclic (or
+// machine-controlled) step to the first one of the next cycle. Exception, "a study of its
+// own": when every step of the process is occasional, the lap order is all the steps, in their
+// order, and they are timed with the lap key like cyclic steps.
+//
+// Pauses: every observation carries pausedUs, the time the stopwatch was paused inside that
+// element itself (a pause inside a foreign or occasional element counts for that element, not
+// for the step it interrupted), so that Σ (durationUs + pausedUs) accounts for the elapsed
+// time of the study (study/validity.h).
 //
 // Not thread-safe: the caller serialises the calls (the GUI's worker thread owns the session).
 class StopwatchSession {
@@ -93,19 +108,28 @@ public:
     // Starts a foreign element, or ends it: it is recorded as its own observation
     // (foreignElement, stepId = the interrupted step) and its whole span is kept out of the step.
     Expected<ForeignToggle> toggleForeign(const ClockReading& at);
-    // Sets (or clears) the abnormal flag of the most recent step observation; returns it updated.
+    // Starts an occasional element: `stepId` must be an occasional step of the process. The
+    // current step's time stops until endOccasional().
+    Expected<bool> startOccasional(Id stepId, const ClockReading& at);
+    // Ends the occasional element and records it (stepId = the occasional step, cycleId = the
+    // current cycle); the whole span, its pauses included, is kept out of the interrupted step.
+    Expected<Observation> endOccasional(const ClockReading& at);
+    // Sets (or clears) the abnormal flag of the most recent observation that is not a foreign
+    // element (a step's lap, or an occasional element just ended); returns it updated.
     Expected<Observation> markAbnormal(bool abnormal = true);
     // Removes the most recent step observation and makes its step current again with its original
     // start, as if the lap had never happened: what was timed since (pauses, foreign elements,
     // skips, a new cycle) now belongs to that step again, and foreign elements recorded since are
-    // re-attributed to it. Repeatable back to the first lap; the clock itself keeps running.
+    // re-attributed to it (occasional elements recorded since keep their step and move to the
+    // restored step's cycle, since they interrupted it; their time stays out of it). Repeatable back to the first lap; the clock itself keeps running.
     Expected<UndoResult> undoLastLap();
-    // The note and rating of the element in progress (the foreign element while one is being
-    // timed), stored with it when it is recorded. A rating outside the plausible range
+    // The note and rating of the element in progress (the foreign or occasional element while
+    // one is being timed), stored with it when it is recorded. A rating outside the plausible range
     // (study/rating.h, 50-150 %) is refused with OutOfRange; nullopt clears it.
     Expected<bool> setNote(std::string text);
     Expected<bool> setRating(std::optional<double> percent);
-    // Ends the study: the element in progress (and a foreign element in progress) is discarded,
+    // Ends the study: the element in progress (and a foreign or occasional element in progress)
+    // is discarded,
     // study.endedWallUs is set and stored.
     Expected<bool> end(const ClockReading& at);
 
@@ -115,17 +139,27 @@ public:
     bool paused() const { return m_state == SessionState::Paused; }
     bool ended() const { return m_state == SessionState::Ended; }
     bool inForeign() const { return m_foreign.has_value(); }
+    bool inOccasional() const { return m_occasional.has_value(); }
+    // The occasional step being timed (index into steps()); meaningful only while inOccasional().
+    std::size_t occasionalStepIndex() const { return m_occasionalStep; }
+    // The occasional steps one can start while timing (indices into steps(), in their order);
+    // empty in a study of its own, where every step is occasional and timed with the lap key.
+    std::vector<std::size_t> occasionalSteps() const;
+    // Whether laps visit the step (see the class comment).
+    bool inLapOrder(std::size_t stepIndex) const;
     bool canUndo() const { return !m_laps.empty() && !ended(); }
 
     std::size_t currentStepIndex() const { return m_current; }
-    std::size_t nextStepIndex() const;   // wraps to 0 after the last step
+    std::size_t nextStepIndex() const;   // the next step in the lap order, wrapping after the last
     int cycleNumber() const;             // 1-based; 0 before the first lap
 
     // Split time of the current step: what the big clock shows. Frozen while paused or while a
-    // foreign element runs; 0 before the first lap and after the end.
+    // foreign or occasional element runs; 0 before the first lap and after the end.
     std::int64_t elapsedInStepUs(const ClockReading& at) const;
-    std::int64_t elapsedInForeignUs(const ClockReading& at) const;   // 0 unless inForeign()
-    // Time of the current cycle so far: its recorded steps plus the current split.
+    std::int64_t elapsedInForeignUs(const ClockReading& at) const;      // 0 unless inForeign()
+    std::int64_t elapsedInOccasionalUs(const ClockReading& at) const;   // 0 unless inOccasional()
+    // Time of the current cycle so far: its recorded steps in the lap order (not the foreign or
+    // occasional elements) plus the current split.
     std::int64_t elapsedInCycleUs(const ClockReading& at) const;
 
     const std::string& pendingNote() const;
@@ -143,8 +177,10 @@ private:
     // One element being timed.
     struct Element {
         ClockReading start;
-        std::int64_t excludedBootUs = 0;        // pauses (and, in a step, foreign elements) inside it
+        std::int64_t excludedBootUs = 0;        // pauses (and, in a step, foreign and occasional
+                                                // elements) inside it
         std::int64_t excludedMonotonicUs = 0;   // the same on CLOCK_MONOTONIC, to see suspend
+        std::int64_t pausedBootUs = 0;          // the pauses alone (Observation::pausedUs)
         std::string note;
         std::optional<double> rating;
     };
@@ -164,9 +200,13 @@ private:
         std::size_t cycleIndex = 0;
     };
     Expected<Position> nextPosition();
-    Element& activeElement() { return m_foreign ? *m_foreign : m_element; }
-    const Element& activeElement() const { return m_foreign ? *m_foreign : m_element; }
-    Observation makeObservation(const Element& e, const ClockReading& at, bool foreign) const;
+    Element& activeElement();
+    const Element& activeElement() const;
+    // An observation of `e` ending at `at`, of step `stepIndex` in the current cycle.
+    Observation makeObservation(const Element& e, const ClockReading& at, bool foreign,
+                                std::size_t stepIndex) const;
+    std::size_t firstInLapOrder() const;
+    bool isOccasionalStep(Id stepId) const;
 
     Study m_study;
     std::vector<Step> m_steps;
@@ -177,6 +217,9 @@ private:
     std::size_t m_cycleIndex = 0;   // into m_cycles
     Element m_element;              // the current step
     std::optional<Element> m_foreign;
+    std::optional<Element> m_occasional;
+    std::size_t m_occasionalStep = 0;
+    bool m_allOccasional = false;   // a study of its own: every step is occasional, all are lapped
     ClockReading m_pausedAt;
     ClockReading m_lastEvent;
 

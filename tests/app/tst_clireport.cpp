@@ -3,6 +3,7 @@
 // study, an output that cannot be written) and exit 2 for bad usage.
 #include "demoproject.h"
 #include "projectdocument.h"
+#include "store/chartspec.h"
 
 #include <QFile>
 #include <QProcess>
@@ -137,6 +138,49 @@ private slots:
         r = runGemba(args);
         QVERIFY2(r.exitCode == 1, describe(args, r));
         QVERIFY(!QFile::exists(m_dir.filePath(QStringLiteral("missing.gemba"))));
+    }
+
+    // A project with a data set's saved chart and no study: the report is that chart, headed by
+    // the data set and the column; one with neither says so.
+    void dataSetCharts()
+    {
+        const QString project = m_dir.filePath(QStringLiteral("sets.gemba"));
+        const QString csv = m_dir.filePath(QStringLiteral("fill.csv"));
+        {
+            QFile f(csv);
+            QVERIFY(f.open(QIODevice::WriteOnly));
+            f.write("Bottle,Fill weight\n");
+            for (int r = 1; r <= 25; ++r)
+                f.write(QStringLiteral("%1,%2\n").arg(r).arg(500.0 + ((r * 3) % 7 - 3) * 0.4).toUtf8());
+        }
+        {
+            QString error;
+            auto doc = gemba::ui::ProjectDocument::open(project, &error);
+            QVERIFY2(doc, qPrintable(error));
+            const auto set = doc->project().importDataSet(csv.toStdString(), "Filler line 3");
+            QVERIFY(set);
+            gemba::store::ChartSpec spec;
+            spec.source.kind = gemba::store::ChartSourceKind::DataSetColumn;
+            spec.source.dataSetId = *set;
+            spec.source.valueColumn = "Fill weight";
+            QVERIFY(doc->project().addChart(spec));
+        }
+        const QString pdf = m_dir.filePath(QStringLiteral("sets.pdf"));
+        QStringList args{QStringLiteral("report"), project, QStringLiteral("-o"), pdf};
+        Run r = runGemba(args);
+        QVERIFY2(r.exitCode == 0, describe(args, r));
+        const QString text = pdfText(pdf);
+        QVERIFY2(text.contains(QStringLiteral("Data set: Filler line 3")), qPrintable(text));
+        QVERIFY(text.contains(QStringLiteral("Data set chart: Filler line 3, column Fill weight")));
+        QVERIFY(text.contains(QStringLiteral("UCL")));
+        QVERIFY(text.contains(QStringLiteral("Page 1 of %1").arg(pdfPages(pdf))));
+
+        const QString empty = m_dir.filePath(QStringLiteral("empty.gemba"));
+        QVERIFY(gemba::ui::ProjectDocument::open(empty, nullptr));
+        args = QStringList{QStringLiteral("report"), empty, QStringLiteral("-o"), m_dir.filePath(QStringLiteral("e.pdf"))};
+        r = runGemba(args);
+        QVERIFY2(r.exitCode == 1, describe(args, r));
+        QVERIFY2(r.err.contains(QStringLiteral("has no studies and no charts of data sets yet")), describe(args, r));
     }
 
     void usageExitsTwo()

@@ -28,7 +28,8 @@ inline std::string recordedFieldsDiffer(const study::Observation& back, const st
         differs("foreign_element", back.foreignElement, written.foreignElement) ||
         differs("abnormal", back.abnormal, written.abnormal) || differs("excluded", back.excluded, written.excluded) ||
         differs("excluded_reason", back.excludedReason, written.excludedReason) ||
-        differs("spans_suspend", back.spansSuspend, written.spansSuspend) || differs("note", back.note, written.note))
+        differs("spans_suspend", back.spansSuspend, written.spansSuspend) || differs("note", back.note, written.note) ||
+        differs("paused_us", back.pausedUs, written.pausedUs))
         return out.str();
     return {};
 }

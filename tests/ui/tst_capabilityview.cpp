@@ -1,8 +1,10 @@
 // Tests of the capability view and figure (offscreen): the chart and table hold core's
 // histogram, curves and indices for a hand-made data set; the unstable-process warning appears
 // exactly when the I-MR chart of the times shows a signal; the figure prints to a PDF whose
-// text has the indices; spec limits survive saveViewState/restoreViewState.
+// text has the indices; spec limits are saved with the source's chart (one undo step each) and
+// come back when the project is opened again.
 #include "analysis/capabilityview.h"
+#include "analysis/sourcebox.h"
 #include "projectdocument.h"
 #include "stats/capability.h"
 #include "stats/controlchart.h"
@@ -82,9 +84,10 @@ private slots:
     void init();
     void cleanup();
     void holdsCoreIndicesAndCurves();
+    void targetLineAndCpmOnlyWithATarget();
     void warnsWhenUnstable();
     void printsToPdf();
-    void specLimitsInViewState();
+    void specLimitsSavedWithTheChart();
 
 private:
     std::unique_ptr<QTemporaryDir> m_dir;
@@ -130,16 +133,17 @@ void TestCapabilityView::holdsCoreIndicesAndCurves()
     QVERIFY(near(c.ppk->value, core->ppk->value));
     QVERIFY(near(c.cpk->lower, core->cpk->lower));
     QVERIFY(near(c.ppmWithin.total, core->ppmWithin.total));
-    QVERIFY(c.target && near(*c.target, 10));   // midpoint of the limits
+    // No target given: none made up at mid-spec (core's would be 10), so no Cpm and Ppm.
+    QVERIFY(core->target && core->cpm);
+    QVERIFY(!c.target && !c.cpm && !c.ppm);
 
     QChart* chart = view.chartView()->chart();
     auto* lsl = seriesNamed<QLineSeries>(chart, QStringLiteral("lsl"));
     auto* usl = seriesNamed<QLineSeries>(chart, QStringLiteral("usl"));
-    auto* target = seriesNamed<QLineSeries>(chart, QStringLiteral("target"));
-    QVERIFY(lsl && usl && target);
+    QVERIFY(lsl && usl);
+    QVERIFY(!seriesNamed<QLineSeries>(chart, QStringLiteral("target")));
     QCOMPARE(lsl->at(0).x(), 9.0);
     QCOMPARE(usl->at(1).x(), 11.0);
-    QCOMPARE(target->at(0).x(), 10.0);
     auto* within = seriesNamed<QLineSeries>(chart, QStringLiteral("within"));
     auto* overall = seriesNamed<QLineSeries>(chart, QStringLiteral("overall"));
     QVERIFY(within && overall);
@@ -160,6 +164,37 @@ void TestCapabilityView::holdsCoreIndicesAndCurves()
     QVERIFY(html.contains(QStringLiteral("MR̄/d2")));
     QVERIFY(view.warningLabel()->isHidden());
     QVERIFY(view.figure().stabilityWarning().isEmpty());
+}
+
+// A given target: its line, and Cpm and Ppm as core computes them with it.
+//   Cpm = Cp/√(1 + ((x̄ − T)/σw)²), x̄ = 10, T = 10.1, σw = 0.27053: 1.2321/√(1 + 0.13664) = 1.1557.
+void TestCapabilityView::targetLineAndCpmOnlyWithATarget()
+{
+    CapabilityView view(m_context.get());
+    view.show();
+    stats::SpecLimits spec = spec9to11();
+    spec.target = 10.1;
+    view.setSpecLimits(spec);
+    view.showValues(kStable, QStringLiteral("hand-made"));
+    QVERIFY(waitShown(view));
+    const auto sigma = stats::estimateSigmaFromIndividuals(stats::SigmaMethod::AverageMovingRange, kStable);
+    const auto core = stats::processCapability(kStable, *sigma, "mr", spec);
+    QVERIFY(core && core->cpm && core->ppm);
+    const auto& c = *view.figure().analysis().capability;
+    QVERIFY(c.target && near(*c.target, 10.1));
+    QVERIFY(c.cpm && near(c.cpm->value, core->cpm->value));
+    QVERIFY(near(c.cpm->value, 1.2321381708620704 / std::sqrt(1 + std::pow(0.1 / *sigma, 2)), 1e-9));
+    QVERIFY(c.ppm && near(c.ppm->value, core->ppm->value));
+    auto* target = seriesNamed<QLineSeries>(view.chartView()->chart(), QStringLiteral("target"));
+    QVERIFY(target);
+    QCOMPARE(target->at(0).x(), 10.1);
+    QVERIFY(view.summaryLabel()->text().contains(QString::number(core->cpm->value, 'f', 2)));
+
+    // The target cleared: no line, no Cpm (the table shows "*").
+    view.setSpecLimits(spec9to11());
+    QVERIFY(waitShown(view));
+    QVERIFY(!seriesNamed<QLineSeries>(view.chartView()->chart(), QStringLiteral("target")));
+    QVERIFY(!view.figure().analysis().capability->cpm);
 }
 
 void TestCapabilityView::warnsWhenUnstable()
@@ -215,23 +250,91 @@ void TestCapabilityView::printsToPdf()
     QVERIFY(text.contains(QStringLiteral("not meaningful")));
 }
 
-void TestCapabilityView::specLimitsInViewState()
+// The limits of a study's step are stored in the saved chart of that step (a new I-MR chart
+// when there is none), each edit one undo step; another source has its own; reopening the
+// project file shows them again.
+void TestCapabilityView::specLimitsSavedWithTheChart()
 {
-    QByteArray state;
+    const QString path = m_doc->path();
+    study::Study s;
+    s.date = "2026-11-23";
+    s.observer = "tester";
+    const study::Id studyId = test::addTimedStudy(*m_doc, s, int(kStable.size()), [](study::Observation& o, int c, std::size_t i) {
+        o.durationUs = i == 0 ? 5'000'000 + c * 1000 : std::llround(kStable[std::size_t(c - 1)] * 1e6);
+    });
+    m_context->setStudy(studyId);
+    const study::Id fit = m_context->steps().at(1).id;
+    const stats::SpecLimits wider{8.0, 12.0, 10.5};
     {
         CapabilityView view(m_context.get());
-        stats::SpecLimits spec;
-        spec.usl = 12.5;
-        spec.target = 11;
-        view.setSpecLimits(spec);
-        state = view.saveViewState();
+        view.resize(1000, 600);
+        view.show();
+        view.sourceBox()->setStepId(fit);
+        QVERIFY(waitShown(view));
+        QVERIFY(!view.specLimits().lsl && !view.specLimits().usl && !view.specLimits().target);
+        QVERIFY(!view.savedChart({studyId, fit}));
+
+        const int steps = m_doc->undoStack()->count();
+        QSignalSpy shown(&view, &AnalysisView::analysisShown);
+        view.setSpecLimits(spec9to11());
+        QCOMPARE(m_doc->undoStack()->count(), steps + 1);
+        QVERIFY(shown.wait(20000));
+        auto saved = view.savedChart({studyId, fit});
+        QVERIFY(saved && saved->id != 0);
+        QCOMPARE(saved->type, stats::ChartType::IMR);
+        QCOMPARE(saved->specLimits.lsl.value_or(0), 9.0);
+        QCOMPARE(saved->specLimits.usl.value_or(0), 11.0);
+        QVERIFY(!saved->specLimits.target);
+        QVERIFY(view.figure().analysis().capability);
+        QVERIFY(near(view.figure().analysis().capability->cp->value, 1.2321381708620704, 1e-6));
+
+        view.setSpecLimits(wider);
+        QCOMPARE(m_doc->undoStack()->count(), steps + 2);
+        QCOMPARE(view.savedChart({studyId, fit})->specLimits, (store::SpecLimits{8.0, 12.0, 10.5}));
+        QCOMPARE(view.savedChart({studyId, fit})->id, saved->id);   // the same chart, updated
+
+        // Undo restores the limits before, in the store, the fields and the analysis.
+        shown.clear();
+        m_doc->undoStack()->undo();
+        QCOMPARE(view.savedChart({studyId, fit})->specLimits, (store::SpecLimits{9.0, 11.0, std::nullopt}));
+        QCOMPARE(view.specLimits().lsl.value_or(0), 9.0);
+        QCOMPARE(view.specLimits().usl.value_or(0), 11.0);
+        QVERIFY(!view.specLimits().target);
+        QVERIFY(shown.count() > 0 || shown.wait(20000));
+        QCOMPARE(view.figure().analysis().spec.usl.value_or(0), 11.0);
+        // The first undo removes the chart it saved.
+        m_doc->undoStack()->undo();
+        QVERIFY(!view.savedChart({studyId, fit}));
+        QVERIFY(!view.specLimits().lsl && !view.specLimits().usl);
+        m_doc->undoStack()->redo();
+        m_doc->undoStack()->redo();
+        QCOMPARE(view.specLimits().target.value_or(0), 10.5);
+
+        // The cycle total is another source: no limits of its own, and the step's come back.
+        view.sourceBox()->setStepId(0);
+        QVERIFY(!view.specLimits().lsl && !view.specLimits().usl);
+        QVERIFY(waitShown(view));
+        view.sourceBox()->setStepId(fit);
+        QCOMPARE(view.specLimits().lsl.value_or(0), 8.0);
     }
+
+    // Open the project file again: the limits come back with the chart.
+    m_context.reset();
+    m_doc.reset();
+    QString error;
+    m_doc = ProjectDocument::open(path, &error);
+    QVERIFY2(m_doc, qPrintable(error));
+    m_context = std::make_unique<WindowContext>(m_doc.get());
+    m_context->setStudy(studyId);
     CapabilityView again(m_context.get());
-    again.restoreViewState(state);
-    const auto spec = again.specLimits();
-    QVERIFY(!spec.lsl);
-    QCOMPARE(spec.usl.value_or(0), 12.5);
-    QCOMPARE(spec.target.value_or(0), 11.0);
+    again.sourceBox()->setStepId(fit);
+    again.show();
+    QVERIFY(waitShown(again));
+    QCOMPARE(again.specLimits().lsl.value_or(0), 8.0);
+    QCOMPARE(again.specLimits().usl.value_or(0), 12.0);
+    QCOMPARE(again.specLimits().target.value_or(0), 10.5);
+    QCOMPARE(again.figure().analysis().spec.lsl.value_or(0), 8.0);
+    QVERIFY(again.figure().analysis().capability);
 }
 
 QTEST_MAIN(TestCapabilityView)

@@ -378,6 +378,62 @@ private slots:
         QVERIFY2(text.contains(QStringLiteral("Cpk")), qPrintable(text));
     }
 
+    // A data set's saved chart: under a header naming the data set, headed by the data set and
+    // the column, with its signal (row 15, test 1) and the note written there; left out of the
+    // report of one study (it belongs to none).
+    void dataSetChartsAreReported()
+    {
+        QTemporaryDir dir;
+        const QString path = dir.filePath(QStringLiteral("d.gemba"));
+        const QString csv = dir.filePath(QStringLiteral("shafts.csv"));
+        {
+            QFile f(csv);
+            QVERIFY(f.open(QIODevice::WriteOnly));
+            f.write("Lot,Diameter\n");
+            // 20 rows of 10.00 ± 0.02 mm, and 10.50 in row 15: beyond the I chart's UCL.
+            for (int r = 1; r <= 20; ++r)
+                f.write(QStringLiteral("L%1,%2\n").arg(r).arg(r == 15 ? 10.5 : 10.0 + ((r * 7) % 5 - 2) * 0.01).toUtf8());
+        }
+        {
+            auto doc = test::makeDocument(path, "Turning", {"Load", "Turn"});
+            study::Study s;
+            s.date = "2026-12-01";
+            s.observer = "K. Obi";
+            test::addTimedStudy(*doc, s, 10, [](study::Observation& o, int c, std::size_t i) {
+                o.durationUs = static_cast<std::int64_t>((i == 0 ? 4.0 : 9.0) * 1e6) + c * 1000;
+            });
+            const auto set = doc->project().importDataSet(csv.toStdString(), "Shaft diameters");
+            QVERIFY2(set, set ? "" : set.error().message.c_str());
+            store::ChartSpec spec;
+            spec.source.kind = store::ChartSourceKind::DataSetColumn;
+            spec.source.dataSetId = *set;
+            spec.source.valueColumn = "Diameter";
+            spec.notes.push_back({14, "Worn collet", "Collet replaced", 0});   // row 15 (key: 0-based row)
+            QVERIFY(doc->project().addChart(spec));
+        }
+        const QString pdf = dir.filePath(QStringLiteral("d.pdf"));
+        cli::ReportRenderRequest request;
+        request.projectPath = path.toStdString();
+        request.outputPath = pdf.toStdString();
+        QCOMPARE(QString::fromStdString(renderReport(request)), QString());
+        const QString text = pdfText(pdf);
+        keepForLooking(pdf, QStringLiteral("datasets.pdf"));
+        QVERIFY2(text.contains(QStringLiteral("Data set: Shaft diameters")), qPrintable(text));
+        QVERIFY(text.contains(QStringLiteral("shafts.csv")));
+        QVERIFY(text.contains(QStringLiteral("Data set chart: Shaft diameters, column Diameter")));
+        QVERIFY(text.contains(QStringLiteral("I-MR of column Diameter, 20 point(s)")));
+        QVERIFY2(text.contains(QStringLiteral("I row 15 10.50 1 1: 1 point beyond the control limits 1")), qPrintable(text));
+        QVERIFY(text.contains(QStringLiteral("Signal notes — Data set chart: Shaft diameters, column Diameter")));
+        QVERIFY(text.contains(QStringLiteral("1 row 15 Worn collet Collet replaced")));
+        QVERIFY(text.contains(QStringLiteral("Time study: Turning")));   // the study is still there
+
+        request.study = "2026-12-01 - K. Obi";
+        QCOMPARE(QString::fromStdString(renderReport(request)), QString());
+        const QString one = pdfText(pdf);
+        QVERIFY(one.contains(QStringLiteral("Time study: Turning")));
+        QVERIFY(!one.contains(QStringLiteral("Shaft diameters")));
+    }
+
     void errors()
     {
         QTemporaryDir dir;

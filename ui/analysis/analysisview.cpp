@@ -49,7 +49,10 @@ AnalysisView::AnalysisView(WindowContext* context, QWidget* parent)
     m_refreshTimer->setSingleShot(true);
     m_refreshTimer->setInterval(kRefreshDelayMs);
     connect(m_refreshTimer, &QTimer::timeout, this, &AnalysisView::refreshNow);
-    connect(m_source, &QComboBox::currentIndexChanged, this, &AnalysisView::scheduleRefresh);
+    connect(m_source, &QComboBox::currentIndexChanged, this, [this] {
+        sourceChanged();
+        scheduleRefresh();
+    });
 
     ProjectDocument* doc = m_context->document();
     connect(m_context, &WindowContext::processChanged, this, [this] {
@@ -60,7 +63,10 @@ AnalysisView::AnalysisView(WindowContext* context, QWidget* parent)
         refillSources();
         scheduleRefresh();
     });
-    connect(m_context, &WindowContext::studyChanged, this, &AnalysisView::scheduleRefresh);
+    connect(m_context, &WindowContext::studyChanged, this, [this] {
+        sourceChanged();
+        scheduleRefresh();
+    });
     connect(doc, &ProjectDocument::observationsChanged, this, &AnalysisView::scheduleRefresh);
     connect(doc, &ProjectDocument::observationChanged, this, &AnalysisView::scheduleRefresh);
     connect(doc, &ProjectDocument::observationsRemoved, this, &AnalysisView::scheduleRefresh);
@@ -106,10 +112,20 @@ void AnalysisView::showEvent(QShowEvent* event)
         m_refreshTimer->start();
 }
 
+std::optional<ValueSource> AnalysisView::currentSource() const
+{
+    const study::Study* study = m_context->study();
+    if (m_explicitValues || !study)
+        return std::nullopt;
+    return ValueSource{study->id, m_source->stepId()};
+}
+
 void AnalysisView::showValues(std::vector<double> values, const QString& subject)
 {
     m_refreshTimer->stop();
     m_dirty = false;
+    m_explicitValues = true;
+    sourceChanged();
     m_valuesKey.reset();
     m_values = std::make_shared<const std::vector<double>>(std::move(values));
     m_subject = subject;
@@ -121,6 +137,8 @@ void AnalysisView::refreshNow()
     if (!isVisible())
         return;   // stays dirty: showEvent() refreshes
     m_dirty = false;
+    m_explicitValues = false;
+    sourceChanged();
     const study::Study* study = m_context->study();
     if (!study) {
         m_values.reset();

@@ -3,6 +3,7 @@
 // when the data changes (coalesced, and only while the view is shown), and a status line.
 #pragma once
 
+#include "analysis/studyvalues.h"
 #include "views/view.h"
 
 #include <QWidget>
@@ -39,6 +40,10 @@ public:
     // Re-reads the current study's times (soon, and only once while the view is hidden).
     void scheduleRefresh();
 
+    // What the view analyses: the current study's chosen step (or cycle total); none when
+    // there is no study or the values were given by showValues().
+    std::optional<ValueSource> currentSource() const;
+
     SourceBox* sourceBox() const { return m_source; }
     QLabel* statusLabel() const { return m_status; }
     bool isBusy() const;
@@ -62,6 +67,9 @@ protected:
     virtual void analyse(std::shared_ptr<const std::vector<double>> values, const QString& subject) = 0;
     // Shows nothing but `message` (no study, a read failed).
     virtual void showNothing(const QString& message) = 0;
+    // The source (currentSource()) may be another one now: called before its values are read
+    // or analysed, and by showValues().
+    virtual void sourceChanged() {}
     virtual void saveExtraState(QJsonObject& state) const { (void)state; }
     virtual void restoreExtraState(const QJsonObject& state) { (void)state; }
 
@@ -82,6 +90,7 @@ private:
     std::shared_ptr<const std::vector<double>> m_values;
     std::optional<std::tuple<qint64, qint64, quint64>> m_valuesKey;   // (study, step, revision)
     QString m_subject;
+    bool m_explicitValues = false;   // showValues() gave the values, not the study
 };
 
 } // namespace gemba::ui

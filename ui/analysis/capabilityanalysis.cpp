@@ -53,6 +53,14 @@ CapabilityAnalysis analyseCapability(std::vector<double> values, const stats::Sp
         return a;
     }
     a.capability = std::move(*c);
+    if (!spec.target) {
+        // No target entered: none is made up (core takes the midpoint of the limits, as qcc
+        // does); Cpm and Ppm are shown only for a target the user gave, as Minitab's
+        // Capability Analysis (Normal) computes Cpm only when a target is specified.
+        a.capability->target.reset();
+        a.capability->cpm.reset();
+        a.capability->ppm.reset();
+    }
 
     if (a.histogram) {
         const auto& h = *a.histogram;
@@ -60,7 +68,7 @@ CapabilityAnalysis analyseCapability(std::vector<double> values, const stats::Sp
         const double spread = 4 * std::max(cap.sigmaWithin, cap.sigmaOverall);
         double from = std::min(h.edges.front(), cap.mean - spread);
         double to = std::max(h.edges.back(), cap.mean + spread);
-        for (const auto& limit : {spec.lsl, spec.usl, cap.target}) {
+        for (const auto& limit : {spec.lsl, spec.usl, spec.target}) {
             if (limit) {
                 from = std::min(from, *limit);
                 to = std::max(to, *limit);

@@ -40,9 +40,9 @@ QChart* CapabilityFigure::createChart(const FigureStyle& style) const
         addVerticalLine(chart, *spec.lsl, QStringLiteral("lsl"), tr("LSL"), style.limits, Qt::DashDotLine, style);
     if (spec.usl)
         addVerticalLine(chart, *spec.usl, QStringLiteral("usl"), tr("USL"), style.limits, Qt::DashDotLine, style);
-    const std::optional<double> target = m_analysis.capability ? m_analysis.capability->target : spec.target;
-    if (target)
-        addVerticalLine(chart, *target, QStringLiteral("target"), tr("Target"), style.target, Qt::DotLine, style);
+    // Only a target the user gave (none is made up at mid-spec: capabilityanalysis.h).
+    if (spec.target)
+        addVerticalLine(chart, *spec.target, QStringLiteral("target"), tr("Target"), style.target, Qt::DotLine, style);
     return chart;
 }
 
@@ -64,7 +64,7 @@ QString CapabilityFigure::summaryHtml() const
 
     heading(tr("Process data (s)"));
     row(tr("LSL"), limit(a.spec.lsl));
-    row(tr("Target"), limit(a.capability ? a.capability->target : a.spec.target));
+    row(tr("Target"), limit(a.spec.target));
     row(tr("USL"), limit(a.spec.usl));
     row(tr("N"), QString::number(a.n));
     if (a.capability) {

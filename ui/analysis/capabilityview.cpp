@@ -1,13 +1,16 @@
 #include "analysis/capabilityview.h"
 
 #include "analysis/analysisrunner.h"
+#include "charts/chartstore.h"
+#include "commands/changechartcommand.h"
+#include "projectdocument.h"
+#include "windowcontext.h"
 
 #include <QChart>
 #include <QChartView>
 #include <QDoubleValidator>
 #include <QEvent>
 #include <QHBoxLayout>
-#include <QJsonObject>
 #include <QLabel>
 #include <QLineEdit>
 #include <QLocale>
@@ -77,7 +80,7 @@ CapabilityView::CapabilityView(WindowContext* context, QWidget* parent)
     }
     m_lsl->setToolTip(tr("Lower specification limit, in seconds; leave empty for none"));
     m_usl->setToolTip(tr("Upper specification limit, in seconds; leave empty for none"));
-    m_target->setToolTip(tr("Target time, in seconds; empty: the middle of LSL and USL"));
+    m_target->setToolTip(tr("Target time, in seconds; leave empty for none (then no Cpm and Ppm)"));
     toolRow()->addStretch(1);
 
     m_warning->setObjectName(QStringLiteral("stabilityWarning"));
@@ -121,6 +124,17 @@ CapabilityView::CapabilityView(WindowContext* context, QWidget* parent)
     layout->addWidget(splitter, 1);
     setContent(content);
     showNothing(QString());
+
+    // An undo or redo of a chart of this study may have changed the limits shown.
+    connect(ChartStore::of(context->document()), &ChartStore::chartChanged, this, [this](study::Id studyId) {
+        const auto source = currentSource();
+        if (!source || source->studyId != studyId)
+            return;
+        loadSpecLimits();
+        if (values())
+            analyse(values(), subject());
+    });
+    loadSpecLimits();
 }
 
 stats::SpecLimits CapabilityView::specLimits() const
@@ -134,14 +148,78 @@ stats::SpecLimits CapabilityView::specLimits() const
 
 void CapabilityView::setSpecLimits(const stats::SpecLimits& spec)
 {
+    setFields(spec);
+    specEdited();
+}
+
+void CapabilityView::setFields(const stats::SpecLimits& spec)
+{
     m_lsl->setText(limitText(spec.lsl));
     m_usl->setText(limitText(spec.usl));
     m_target->setText(limitText(spec.target));
-    specEdited();
+}
+
+std::optional<store::ChartSpec> CapabilityView::savedChart(const ValueSource& source) const
+{
+    ProjectDocument* doc = context()->document();
+    const study::Study* study = doc->study(source.studyId);
+    if (!study)
+        return std::nullopt;
+    auto charts = doc->project().charts(study->processId);
+    if (!charts)
+        return std::nullopt;
+    const auto kind = source.isCycleTotal() ? store::ChartSourceKind::CycleTotal : store::ChartSourceKind::StepDurations;
+    for (auto& chart : *charts) {
+        const auto& s = chart.source;
+        if (s.kind == kind && s.studyIds == std::vector<study::Id>{source.studyId} &&
+            (source.isCycleTotal() || s.stepId == source.stepId))
+            return std::move(chart);
+    }
+    return std::nullopt;
+}
+
+void CapabilityView::sourceChanged()
+{
+    loadSpecLimits();
+}
+
+void CapabilityView::loadSpecLimits()
+{
+    const auto source = currentSource();
+    if (!source)
+        return;   // values given by showValues(): the fields are their limits
+    const auto chart = savedChart(*source);
+    const store::SpecLimits saved = chart ? chart->specLimits : store::SpecLimits{};
+    setFields(stats::SpecLimits{saved.lsl, saved.usl, saved.target});
 }
 
 void CapabilityView::specEdited()
 {
+    ProjectDocument* doc = context()->document();
+    const auto source = currentSource();
+    if (source && !doc->readOnly()) {
+        store::ChartSpec before;
+        if (auto saved = savedChart(*source)) {
+            before = std::move(*saved);
+        } else {
+            // A new I-MR chart of the source (ChartSpec's defaults), saved with the limits.
+            if (const study::Study* study = doc->study(source->studyId))
+                before.processId = study->processId;
+            before.source.kind =
+                source->isCycleTotal() ? store::ChartSourceKind::CycleTotal : store::ChartSourceKind::StepDurations;
+            before.source.studyIds = {source->studyId};
+            before.source.stepId = source->stepId;
+        }
+        const stats::SpecLimits edited = specLimits();
+        store::ChartSpec after = before;
+        after.specLimits = store::SpecLimits{edited.lsl, edited.usl, edited.target};
+        if (after.specLimits != before.specLimits) {
+            // redo() saves at once; chartChanged() then reads the limits back and analyses.
+            doc->undoStack()->push(new ChangeChartCommand(doc, ChangeChartCommand::SpecLimits, std::move(before),
+                                                          std::move(after), tr("Set the spec limits")));
+            return;
+        }
+    }
     if (values())
         analyse(values(), subject());
 }
@@ -179,28 +257,6 @@ void CapabilityView::showNothing(const QString& message)
     m_summary->clear();
     m_warning->hide();
     setStatus(message);
-}
-
-void CapabilityView::saveExtraState(QJsonObject& state) const
-{
-    const stats::SpecLimits spec = specLimits();
-    if (spec.lsl)
-        state.insert(QStringLiteral("lsl"), *spec.lsl);
-    if (spec.usl)
-        state.insert(QStringLiteral("usl"), *spec.usl);
-    if (spec.target)
-        state.insert(QStringLiteral("target"), *spec.target);
-}
-
-void CapabilityView::restoreExtraState(const QJsonObject& state)
-{
-    auto read = [&state](const char* key) {
-        const QJsonValue v = state.value(QLatin1String(key));
-        return v.isDouble() ? std::optional<double>(v.toDouble()) : std::nullopt;
-    };
-    m_lsl->setText(limitText(read("lsl")));
-    m_usl->setText(limitText(read("usl")));
-    m_target->setText(limitText(read("target")));
 }
 
 void CapabilityView::changeEvent(QEvent* event)

@@ -2,8 +2,8 @@
 // reads from the study (analysis::stepSeries, cycleTotalSeries, subgroupSeries), the user's
 // exclusions and stage starts as flags and stages, and core's staged or locked chart
 // (analysis::stagedChart, lockedChart). No formula here: every center, limit and test result
-// is core's; this file maps point keys to point indices and back. Runs on ChartService's
-// worker thread (computeChart) and, for the live chart and "Lock limits", on the window's
+// is core's; this file maps point keys to point indices and back. Runs on DataService's
+// worker thread (computeChart, submitted by the chart view) and, for the live chart and "Lock limits", on the window's
 // thread over a series already read (chartFromSeries, lockAt).
 #pragma once
 
@@ -32,7 +32,7 @@ using store::PointKey;
 // MR chart has NaN at the first point of each later stage, analysis::stagedChart).
 struct ChartResult {
     study::Id studyId = 0;
-    quint64 revision = 0;
+    quint64 revision = 0;   // the document revision the chart view asked at (ProjectDocument::revision)
     std::string key;   // chartComputationKey() of the spec asked for
     stats::ChartAnalysis analysis;
     std::vector<PointKey> pointKeys;        // one per analysis point

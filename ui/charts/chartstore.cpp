@@ -21,25 +21,50 @@ ChartStore* ChartStore::of(ProjectDocument* document)
 
 store::ChartSpec ChartStore::studyChart(study::Id studyId) const
 {
+    const auto charts = chartsOfStudy(studyId);
+    const auto alone = std::find_if(charts.begin(), charts.end(), [&](const store::ChartSpec& c) {
+        return c.source.studyIds == std::vector<study::Id>{studyId};
+    });
+    if (alone != charts.end())
+        return *alone;
+    if (!charts.empty())
+        return charts.front();
+    return newStudyChart(studyId);
+}
+
+store::ChartSpec ChartStore::newStudyChart(study::Id studyId) const
+{
     store::ChartSpec spec;
     spec.source.studyIds = {studyId};
     spec.source.kind = store::ChartSourceKind::StepDurations;
-    auto study = m_document->project().findStudy(studyId);
-    if (study) {
-        const study::Id processId = study->processId;
-        spec.processId = processId;
-        if (auto charts = m_document->project().charts(processId)) {
-            const auto found = std::find_if(charts->begin(), charts->end(), [&](const store::ChartSpec& c) {
-                return c.source.kind != store::ChartSourceKind::DataSetColumn &&
-                       c.source.studyIds == std::vector<study::Id>{studyId};
-            });
-            if (found != charts->end())
-                return *found;
-        }
+    if (auto study = m_document->project().findStudy(studyId)) {
+        spec.processId = study->processId;
         if (auto steps = m_document->project().studySteps(studyId); steps && !steps->empty())
             spec.source.stepId = steps->front().id;
     }
     return spec;
+}
+
+std::vector<store::ChartSpec> ChartStore::chartsOfStudy(study::Id studyId) const
+{
+    std::vector<store::ChartSpec> out;
+    auto study = m_document->project().findStudy(studyId);
+    if (!study)
+        return out;
+    if (auto charts = m_document->project().charts(study->processId))
+        for (auto& c : *charts) {
+            const auto& ids = c.source.studyIds;
+            if (c.source.kind != store::ChartSourceKind::DataSetColumn &&
+                std::find(ids.begin(), ids.end(), studyId) != ids.end())
+                out.push_back(std::move(c));
+        }
+    return out;
+}
+
+std::vector<store::ChartSpec> ChartStore::chartsOfDataSet(study::Id dataSetId) const
+{
+    auto charts = m_document->project().dataSetCharts(dataSetId);
+    return charts ? std::move(*charts) : std::vector<store::ChartSpec>{};
 }
 
 store::ChartSpec ChartStore::dataSetChart(study::Id dataSetId, const std::string& column) const
@@ -78,7 +103,7 @@ study::Id ChartStore::save(const store::ChartSpec& spec)
         }
         id = *added;
     }
-    emit chartChanged(studyId);
+    emit chartChanged(studyId, id);
     return id;
 }
 
@@ -88,7 +113,7 @@ bool ChartStore::remove(study::Id chartId, study::Id studyId)
         m_document->warn(QString::fromStdString(ok.error().message));
         return false;
     }
-    emit chartChanged(studyId);
+    emit chartChanged(studyId, chartId);
     return true;
 }
 

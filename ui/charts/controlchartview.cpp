@@ -2,11 +2,13 @@
 #include "charts/controlchartview.h"
 
 #include "charts/chartcanvas.h"
-#include "charts/chartservice.h"
 #include "charts/chartstore.h"
 #include "charts/controlchartfigure.h"
 #include "charts/signaltext.h"
+#include "commands/addchartcommand.h"
 #include "commands/changechartcommand.h"
+#include "commands/removechartcommand.h"
+#include "data/dataservice.h"
 #include "projectdocument.h"
 #include "report/exporters.h"
 #include "windowcontext.h"
@@ -22,13 +24,19 @@
 #include <QFileDialog>
 #include <QFormLayout>
 #include <QHBoxLayout>
+#include <QInputDialog>
 #include <QLabel>
+#include <QLineEdit>
 #include <QLocale>
+#include <QMenu>
 #include <QPlainTextEdit>
 #include <QPushButton>
+#include <QRegularExpression>
 #include <QSpinBox>
 #include <QSplitter>
 #include <QTimer>
+#include <QToolBar>
+#include <QToolButton>
 #include <QListWidget>
 #include <QUndoStack>
 #include <QVBoxLayout>
@@ -71,9 +79,58 @@ std::vector<stats::SigmaMethod> sigmaMethodsFor(stats::ChartType type)
     return {M::SBar, M::MvlueS, M::PooledSd, M::RBar, M::MvlueR};
 }
 
-// Shifts when subgrouping by shift: three of eight hours from 06:00 (the common pattern; the
-// view has no shift plan of its own yet).
+// "Chart" entries: Qt::UserRole holds the chart id, or one of these.
+constexpr qint64 kNewChartEntry = -1;
+
+// Shifts when subgrouping by shift, until the user gives the plant's own: three of eight hours
+// from 06:00 (the common pattern). The start times are the chart's (ChartSource::
+// shiftStartMinutes), as a subgroup column is an option of one chart in Minitab and JMP, which
+// have no shift plan of their own.
 const std::vector<int> kDefaultShiftStarts{6 * 60, 14 * 60, 22 * 60};
+
+QString shiftText(const std::vector<int>& starts)
+{
+    QStringList parts;
+    for (int m : starts)
+        parts << QStringLiteral("%1:%2").arg(m / 60, 2, 10, QLatin1Char('0')).arg(m % 60, 2, 10, QLatin1Char('0'));
+    return parts.join(QStringLiteral(", "));
+}
+
+// "06:00, 18:00" (or "6:00 18:00", "06:00; 18:00") as minutes after midnight, in order; none
+// when a time does not read as H:MM or HH:MM on a 24-hour clock, or one is given twice.
+std::optional<std::vector<int>> parseShiftStarts(const QString& text)
+{
+    static const QRegularExpression separators(QStringLiteral("[,;\\s]+"));
+    static const QRegularExpression time(QStringLiteral("^(\\d{1,2}):(\\d{2})$"));
+    std::vector<int> starts;
+    for (const QString& part : text.split(separators, Qt::SkipEmptyParts)) {
+        const auto m = time.match(part);
+        if (!m.hasMatch())
+            return std::nullopt;
+        const int h = m.captured(1).toInt();
+        const int min = m.captured(2).toInt();
+        if (h > 23 || min > 59)
+            return std::nullopt;
+        starts.push_back(h * 60 + min);
+    }
+    std::sort(starts.begin(), starts.end());
+    if (starts.empty() || std::adjacent_find(starts.begin(), starts.end()) != starts.end())
+        return std::nullopt;
+    return starts;
+}
+
+QString typeName(stats::ChartType type)
+{
+    switch (type) {
+    case stats::ChartType::IMR: return ControlChartView::tr("I-MR");
+    case stats::ChartType::XbarR: return ControlChartView::tr("X̄-R");
+    case stats::ChartType::XbarS: return ControlChartView::tr("X̄-S");
+    default: {
+        const std::string_view name = stats::chartTypeName(type);
+        return QString::fromLatin1(name.data(), static_cast<qsizetype>(name.size()));
+    }
+    }
+}
 
 QString secondsText(double v) { return QLocale().toString(v, 'f', 3); }
 
@@ -83,13 +140,11 @@ ControlChartView::ControlChartView(WindowContext& context, QWidget* parent)
     : QWidget(parent)
     , m_context(context)
     , m_document(context.document())
-    , m_service(new ChartService(context.document()->project(), this))
     , m_figure(std::make_unique<ControlChartFigure>())
 {
     setObjectName(QStringLiteral("controlChartView"));
     buildUi();
     createActions();
-    connect(m_service, &ChartService::chartReady, this, &ControlChartView::onChartReady);
 
     // Whatever changes the data (the revision) or the chart asks for a new computation.
     for (auto signal : {&ProjectDocument::observationsChanged, &ProjectDocument::stepsChanged,
@@ -104,6 +159,7 @@ ControlChartView::ControlChartView(WindowContext& context, QWidget* parent)
     auto studyChosen = [this] {
         m_dataSetId = 0;
         m_dataSetColumn.clear();
+        m_chartId = 0;
         loadChart();
     };
     connect(&m_context, &WindowContext::processChanged, this, studyChosen);
@@ -113,18 +169,49 @@ ControlChartView::ControlChartView(WindowContext& context, QWidget* parent)
         if (!m_filling)
             fillControls();
     });
-    // A chart added elsewhere (the data sets view's Chart Column): shown here.
+    // A chart added (New Chart, the data sets view's Chart Column, the undo of a deletion):
+    // shown here when it is a data set's or one of the current study's.
     connect(m_document, &ProjectDocument::chartAdded, this, [this](qint64 chartId) {
         auto chart = m_document->project().chart(chartId);
-        if (!chart || chart->source.kind != store::ChartSourceKind::DataSetColumn)
+        if (!chart)
             return;
-        m_dataSetId = chart->source.dataSetId;
-        m_dataSetColumn = chart->source.valueColumn;
+        if (chart->source.kind == store::ChartSourceKind::DataSetColumn) {
+            m_dataSetId = chart->source.dataSetId;
+            m_dataSetColumn = chart->source.valueColumn;
+        } else {
+            const auto& ids = chart->source.studyIds;
+            if (std::find(ids.begin(), ids.end(), m_context.studyId()) == ids.end())
+                return;
+            m_dataSetId = 0;
+            m_dataSetColumn.clear();
+        }
+        m_chartId = chartId;
         loadChart();
     });
-    connect(ChartStore::of(m_document), &ChartStore::chartChanged, this, [this](study::Id changed) {
-        if (changed == studyId())   // 0: a data set's chart
-            loadChart();
+    connect(m_document, &ProjectDocument::chartRemoved, this, [this](qint64 chartId) {
+        if (chartId != m_chartId) {
+            fillChartBox();
+            return;
+        }
+        m_chartId = 0;   // the study's (or column's) first chart, or a new one
+        if (isDataSetChart() && !m_document->project().dataSet(m_dataSetId)) {
+            m_dataSetId = 0;   // the data set went with it: back to the study
+            m_dataSetColumn.clear();
+        }
+        loadChart();
+    });
+    // A chart saved or removed by an undo command: the one shown again, or (an undo or redo of
+    // another chart of this study or data set) that one, so the change is seen.
+    connect(ChartStore::of(m_document), &ChartStore::chartChanged, this, [this](study::Id, study::Id chartId) {
+        if (chartId != m_chartId && m_chartId != 0) {
+            auto chart = m_document->project().chart(chartId);
+            if (!chart || !showsHere(*chart)) {
+                fillChartBox();   // a title shown in the list may have changed
+                return;
+            }
+            m_chartId = chartId;
+        }
+        loadChart();
     });
     loadChart();
 }
@@ -138,9 +225,30 @@ void ControlChartView::buildUi()
         l->setBuddy(buddy);
         return l;
     };
+    m_chartBox = new QComboBox(this);
+    m_chartBox->setObjectName(QStringLiteral("savedChartBox"));
+    m_chartBox->setMinimumContentsLength(22);
+    m_chartBox->setSizeAdjustPolicy(QComboBox::AdjustToMinimumContentsLengthWithIcon);
+    m_chartBox->setToolTip(tr("The saved charts of this study or data set (Alt+A); choose \"New Chart…\" to add one"));
+    m_studiesButton = new QToolButton(this);
+    m_studiesButton->setObjectName(QStringLiteral("chartStudiesButton"));
+    m_studiesButton->setPopupMode(QToolButton::InstantPopup);
+    m_studiesButton->setToolButtonStyle(Qt::ToolButtonTextOnly);
+    m_studiesButton->setToolTip(tr("Chart other studies of this process with this one, each a stage with its own "
+                                   "limits (a baseline and a later study); lock the baseline's limits (L) to judge "
+                                   "the later study against them"));
+    m_studiesMenu = new QMenu(m_studiesButton);
+    m_studiesMenu->setObjectName(QStringLiteral("chartStudiesMenu"));
+    m_studiesButton->setMenu(m_studiesMenu);
+    m_shiftEdit = new QLineEdit(this);
+    m_shiftEdit->setObjectName(QStringLiteral("chartShiftsEdit"));
+    m_shiftEdit->setPlaceholderText(shiftText(kDefaultShiftStarts));
+    m_shiftEdit->setToolTip(tr("The times each shift starts (24-hour clock), e.g. \"06:00, 14:00, 22:00\" or "
+                               "\"06:00, 18:00\"; a shift runs until the next one starts"));
+    m_shiftEdit->setMinimumWidth(m_shiftEdit->fontMetrics().horizontalAdvance(QStringLiteral("00:00, 00:00, 00:00 ")));
     m_sourceBox = new QComboBox(this);
     m_sourceBox->setObjectName(QStringLiteral("chartSourceBox"));
-    m_sourceBox->setMinimumContentsLength(18);
+    m_sourceBox->setMinimumContentsLength(14);
     m_sourceBox->setSizeAdjustPolicy(QComboBox::AdjustToMinimumContentsLengthWithIcon);
     m_typeBox = new QComboBox(this);
     m_typeBox->setObjectName(QStringLiteral("chartTypeBox"));
@@ -153,10 +261,6 @@ void ControlChartView::buildUi()
     m_subgroupBox->setSuffix(tr(" cycles"));
     m_groupByBox = new QComboBox(this);
     m_groupByBox->setObjectName(QStringLiteral("chartGroupByBox"));
-    m_groupByBox->addItem(tr("consecutive cycles"), static_cast<int>(store::SubgroupBy::CycleRange));
-    m_groupByBox->addItem(tr("study"), static_cast<int>(store::SubgroupBy::Study));
-    m_groupByBox->addItem(tr("day"), static_cast<int>(store::SubgroupBy::Day));
-    m_groupByBox->addItem(tr("shift (06:00, 14:00, 22:00)"), static_cast<int>(store::SubgroupBy::Shift));
     m_sizeBox = new QComboBox(this);
     m_sizeBox->setObjectName(QStringLiteral("chartSizeBox"));
     m_rulesBox = new QComboBox(this);
@@ -165,15 +269,34 @@ void ControlChartView::buildUi()
         m_rulesBox->addItem(tr(choice.label), QString::fromLatin1(choice.spec));
     m_sigmaBox = new QComboBox(this);
     m_sigmaBox->setObjectName(QStringLiteral("chartSigmaBox"));
+    // Long entries ("σ by average moving range (MR̄/d2)") elide rather than widen the view past
+    // a 1366-pixel screen; the open list shows them whole.
+    for (QComboBox* box : {m_rulesBox, m_sigmaBox}) {
+        box->setSizeAdjustPolicy(QComboBox::AdjustToMinimumContentsLengthWithIcon);
+        box->setMinimumContentsLength(12);
+    }
     m_kBox = new QDoubleSpinBox(this);
     m_kBox->setObjectName(QStringLiteral("chartKBox"));
     m_kBox->setRange(1, 6);
     m_kBox->setSingleStep(0.5);
     m_kBox->setDecimals(1);
 
+    // The view's own actions (filled by createActions): a compact bar beside the chart chooser,
+    // not the window's tool bar, which stays for the window's actions.
+    m_toolBar = new QToolBar(tr("Chart actions"), this);
+    m_toolBar->setObjectName(QStringLiteral("chartToolBar"));
+    m_toolBar->setToolButtonStyle(Qt::ToolButtonTextOnly);
+    m_toolBar->setFloatable(false);
+    m_toolBar->setMovable(false);
+    auto* chooser = new QHBoxLayout;
+    chooser->addWidget(label(tr("Saved ch&art:"), m_chartBox));
+    chooser->addWidget(m_chartBox);
+    chooser->addWidget(m_toolBar, 1);
+
     auto* controls = new QHBoxLayout;
     controls->addWidget(label(tr("&Chart of:"), m_sourceBox));
     controls->addWidget(m_sourceBox, 2);
+    controls->addWidget(m_studiesButton);
     controls->addSpacing(8);
     controls->addWidget(label(tr("T&ype:"), m_typeBox));
     controls->addWidget(m_typeBox);
@@ -181,6 +304,7 @@ void ControlChartView::buildUi()
     controls->addWidget(m_subgroupLabel);
     controls->addWidget(m_groupByBox);
     controls->addWidget(m_subgroupBox);
+    controls->addWidget(m_shiftEdit);
     m_sizeLabel = label(tr("Si&zes:"), m_sizeBox);
     controls->addWidget(m_sizeLabel);
     controls->addWidget(m_sizeBox);
@@ -234,16 +358,32 @@ void ControlChartView::buildUi()
     m_splitter = new QSplitter(Qt::Horizontal, this);
     m_splitter->setObjectName(QStringLiteral("chartSplitter"));
     m_splitter->addWidget(chartPane);
-    m_splitter->addWidget(m_signalList);
+    // Said in words when no point failed a test, so an empty list is not taken for a missing one.
+    m_noSignalsLabel = new QLabel(this);
+    m_noSignalsLabel->setObjectName(QStringLiteral("noSignalsLabel"));
+    m_noSignalsLabel->setWordWrap(true);
+    m_noSignalsLabel->setAlignment(Qt::AlignTop | Qt::AlignLeft);
+    m_noSignalsLabel->setMargin(6);
+    m_noSignalsLabel->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    m_noSignalsLabel->hide();
+    auto* sidePane = new QWidget(this);
+    auto* sideLayout = new QVBoxLayout(sidePane);
+    sideLayout->setContentsMargins(0, 0, 0, 0);
+    sideLayout->addWidget(m_noSignalsLabel);
+    sideLayout->addWidget(m_signalList, 1);
+    m_splitter->addWidget(sidePane);
     m_splitter->setStretchFactor(0, 3);
     m_splitter->setStretchFactor(1, 1);
     m_splitter->setSizes({900, 380});
 
     auto* layout = new QVBoxLayout(this);
+    layout->addLayout(chooser);
     layout->addLayout(controls);
     layout->addWidget(m_splitter, 1);
 
+    connect(m_chartBox, &QComboBox::activated, this, &ControlChartView::chartChosen);
     connect(m_sourceBox, &QComboBox::activated, this, &ControlChartView::controlsChanged);
+    connect(m_shiftEdit, &QLineEdit::editingFinished, this, &ControlChartView::controlsChanged);
     connect(m_typeBox, &QComboBox::activated, this, &ControlChartView::controlsChanged);
     connect(m_rulesBox, &QComboBox::activated, this, &ControlChartView::controlsChanged);
     connect(m_sigmaBox, &QComboBox::activated, this, &ControlChartView::controlsChanged);
@@ -306,6 +446,53 @@ void ControlChartView::createActions()
                          [this] { setShowZones(m_zonesAction->isChecked()); }, "showZonesAction");
     m_zonesAction->setCheckable(true);
     m_canvas->setContextMenuPolicy(Qt::ActionsContextMenu);
+
+    // The saved charts: in the view's menu and its tool bar (the chooser itself is Alt+A).
+    auto chartAction = [this](const QString& text, auto slot, const char* name) {
+        auto* a = new QAction(text, this);
+        a->setObjectName(QString::fromLatin1(name));
+        connect(a, &QAction::triggered, this, slot);
+        m_actions << a;
+        return a;
+    };
+    m_newChartAction = chartAction(tr("&New Chart..."), [this] { promptNewChart(); }, "newChartAction");
+    m_renameChartAction = chartAction(tr("Re&name Chart..."), [this] { promptRenameChart(); }, "renameChartAction");
+    m_deleteChartAction = chartAction(tr("&Delete Chart"), [this] { deleteChart(); }, "deleteChartAction");
+
+    // The tool bar: short words for the actions a reviewer uses on points; every key stays as it
+    // was (the moves of the cursor are keys and context-menu entries only).
+    auto find = [this](const char* name) { return findChild<QAction*>(QString::fromLatin1(name)); };
+    const struct {
+        const char* name;
+        const char* text;
+    } bar[] = {
+        {"newChartAction", QT_TR_NOOP("New…")},
+        {"renameChartAction", QT_TR_NOOP("Rename…")},
+        {"deleteChartAction", QT_TR_NOOP("Delete")},
+        {nullptr, nullptr},
+        {"previousSignalAction", QT_TR_NOOP("◀ Signal")},
+        {"nextSignalAction", QT_TR_NOOP("Signal ▶")},
+        {nullptr, nullptr},
+        {"excludePointAction", QT_TR_NOOP("Exclude")},
+        {"stageStartAction", QT_TR_NOOP("Stage")},
+        {"lockLimitsAction", QT_TR_NOOP("Lock Limits")},
+        {"noteAction", QT_TR_NOOP("Note…")},
+        {nullptr, nullptr},
+        {"showZonesAction", QT_TR_NOOP("Zones")},
+        {"exportChartCsvAction", QT_TR_NOOP("CSV…")},
+    };
+    for (const auto& entry : bar) {
+        if (!entry.name) {
+            m_toolBar->addSeparator();
+            continue;
+        }
+        QAction* a = find(entry.name);
+        a->setIconText(tr(entry.text));
+        if (!a->shortcut().isEmpty())
+            a->setToolTip(tr("%1 (%2)").arg(a->text().remove(QLatin1Char('&')).remove(QStringLiteral("...")),
+                                            a->shortcut().toString(QKeySequence::NativeText)));
+        m_toolBar->addAction(a);
+    }
 }
 
 bool ControlChartView::showZones() const { return m_zonesAction->isChecked(); }
@@ -339,9 +526,19 @@ void ControlChartView::updateFigure()
         const QString source = m_spec.source.kind == store::ChartSourceKind::CycleTotal
                                    ? tr("Cycle total")
                                    : m_document->stepName(m_spec.source.stepId);
-        options.title = study ? tr("%1 — %2, %3").arg(source, QString::fromStdString(study->date),
-                                                      QString::fromStdString(study->observer))
-                              : source;
+        if (m_spec.source.studyIds.size() > 1) {
+            // A baseline and later studies, each a stage: their dates.
+            QStringList dates;
+            for (const auto& s : m_context.studies())
+                if (std::find(m_spec.source.studyIds.begin(), m_spec.source.studyIds.end(), s.id) !=
+                    m_spec.source.studyIds.end())
+                    dates << QString::fromStdString(s.date);
+            options.title = tr("%1 — studies of %2").arg(source, dates.join(QStringLiteral(", ")));
+        } else {
+            options.title = study ? tr("%1 — %2, %3").arg(source, QString::fromStdString(study->date),
+                                                          QString::fromStdString(study->observer))
+                                  : source;
+        }
         options.valueUnit = QStringLiteral("s");
     }
     options.stageStarts = m_result->stageStarts;
@@ -444,11 +641,23 @@ void ControlChartView::loadChart()
 {
     const study::Id current = m_context.studyId();
     store::ChartSpec next;
-    if (isDataSetChart())
+    bool chosen = false;
+    if (m_chartId) {
+        if (auto saved = m_document->project().chart(m_chartId); saved && showsHere(*saved)) {
+            next = *saved;
+            chosen = true;
+            if (isDataSetChart())
+                m_dataSetColumn = next.source.valueColumn;
+        }
+    }
+    if (!chosen && isDataSetChart())
         next = ChartStore::of(m_document)->dataSetChart(m_dataSetId, m_dataSetColumn);
-    else if (current)
+    else if (!chosen && current)
         next = ChartStore::of(m_document)->studyChart(current);
-    const bool otherChart = next.source.studyIds != m_spec.source.studyIds ||
+    m_chartId = next.id;
+    // Another saved chart, or another source: the cursor and the last result were of other points.
+    const bool otherChart = (next.id != 0 && m_spec.id != 0 && next.id != m_spec.id) ||
+                            next.source.studyIds != m_spec.source.studyIds ||
                             next.source.dataSetId != m_spec.source.dataSetId ||
                             next.source.valueColumn != m_spec.source.valueColumn;
     m_spec = next;
@@ -458,13 +667,13 @@ void ControlChartView::loadChart()
         m_canvas->setCursorPoint(-1);
     }
     fillControls();
-    if (m_result)
-        showResult();   // notes (which need no computation) show at once
+    showResult();   // notes (which need no computation) show at once; another chart says "Computing…"
     scheduleCompute();
 }
 
 void ControlChartView::fillControls()
 {
+    fillChartBox();
     m_filling = true;
     const bool cycleTotal = m_spec.source.kind == store::ChartSourceKind::CycleTotal;
     m_sourceBox->clear();
@@ -513,14 +722,19 @@ void ControlChartView::fillControls()
     const bool subgroups = m_spec.type == stats::ChartType::XbarR || m_spec.type == stats::ChartType::XbarS;
     m_subgroupBox->setSuffix(isDataSetChart() ? tr(" rows") : tr(" cycles"));
     m_subgroupBox->setValue(m_spec.source.subgroupSize > 1 ? m_spec.source.subgroupSize : 5);
-    // A data set's rows are grouped by count; a step's by cycles, study, day or shift.
+    // A data set's rows are grouped by count or by a column; a step's by cycles, study, day or
+    // shift (at the chart's shift start times).
+    fillGroupByBox();
     const auto by = m_spec.source.subgroupBy == store::SubgroupBy::None ? store::SubgroupBy::CycleRange
                                                                         : m_spec.source.subgroupBy;
-    m_groupByBox->setCurrentIndex(std::max(0, m_groupByBox->findData(static_cast<int>(by))));
-    m_groupByBox->setVisible(subgroups && !isDataSetChart());
-    m_subgroupLabel->setBuddy(isDataSetChart() ? static_cast<QWidget*>(m_subgroupBox) : m_groupByBox);
-    m_subgroupBox->setVisible(subgroups && (isDataSetChart() || by == store::SubgroupBy::CycleRange));
+    m_groupByBox->setVisible(subgroups);
+    m_subgroupLabel->setBuddy(m_groupByBox);
+    m_subgroupBox->setVisible(subgroups && by == store::SubgroupBy::CycleRange);
     m_subgroupLabel->setVisible(subgroups);
+    m_shiftEdit->setText(shiftText(m_spec.source.shiftStartMinutes.empty() ? kDefaultShiftStarts
+                                                                            : m_spec.source.shiftStartMinutes));
+    m_shiftEdit->setVisible(subgroups && by == store::SubgroupBy::Shift && !isDataSetChart());
+    fillStudiesMenu();
     m_sizeBox->clear();
     for (const auto& column : numericColumns)
         if (column != m_dataSetColumn)
@@ -546,9 +760,12 @@ void ControlChartView::fillControls()
     m_sigmaBox->setCurrentIndex(std::max(0, m_sigmaBox->findData(QString::fromStdString(sigma))));
     m_kBox->setValue(m_spec.nsigmas);
     const bool editable = canEdit();
-    for (QWidget* w :
-         std::initializer_list<QWidget*>{m_typeBox, m_subgroupBox, m_groupByBox, m_sizeBox, m_rulesBox, m_sigmaBox, m_kBox})
+    for (QWidget* w : std::initializer_list<QWidget*>{m_typeBox, m_subgroupBox, m_groupByBox, m_shiftEdit, m_sizeBox,
+                                                      m_rulesBox, m_sigmaBox, m_kBox})
         w->setEnabled(editable);
+    m_newChartAction->setEnabled(!m_document->readOnly() && (studyId() != 0 || isDataSetChart()));
+    m_renameChartAction->setEnabled(editable);
+    m_deleteChartAction->setEnabled(editable && m_spec.id != 0);
     m_sourceBox->setEnabled(!m_document->readOnly() && m_sourceBox->count() > 0);
     for (QAction* a : {m_excludeAction, m_stageAction, m_lockAction, m_noteAction})
         a->setEnabled(editable);
@@ -567,6 +784,7 @@ void ControlChartView::controlsChanged()
     if (dataSetId != m_dataSetId || column != m_dataSetColumn) {
         m_dataSetId = dataSetId;
         m_dataSetColumn = column;
+        m_chartId = 0;
         loadChart();
         if (dataSetId)
             return;
@@ -594,8 +812,18 @@ void ControlChartView::controlsChanged()
     next.source.subgroupBy = next.type == stats::ChartType::IMR ? store::SubgroupBy::None : by;
     next.source.subgroupSize =
         next.source.subgroupBy == store::SubgroupBy::CycleRange ? m_subgroupBox->value() : 0;
-    next.source.shiftStartMinutes =
-        next.source.subgroupBy == store::SubgroupBy::Shift ? kDefaultShiftStarts : std::vector<int>{};
+    next.source.shiftStartMinutes.clear();
+    if (next.source.subgroupBy == store::SubgroupBy::Shift) {
+        const auto starts = parseShiftStarts(m_shiftEdit->text());
+        if (!starts) {
+            m_document->warn(tr("Shift start times: \"%1\" is not a list of times such as \"06:00, 14:00, 22:00\" "
+                                "(24-hour clock, each time once).")
+                                 .arg(m_shiftEdit->text()));
+            fillControls();
+            return;
+        }
+        next.source.shiftStartMinutes = *starts;
+    }
     controlsChangedFor(next);
 }
 
@@ -603,8 +831,15 @@ void ControlChartView::controlsChangedFor(store::ChartSpec next)
 {
     if (isDataSetChart()) {
         const bool subgroups = next.type == stats::ChartType::XbarR || next.type == stats::ChartType::XbarS;
-        next.source.subgroupBy = subgroups ? store::SubgroupBy::CycleRange : store::SubgroupBy::None;
-        next.source.subgroupSize = subgroups ? m_subgroupBox->value() : 0;
+        // Consecutive rows, or the rows with the same value in a column ("batch", "lot").
+        const auto by = static_cast<store::SubgroupBy>(m_groupByBox->currentData().toInt());
+        const bool byColumn = subgroups && by == store::SubgroupBy::Column;
+        next.source.subgroupBy = !subgroups ? store::SubgroupBy::None
+                                 : byColumn ? store::SubgroupBy::Column
+                                            : store::SubgroupBy::CycleRange;
+        next.source.subgroupSize = subgroups && !byColumn ? m_subgroupBox->value() : 0;
+        next.source.subgroupColumn = byColumn ? m_groupByBox->currentData(kColumnRole).toString().toStdString()
+                                              : std::string();
         const bool sizes = next.type == stats::ChartType::P || next.type == stats::ChartType::NP ||
                            next.type == stats::ChartType::U;
         next.source.sizeColumn = sizes ? m_sizeBox->currentData().toString().toStdString() : std::string();
@@ -622,7 +857,9 @@ void ControlChartView::controlsChangedFor(store::ChartSpec next)
                            : std::string();
     if (next.source.kind != m_spec.source.kind || next.source.stepId != m_spec.source.stepId ||
         next.type != m_spec.type || next.source.subgroupSize != m_spec.source.subgroupSize ||
-        next.source.sizeColumn != m_spec.source.sizeColumn || next.source.subgroupBy != m_spec.source.subgroupBy) {
+        next.source.sizeColumn != m_spec.source.sizeColumn || next.source.subgroupBy != m_spec.source.subgroupBy ||
+        next.source.subgroupColumn != m_spec.source.subgroupColumn ||
+        next.source.shiftStartMinutes != m_spec.source.shiftStartMinutes) {
         // Other points: the decisions about the old ones no longer apply.
         next.exclusions.clear();
         next.stageStarts.clear();
@@ -670,19 +907,53 @@ void ControlChartView::compute()
         showResult();
         return;
     }
-    m_service->request(m_spec, m_document->revision());
+    // On the document's one data worker, with its read connection: the latest request of this
+    // view wins, and results are cached by (chart, revision of what it reads). A study's chart
+    // reads its studies only, so an edit elsewhere (another chart saved, another study timed)
+    // leaves it cached: the newest of their study revisions names their state, as each edit
+    // draws a new, higher number (ProjectDocument::studyRevision). A data set never changes, but
+    // its id may be taken again after a removal: its charts go by the project's revision.
+    const store::ChartSpec spec = m_spec;
+    quint64 revision = 0;
+    if (isDataSetChart())
+        revision = m_document->revision();
+    for (study::Id id : spec.source.studyIds)
+        revision = std::max(revision, m_document->studyRevision(id));
+    const quint64 documentRevision = m_document->revision();
+    std::string key = chartComputationKey(spec);
+    const DataKey dataKey{QStringLiteral("control-chart"), studyId(), revision, QString::fromStdString(key)};
+    m_document->dataService()->submit<ChartResult>(
+        this, QStringLiteral("chart"), dataKey,
+        [spec, revision, key = std::move(key)](const DataJob& job) {
+            ChartResult result;
+            if (!job.reader())
+                result.error = job.readerError();
+            else
+                result = computeChart(*job.reader(), spec);   // a read transaction of its own: sees every commit before it
+            result.key = key;
+            result.studyId = spec.source.studyIds.empty() ? 0 : spec.source.studyIds.front();
+            result.revision = revision;
+            return result;
+        },
+        [this, documentRevision](const ChartResult& result) { onChartReady(result, documentRevision); },
+        // A failure to read is worth asking about again; a chart, or the reason there is none, is not.
+        [](const ChartResult& result) { return result.hasChart() || result.series != nullptr; });
 }
 
-void ControlChartView::onChartReady(const ChartResult& result)
+void ControlChartView::onChartReady(const ChartResult& result, quint64 documentRevision)
 {
     if (result.studyId != studyId() || result.key != chartComputationKey(m_spec))
         return;   // an answer to an earlier state of the chart; the current one is on its way
-    m_result = std::make_shared<const ChartResult>(result);
+    auto shown = std::make_shared<ChartResult>(result);
+    shown->revision = documentRevision;   // what the view asked at: the document's revision then
+    m_result = std::move(shown);
     showResult();
 }
 
 void ControlChartView::showResult()
 {
+    // Times are in seconds; a data set's column has no unit the project knows.
+    m_canvas->setUnit(isDataSetChart() ? QString() : QStringLiteral("s"));
     m_canvas->setResult(m_result && m_result->hasChart() ? m_result : nullptr);
     m_canvas->setNoteMarks(noteNumbers());
     if (!studyId() && !isDataSetChart())
@@ -767,6 +1038,18 @@ void ControlChartView::fillSignalList()
                 m_signalList->setCurrentItem(item);
         }
     }
+    // A chart with nothing to list says so, naming the tests that were run.
+    const bool quiet = m_result && m_result->hasChart() && m_signalList->count() == 0;
+    if (quiet) {
+        const stats::RuleSet& rules = m_result->analysis.charts.front().rules;
+        m_noSignalsLabel->setText(
+            rules.enabledTests().empty()
+                ? tr("No tests were run (rule set: none): choose a rule set under Rules to look for special causes.")
+                : tr("No test failed: the process shows only common-cause variation (%1).")
+                      .arg(signaltext::testsUsed(rules)));
+    }
+    m_noSignalsLabel->setVisible(quiet);
+    m_signalList->setVisible(!quiet);
     m_filling = false;
 }
 
@@ -995,5 +1278,238 @@ void ControlChartView::editNote()
     dialog->open();
     cause->setFocus();
 }
+
+// ---- Several saved charts of a study or data set -------------------------------------------
+
+bool ControlChartView::showsHere(const store::ChartSpec& chart) const
+{
+    if (isDataSetChart())
+        return chart.source.kind == store::ChartSourceKind::DataSetColumn && chart.source.dataSetId == m_dataSetId;
+    const study::Id current = m_context.studyId();
+    const auto& ids = chart.source.studyIds;
+    return current != 0 && chart.source.kind != store::ChartSourceKind::DataSetColumn &&
+           std::find(ids.begin(), ids.end(), current) != ids.end();
+}
+
+QString ControlChartView::chartName(const store::ChartSpec& chart) const
+{
+    if (!chart.title.empty())
+        return QString::fromStdString(chart.title);
+    // Untitled (the first chart of a study, saved by its first change): what it shows.
+    QString what;
+    if (chart.source.kind == store::ChartSourceKind::DataSetColumn)
+        what = QString::fromStdString(chart.source.valueColumn);
+    else if (chart.source.kind == store::ChartSourceKind::CycleTotal)
+        what = tr("cycle total");
+    else
+        what = m_document->stepName(chart.source.stepId);
+    QString name = tr("%1 of %2").arg(typeName(chart.type), what);
+    if (chart.source.studyIds.size() > 1)
+        name = tr("%1, %n studies", "", static_cast<int>(chart.source.studyIds.size())).arg(name);
+    return name;
+}
+
+void ControlChartView::fillChartBox()
+{
+    const bool filling = m_filling;
+    m_filling = true;
+    m_chartBox->clear();
+    std::vector<store::ChartSpec> charts;
+    ChartStore* store = ChartStore::of(m_document);
+    if (isDataSetChart())
+        charts = store->chartsOfDataSet(m_dataSetId);
+    else if (m_context.studyId())
+        charts = store->chartsOfStudy(m_context.studyId());
+    const bool hasSource = isDataSetChart() || m_context.studyId() != 0;
+    if (hasSource && m_spec.id == 0)   // the default chart, saved by its first change
+        m_chartBox->addItem(tr("%1 (not saved yet)").arg(chartName(m_spec)), QVariant::fromValue<qint64>(0));
+    for (const auto& chart : charts)
+        m_chartBox->addItem(chartName(chart), QVariant::fromValue<qint64>(chart.id));
+    if (hasSource) {
+        if (m_chartBox->count() > 0)
+            m_chartBox->insertSeparator(m_chartBox->count());
+        m_chartBox->addItem(tr("New Chart…"), QVariant::fromValue<qint64>(kNewChartEntry));
+    }
+    m_chartBox->setCurrentIndex(m_chartBox->findData(QVariant::fromValue<qint64>(m_spec.id)));
+    m_chartBox->setEnabled(hasSource);
+    m_filling = filling;
+}
+
+void ControlChartView::chartChosen()
+{
+    if (m_filling)
+        return;
+    const qint64 id = m_chartBox->currentData().toLongLong();
+    if (id == kNewChartEntry) {
+        fillChartBox();   // the chart shown stays chosen until a new one is added
+        promptNewChart();
+        return;
+    }
+    showChart(id);
+}
+
+void ControlChartView::showChart(study::Id chartId)
+{
+    if (chartId == m_spec.id)
+        return;
+    auto chart = m_document->project().chart(chartId);
+    if (!chart || !showsHere(*chart))
+        return;
+    m_chartId = chartId;
+    loadChart();
+}
+
+study::Id ControlChartView::newChart(const QString& title)
+{
+    if (m_document->readOnly() || (!studyId() && !isDataSetChart()))
+        return 0;
+    // The source, type and options of the chart shown; its decisions are about its own points.
+    store::ChartSpec spec = m_spec;
+    spec.id = 0;
+    spec.title = title.trimmed().toStdString();
+    spec.exclusions.clear();
+    spec.stageStarts.clear();
+    spec.lockedLimits.reset();
+    spec.notes.clear();
+    spec.specLimits = {};
+    const study::Id before = m_chartId;
+    // The document announces the chart (chartAdded), and the view shows it.
+    m_document->undoStack()->push(new AddChartCommand(m_document, spec));
+    return m_chartId != before ? m_chartId : 0;
+}
+
+void ControlChartView::promptNewChart()
+{
+    if (!m_newChartAction->isEnabled())
+        return;
+    bool ok = false;
+    const int count = std::max(1, m_chartBox->count() - 1);   // less "New Chart…"
+    const QString title = QInputDialog::getText(this, tr("New Chart"), tr("Name of the new chart:"), QLineEdit::Normal,
+                                                tr("Chart %1").arg(count + (m_spec.id == 0 ? 0 : 1)), &ok);
+    if (ok)
+        newChart(title);
+}
+
+void ControlChartView::renameChart(const QString& title)
+{
+    if (!canEdit())
+        return;
+    store::ChartSpec next = m_spec;
+    next.title = title.trimmed().toStdString();
+    if (next == m_spec)
+        return;
+    push(new ChangeChartCommand(m_document, ChangeChartCommand::Options, m_spec, next,
+                                tr("Rename chart to %1").arg(title.trimmed())));
+}
+
+void ControlChartView::promptRenameChart()
+{
+    if (!canEdit())
+        return;
+    bool ok = false;
+    const QString title = QInputDialog::getText(this, tr("Rename Chart"), tr("Name of the chart:"), QLineEdit::Normal,
+                                                chartName(m_spec), &ok);
+    if (ok)
+        renameChart(title);
+}
+
+void ControlChartView::deleteChart()
+{
+    if (!canEdit() || m_spec.id == 0)
+        return;
+    // Undoable, so no question asked: Ctrl+Z brings it back with its notes and decisions.
+    m_document->undoStack()->push(new RemoveChartCommand(m_document, m_spec));
+}
+
+void ControlChartView::setStudies(std::vector<study::Id> studyIds)
+{
+    const study::Id current = m_context.studyId();
+    if (!canEdit() || isDataSetChart() || !current)
+        return;
+    if (std::find(studyIds.begin(), studyIds.end(), current) == studyIds.end())
+        studyIds.push_back(current);
+    // Baseline first: in order of date, then of id (the order they were made in), and only the
+    // studies of the current process (Project::addChart refuses a mix).
+    std::vector<std::pair<std::string, study::Id>> order;
+    for (const auto& s : m_context.studies())
+        if (std::find(studyIds.begin(), studyIds.end(), s.id) != studyIds.end())
+            order.emplace_back(s.date, s.id);
+    std::sort(order.begin(), order.end());
+    store::ChartSpec next = m_spec;
+    next.source.studyIds.clear();
+    for (const auto& [date, id] : order)
+        next.source.studyIds.push_back(id);
+    if (next.source.studyIds == m_spec.source.studyIds)
+        return;
+    // The points of the studies already charted keep their keys (observation, cycle or first
+    // observation ids), so exclusions, stages, locked limits and notes stay on them.
+    push(new ChangeChartCommand(m_document, ChangeChartCommand::Options, m_spec, next,
+                                tr("Chart %n studies", "", static_cast<int>(next.source.studyIds.size()))));
+}
+
+void ControlChartView::fillStudiesMenu()
+{
+    m_studiesMenu->clear();
+    const study::Id current = m_context.studyId();
+    const auto& studies = m_context.studies();
+    const auto& ids = m_spec.source.studyIds;
+    for (const auto& s : studies) {
+        QString text = QString::fromStdString(s.date);
+        if (!s.observer.empty())
+            text += QLatin1Char(' ') + QString::fromStdString(s.observer);
+        if (s.id == current)
+            text = tr("%1 (this study)").arg(text);
+        QAction* a = m_studiesMenu->addAction(text);
+        a->setCheckable(true);
+        a->setChecked(std::find(ids.begin(), ids.end(), s.id) != ids.end());
+        a->setEnabled(s.id != current);   // the chart of a study always shows it
+        a->setData(QVariant::fromValue<qint64>(s.id));
+        // Queued: the change rebuilds this menu, and so deletes the action that asked for it.
+        connect(a, &QAction::toggled, this, [this] {
+            std::vector<study::Id> chosen;
+            for (QAction* entry : m_studiesMenu->actions())
+                if (entry->isChecked())
+                    chosen.push_back(entry->data().toLongLong());
+            setStudies(chosen);
+        }, Qt::QueuedConnection);
+    }
+    const int n = static_cast<int>(std::max<std::size_t>(1, ids.size()));
+    m_studiesButton->setText(n == 1 ? tr("This study only") : tr("%n studies as stages", "", n));
+    m_studiesButton->setVisible(!isDataSetChart() && current != 0);
+    m_studiesButton->setEnabled(canEdit() && studies.size() > 1);
+}
+
+void ControlChartView::fillGroupByBox()
+{
+    const auto by = m_spec.source.subgroupBy == store::SubgroupBy::None ? store::SubgroupBy::CycleRange
+                                                                        : m_spec.source.subgroupBy;
+    m_groupByBox->clear();
+    if (isDataSetChart()) {
+        m_groupByBox->addItem(tr("consecutive rows"), static_cast<int>(store::SubgroupBy::CycleRange));
+        // Any other column, text or numbers: rows with the same value form one subgroup.
+        if (auto info = m_document->project().dataSet(m_dataSetId))
+            for (const auto& column : info->columns) {
+                if (column.name == m_dataSetColumn)
+                    continue;
+                m_groupByBox->addItem(tr("column %1").arg(QString::fromStdString(column.name)),
+                                      static_cast<int>(store::SubgroupBy::Column));
+                m_groupByBox->setItemData(m_groupByBox->count() - 1, QString::fromStdString(column.name), kColumnRole);
+            }
+    } else {
+        m_groupByBox->addItem(tr("consecutive cycles"), static_cast<int>(store::SubgroupBy::CycleRange));
+        m_groupByBox->addItem(tr("study"), static_cast<int>(store::SubgroupBy::Study));
+        m_groupByBox->addItem(tr("day"), static_cast<int>(store::SubgroupBy::Day));
+        m_groupByBox->addItem(tr("shift"), static_cast<int>(store::SubgroupBy::Shift));
+    }
+    int index = 0;
+    for (int i = 0; i < m_groupByBox->count(); ++i)
+        if (m_groupByBox->itemData(i).toInt() == static_cast<int>(by) &&
+            (by != store::SubgroupBy::Column ||
+             m_groupByBox->itemData(i, kColumnRole).toString().toStdString() == m_spec.source.subgroupColumn))
+            index = i;
+    m_groupByBox->setCurrentIndex(index);
+}
+
+QString ControlChartView::noSignalsText() const { return m_noSignalsLabel->isVisibleTo(this) ? m_noSignalsLabel->text() : QString(); }
 
 } // namespace gemba::ui

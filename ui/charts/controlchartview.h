@@ -1,6 +1,9 @@
 // The control chart view: a chart of the window's current study (a step's durations or the
-// cycle total) or of a data set's numeric column (I-MR, X̄-R, X̄-S, p, np, c, u) with its options chosen in the view, the list of its signals and notes, and the
-// user's decisions on its points, each one undoable and saved with the chart.
+// cycle total; alone or with other studies of its process, each a stage) or of a data set's
+// numeric column (I-MR, X̄-R, X̄-S, p, np, c, u) with its options chosen in the view, the list
+// of its signals and notes, and the user's decisions on its points, each one undoable and saved
+// with the chart. A study or data set may have several saved charts: "Saved chart" (Alt+A)
+// chooses among them, and New, Rename and Delete Chart are undoable too.
 #pragma once
 
 #include "charts/chartcomputation.h"
@@ -13,6 +16,10 @@
 #include <memory>
 
 class QAction;
+class QLineEdit;
+class QMenu;
+class QToolBar;
+class QToolButton;
 class QComboBox;
 class QDoubleSpinBox;
 class QLabel;
@@ -25,7 +32,6 @@ namespace gemba::ui {
 class ChartCanvas;
 class ChangeChartCommand;
 class ControlChartFigure;
-class ChartService;
 class ProjectDocument;
 class WindowContext;
 
@@ -43,6 +49,8 @@ public:
     QString viewTitle() const override { return tr("Control chart"); }
     QWidget* viewWidget() override { return this; }
     QList<QAction*> viewActions() const override;
+    // The view's actions are in its own tool bar, not the window's (View::viewToolBarActions).
+    QList<QAction*> viewToolBarActions() const override { return {}; }
     const Printable* printable() const override;
     QByteArray saveViewState() const override;
     void restoreViewState(const QByteArray& state) override;
@@ -52,6 +60,10 @@ public:
     const ChartResult* result() const { return m_result.get(); }
     ChartCanvas* canvas() const { return m_canvas; }
     QListWidget* signalList() const { return m_signalList; }
+    QComboBox* chartBox() const { return m_chartBox; }   // the saved charts, then "New Chart…"
+    QToolBar* toolBar() const { return m_toolBar; }
+    // What the side list says when no point failed a test (empty while there are signals).
+    QString noSignalsText() const;
     QString usedText() const;      // the line under the chart
     QString messageText() const;   // why there is no chart, when there is none
     int cursorPoint() const;
@@ -73,6 +85,18 @@ public:
     // The chart's options (from the view's controls): undoable too.
     void changeSpec(const store::ChartSpec& spec, const QString& text);
 
+    // Several saved charts of a study or data set. Each is an undo command on the document's
+    // stack except showChart, which only chooses what is shown.
+    void showChart(study::Id chartId);
+    // Adds a chart of the same source, type and options as the one shown, without its decisions
+    // (exclusions, stages, locked limits, notes), and shows it; its id, 0 when none was added.
+    study::Id newChart(const QString& title);
+    void renameChart(const QString& title);
+    void deleteChart();   // the chart shown; the next one of the study or data set is shown
+    // The studies the chart shows, each a stage (a baseline and a later study of the process);
+    // ordered by date, then id, so the baseline comes first. The current study is always in.
+    void setStudies(std::vector<study::Id> studyIds);
+
 signals:
     // A result was shown (or a reason for none); for tests and the window's status.
     void chartShown();
@@ -85,11 +109,19 @@ private:
     void createActions();
     void loadChart();        // the current study's saved chart into the controls
     void fillControls();     // the controls from m_spec
+    void fillChartBox();
+    void fillStudiesMenu();
+    void fillGroupByBox();
+    void chartChosen();
+    void promptNewChart();
+    void promptRenameChart();
+    bool showsHere(const store::ChartSpec& chart) const;   // a chart of the current study or data set
+    QString chartName(const store::ChartSpec& chart) const;
     void controlsChanged();  // the controls into a new settings (an undo command)
     void controlsChangedFor(store::ChartSpec next);   // the options common to every source
     void scheduleCompute();
     void compute();
-    void onChartReady(const ChartResult& result);
+    void onChartReady(const ChartResult& result, quint64 documentRevision);
     void showResult();
     void fillSignalList();
     void updateFigure();
@@ -108,7 +140,6 @@ private:
 
     WindowContext& m_context;
     ProjectDocument* m_document;
-    ChartService* m_service;
     store::ChartSpec m_spec;
     std::shared_ptr<const ChartResult> m_result;
     bool m_computeScheduled = false;
@@ -117,7 +148,15 @@ private:
     // The data set column chosen in "Chart of" (0: the current study's chart).
     study::Id m_dataSetId = 0;
     std::string m_dataSetColumn;
+    // The saved chart chosen in "Saved chart"; 0: the study's or column's first (or a new one).
+    study::Id m_chartId = 0;
 
+    QComboBox* m_chartBox = nullptr;
+    QToolBar* m_toolBar = nullptr;
+    QToolButton* m_studiesButton = nullptr;   // the studies charted (a checkable menu)
+    QMenu* m_studiesMenu = nullptr;
+    QLineEdit* m_shiftEdit = nullptr;         // shift start times, when subgrouping by shift
+    QLabel* m_noSignalsLabel = nullptr;
     QComboBox* m_sourceBox = nullptr;
     QComboBox* m_typeBox = nullptr;
     QSpinBox* m_subgroupBox = nullptr;
@@ -136,6 +175,9 @@ private:
     QPointer<QDialog> m_noteEditor;
     std::unique_ptr<ControlChartFigure> m_figure;   // what Print and the exports draw
 
+    QAction* m_newChartAction = nullptr;
+    QAction* m_renameChartAction = nullptr;
+    QAction* m_deleteChartAction = nullptr;
     QAction* m_excludeAction = nullptr;
     QAction* m_stageAction = nullptr;
     QAction* m_lockAction = nullptr;

@@ -1,5 +1,5 @@
 // Undoable: a change to a saved control chart (a point excluded or included, a stage started,
-// limits locked, a signal note, the chart's options). The chart is saved whole before and
+// limits locked, a signal note, the chart's options, its spec limits). The chart is saved whole before and
 // after; the first change of a study's chart saves it (its undo removes it again).
 #pragma once
 
@@ -14,7 +14,8 @@ class ProjectDocument;
 class ChangeChartCommand : public QUndoCommand {
 public:
     // Explicit ids (QUndoCommand::id), one per kind of change; none merges.
-    enum Kind { Exclusion = 7101, Stage = 7102, LockLimits = 7103, Note = 7104, Options = 7105 };
+    enum Kind { Exclusion = 7101, Stage = 7102, LockLimits = 7103, Note = 7104, Options = 7105,
+                SpecLimits = 7106 };
 
     ChangeChartCommand(ProjectDocument* document, Kind kind, store::ChartSpec before, store::ChartSpec after,
                        const QString& text);

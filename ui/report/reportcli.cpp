@@ -1,8 +1,11 @@
-// `gemba report`: the hook the Qt-free CLI calls to write the review report.
+// `gemba report` and `gemba sheet`: the hooks the Qt-free CLI calls to write the review report
+// and the time study sheet.
 #include "report/reportcli.h"
 
 #include "report/clirender.h"
 #include "report/studyreport.h"
+#include "store/chartspec.h"
+#include "report/studysheet.h"
 #include "store/project.h"
 
 #include <QApplication>
@@ -27,9 +30,9 @@ bool matches(const study::Study& s, const std::string& name)
     return std::to_string(s.id) == name || s.notes == name || studyLabel(s).toStdString() == name || s.date == name;
 }
 
-// Writes `document` as a vector PDF: pages of `pageSize` with no device margins (the report
-// keeps its own), the painter scaled so that one unit is one point (printable.h).
-QString writePdf(const Printable& document, const QString& path, const QPageSize& pageSize)
+} // namespace
+
+QString writeReportPdf(const Printable& document, const QString& path, const QPageSize& pageSize)
 {
     QSaveFile file(path);
     if (!file.open(QIODevice::WriteOnly))
@@ -60,8 +63,6 @@ QString writePdf(const Printable& document, const QString& path, const QPageSize
     return {};
 }
 
-} // namespace
-
 std::string renderReport(const cli::ReportRenderRequest& request)
 {
     ensureCliApplication();
@@ -89,22 +90,73 @@ std::string renderReport(const cli::ReportRenderRequest& request)
             if (!request.study || matches(s, *request.study))
                 ids.push_back(s.id);
     }
-    if (ids.empty())
+    // The data sets' charts belong to no study: in the report of the whole project only.
+    StudyReportOptions options;
+    options.dataSetCharts = !request.study;
+    if (ids.empty() && request.study)
+        return "no study '" + *request.study + "' in '" + request.projectPath +
+               "'; give its id, notes, date or 'date - observer'";
+    if (ids.empty()) {
+        auto charts = (*project)->charts();
+        if (!charts)
+            return charts.error().message;
+        const bool anyDataSetChart = std::any_of(charts->begin(), charts->end(), [](const store::ChartSpec& c) {
+            return c.source.kind == store::ChartSourceKind::DataSetColumn;
+        });
+        if (!anyDataSetChart)
+            return "'" + request.projectPath + "' has no studies and no charts of data sets yet";
+    }
+
+    QString error;
+    auto report = buildStudyReport(**project, ids, options, &error);
+    if (!report)
+        return error.toStdString();
+    return writeReportPdf(*report, QString::fromStdString(request.outputPath), pageSize).toStdString();
+}
+
+std::string renderSheet(const cli::ReportRenderRequest& request)
+{
+    ensureCliApplication();
+    QPageSize pageSize;
+    if (request.pageSize == "a4")
+        pageSize = QPageSize(QPageSize::A4);
+    else if (request.pageSize == "letter")
+        pageSize = QPageSize(QPageSize::Letter);
+    else
+        return "unknown page size '" + request.pageSize + "' (a4 or letter)";
+
+    auto project = store::Project::open(request.projectPath, store::OpenMode::ReadOnly);
+    if (!project)
+        return project.error().message;
+    auto processes = (*project)->processes();
+    if (!processes)
+        return processes.error().message;
+    // The latest study (the highest id) of those named, or of the whole project.
+    study::Id id = 0;
+    for (const auto& p : *processes) {
+        auto studies = (*project)->studies(p.id);
+        if (!studies)
+            return studies.error().message;
+        for (const auto& s : *studies)
+            if ((!request.study || matches(s, *request.study)) && s.id > id)
+                id = s.id;
+    }
+    if (id == 0)
         return request.study ? "no study '" + *request.study + "' in '" + request.projectPath +
                                    "'; give its id, notes, date or 'date - observer'"
                              : "'" + request.projectPath + "' has no studies yet";
-
     QString error;
-    auto report = buildStudyReport(**project, ids, StudyReportOptions{}, &error);
-    if (!report)
+    auto sheet = StudySheet::fromProject(**project, id, &error);
+    if (!sheet)
         return error.toStdString();
-    return writePdf(*report, QString::fromStdString(request.outputPath), pageSize).toStdString();
+    return writeReportPdf(*sheet, QString::fromStdString(request.outputPath), pageSize).toStdString();
 }
 
 void installReportHook()
 {
     cli::RenderHooks hooks = cli::renderHooks();
     hooks.renderReport = [](const cli::ReportRenderRequest& request) { return renderReport(request); };
+    hooks.renderSheet = [](const cli::ReportRenderRequest& request) { return renderSheet(request); };
     cli::setRenderHooks(std::move(hooks));
 }
 

@@ -2,6 +2,7 @@
 #include "report/savedchart.h"
 
 #include "analysis/chartseries.h"
+#include "analysis/chartsource.h"
 #include "analysis/stagedchart.h"
 #include "store/project.h"
 
@@ -28,8 +29,9 @@ SavedChart evaluateSavedChart(store::Project& project, const store::ChartSpec& s
     Expected<analysis::FlaggedSeries> read = makeError(ErrorCode::InvalidArgument, "no source");
     switch (source.kind) {
     case store::ChartSourceKind::DataSetColumn:
-        out.error = tr("a chart of a data set (not part of a study report)");
-        return out;
+        // Core reads the column (rows keyed by number, "row N"), sizes and subgroups of it.
+        read = analysis::seriesOf(project, spec);
+        break;
     case store::ChartSourceKind::CycleTotal:
         read = analysis::cycleTotalSeries(project, source.studyIds);
         break;

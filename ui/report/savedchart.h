@@ -1,5 +1,6 @@
 // A saved control chart of the project (store::ChartSpec) evaluated for the report: its series
-// read by core (analysis::stepSeries, cycleTotalSeries, subgroupSeries), the analyst's
+// read by core (analysis::stepSeries, cycleTotalSeries, subgroupSeries, seriesOf for a data
+// set's column), the analyst's
 // exclusions and stage starts turned from point keys into flags and stages, and the chart by
 // core (analysis::stagedChart, or lockedChart when its limits are locked). This file only maps
 // keys to point indices; every number is core's.
@@ -34,7 +35,7 @@ struct SavedChart {
     long pointOf(store::PointKey key) const;
 };
 
-// Charts of a data set are left out for now (error says so): the report covers studies.
+// Any source: a study's step or cycle total, or a data set's column (analysis::seriesOf).
 SavedChart evaluateSavedChart(store::Project& project, const store::ChartSpec& spec);
 
 } // namespace gemba::ui

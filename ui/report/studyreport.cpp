@@ -146,9 +146,46 @@ QString chartTypeTitle(stats::ChartType type)
     }
 }
 
-// Each saved chart of the study (the project's control charts whose source includes it): the
-// chart as its analyst left it (options, exclusions, stages, locked limits), its signals and
-// its signal notes.
+// One saved chart as its analyst left it (options, exclusions, stages, locked limits), its
+// signals and its signal notes; `subject` names what it charts ("Fold box", "column Width").
+void addChartSection(ReportDocument& report, store::Project& project, const store::ChartSpec& spec,
+                     const QString& heading, const QString& subject)
+{
+    const auto& ids = spec.source.studyIds;
+    SavedChart chart = evaluateSavedChart(project, spec);
+    if (!chart.error.isEmpty()) {
+        report.addSection(std::make_unique<TextSection>(heading, QStringList{tr("No chart: %1.").arg(chart.error)}));
+        return;
+    }
+    QStringList about;
+    about << tr("%1 of %2, %n point(s)", nullptr, static_cast<int>(chart.pointKeys.size()))
+                 .arg(chartTypeTitle(spec.type), subject);
+    if (ids.size() > 1)
+        about << tr("%n studies, one stage each", nullptr, static_cast<int>(ids.size()));
+    if (!spec.exclusions.empty())
+        about << tr("%n point(s) excluded by the analyst (hollow)", nullptr, static_cast<int>(spec.exclusions.size()));
+    if (spec.lockedLimits)
+        about << tr("limits locked after %n point(s): later points are judged against them", nullptr,
+                    static_cast<int>(spec.lockedLimits->pointCount));
+    if (chart.omittedPoints > 0)
+        about << tr("%n incomplete point(s) not shown", nullptr, static_cast<int>(chart.omittedPoints));
+    QList<ChartNote> notes;
+    for (const auto& note : spec.notes) {
+        const long point = chart.pointOf(note.pointKey);
+        if (point < 0)
+            continue;
+        notes.append({static_cast<std::size_t>(point), qs(note.assignableCause), qs(note.actionTaken),
+                      note.wallUs > 0 ? wallTime(note.wallUs) : QString()});
+    }
+    auto section = std::make_unique<ControlChartSection>(heading, about.join(QStringLiteral("; ")) + QLatin1Char('.'),
+                                                         std::move(chart.analysis), chart.pointLabels, chart.unit,
+                                                         notes);
+    if (!chart.stageStarts.empty())
+        section->setStages(chart.stageStarts, chart.stageNames);
+    report.addSection(std::move(section));
+}
+
+// Each saved chart of the study (the project's control charts whose source includes it).
 std::string addSavedCharts(ReportDocument& report, store::Project& project, const study::Study& s,
                            const std::vector<study::Step>& steps, std::set<study::Id>& shown)
 {
@@ -165,38 +202,44 @@ std::string addSavedCharts(ReportDocument& report, store::Project& project, cons
             for (const auto& step : steps)
                 if (step.id == spec.source.stepId)
                     subject = qs(step.name);
-        const QString heading = tr("Saved chart: %1").arg(spec.title.empty() ? subject : qs(spec.title));
-        SavedChart chart = evaluateSavedChart(project, spec);
-        if (!chart.error.isEmpty()) {
-            report.addSection(std::make_unique<TextSection>(heading, QStringList{tr("No chart: %1.").arg(chart.error)}));
+        addChartSection(report, project, spec, tr("Saved chart: %1").arg(spec.title.empty() ? subject : qs(spec.title)),
+                        subject);
+    }
+    return {};
+}
+
+// The saved charts of the project's data sets (store::Project::dataSetCharts): for each data
+// set that has any, a header naming it (its source file, import date, rows), then each chart
+// headed by the data set and the column, with its signals and notes.
+std::string addDataSetCharts(ReportDocument& report, store::Project& project, bool newPage)
+{
+    auto sets = project.dataSets();
+    if (!sets)
+        return sets.error().message;
+    for (const store::DataSetInfo& set : *sets) {
+        auto charts = project.dataSetCharts(set.id);
+        if (!charts)
+            return charts.error().message;
+        if (charts->empty())
             continue;
+        QList<HeaderSection::Field> fields;
+        fields << HeaderSection::Field{tr("Project file"), QFileInfo(qs(project.path())).absoluteFilePath()};
+        fields << HeaderSection::Field{tr("Data set"), qs(set.name)};
+        fields << HeaderSection::Field{tr("Imported from"), qs(set.sourceFile)};
+        if (set.importedWallUs > 0)
+            fields << HeaderSection::Field{tr("Imported"), wallTime(set.importedWallUs)};
+        fields << HeaderSection::Field{tr("Rows"), QString::number(set.rowCount)};
+        fields << HeaderSection::Field{tr("Saved charts"), QString::number(charts->size())};
+        report.addSection(std::make_unique<HeaderSection>(tr("Data set: %1").arg(qs(set.name)),
+                                                          QFileInfo(qs(set.sourceFile)).fileName(), fields, newPage));
+        newPage = true;
+        for (const store::ChartSpec& spec : *charts) {
+            const QString column = qs(spec.source.valueColumn);
+            QString heading = tr("Data set chart: %1, column %2").arg(qs(set.name), column);
+            if (!spec.title.empty())
+                heading += tr(" — %1").arg(qs(spec.title));
+            addChartSection(report, project, spec, heading, tr("column %1").arg(column));
         }
-        QStringList about;
-        about << tr("%1 of %2, %n point(s)", nullptr, static_cast<int>(chart.pointKeys.size()))
-                     .arg(chartTypeTitle(spec.type), subject);
-        if (ids.size() > 1)
-            about << tr("%n studies, one stage each", nullptr, static_cast<int>(ids.size()));
-        if (!spec.exclusions.empty())
-            about << tr("%n point(s) excluded by the analyst (hollow)", nullptr, static_cast<int>(spec.exclusions.size()));
-        if (spec.lockedLimits)
-            about << tr("limits locked after %n point(s): later points are judged against them", nullptr,
-                        static_cast<int>(spec.lockedLimits->pointCount));
-        if (chart.omittedPoints > 0)
-            about << tr("%n incomplete point(s) not shown", nullptr, static_cast<int>(chart.omittedPoints));
-        QList<ChartNote> notes;
-        for (const auto& note : spec.notes) {
-            const long point = chart.pointOf(note.pointKey);
-            if (point < 0)
-                continue;
-            notes.append({static_cast<std::size_t>(point), qs(note.assignableCause), qs(note.actionTaken),
-                          note.wallUs > 0 ? wallTime(note.wallUs) : QString()});
-        }
-        auto section = std::make_unique<ControlChartSection>(heading, about.join(QStringLiteral("; ")) + QLatin1Char('.'),
-                                                             std::move(chart.analysis), chart.pointLabels, chart.unit,
-                                                             notes);
-        if (!chart.stageStarts.empty())
-            section->setStages(chart.stageStarts, chart.stageNames);
-        report.addSection(std::move(section));
     }
     return {};
 }
@@ -320,8 +363,13 @@ std::unique_ptr<ReportDocument> buildStudyReport(store::Project& project, const 
         if (auto problem = addCapability(*report, project, *s, *steps); !problem.empty())
             return fail(problem);
     }
+    if (options.dataSetCharts)
+        if (auto problem = addDataSetCharts(*report, project, !studyIds.empty()); !problem.empty())
+            return fail(problem);
     if (studyIds.size() > 1)
         title = tr("Time studies: %1").arg(QFileInfo(qs(project.path())).fileName());
+    else if (studyIds.empty())
+        title = tr("Data sets: %1").arg(QFileInfo(qs(project.path())).fileName());
     report->setTitle(title);
     return report;
 }

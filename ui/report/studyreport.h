@@ -3,7 +3,8 @@
 // Observations page shows it, an I-MR control chart of every step's times with its signals,
 // each saved chart of the study (store::ChartSpec: its options, exclusions, stages, locked
 // limits) with its signals and signal notes, and the capability of each saved chart that has
-// spec limits. Everything shown is core's result (study::summarizeSteps, analysis::stepSeries,
+// spec limits; then (unless left out) the saved charts of the project's data sets, under a
+// header per data set, each headed by the data set and the column, with signals and notes. Everything shown is core's result (study::summarizeSteps, analysis::stepSeries,
 // stats::individualsCharts, analysis::stagedChart / lockedChart, stats capability).
 #pragma once
 
@@ -25,11 +26,14 @@ namespace gemba::ui {
 struct StudyReportOptions {
     // Rule set, σ method and k of every chart (default: western-electric, mr, 3).
     stats::ChartOptions chart;
+    // The saved charts of the project's data sets, after the studies.
+    bool dataSetCharts = true;
     // The date and time printed in the footer.
     QDateTime printed = QDateTime::currentDateTime();
 };
 
-// The report of `studyIds` (in that order; each study after the first starts a new page).
+// The report of `studyIds` (in that order; each study after the first starts a new page; none:
+// only the data sets' charts).
 // Returns nullptr and sets `error` when the project cannot be read or a study is not in it.
 std::unique_ptr<ReportDocument> buildStudyReport(store::Project& project, const std::vector<study::Id>& studyIds,
                                                  const StudyReportOptions& options, QString* error);

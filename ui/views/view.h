@@ -24,6 +24,9 @@ public:
     virtual QString viewTitle() const = 0;   // the tab's text, translated
     virtual QWidget* viewWidget() = 0;       // the widget the tab shows (usually the view itself)
     virtual QList<QAction*> viewActions() const { return {}; }
+    // Those of viewActions() the window's tool bar shows (the menu shows them all); a view with
+    // a tool bar of its own returns none.
+    virtual QList<QAction*> viewToolBarActions() const { return viewActions(); }
     // What Print and the exports act on while this view is current; null when it prints nothing.
     virtual const Printable* printable() const { return nullptr; }
     // Splitter sizes, chosen options: whatever should be as the user left it next time.

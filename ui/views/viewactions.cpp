@@ -95,15 +95,16 @@ void ViewActions::update()
     m_currentViewMenu->clear();
     m_currentViewBar->clear();
     const QList<QAction*> actions = view ? view->viewActions() : QList<QAction*>();
-    for (QAction* a : actions) {
+    for (QAction* a : actions)
         m_currentViewMenu->addAction(a);
+    const QList<QAction*> barActions = view ? view->viewToolBarActions() : QList<QAction*>();
+    for (QAction* a : barActions)
         m_currentViewBar->addAction(a);
-    }
     QString title = view ? view->viewTitle() : QString();
     m_currentViewMenu->setTitle(title);
     if (m_currentViewMenuAction)
         m_currentViewMenuAction->setVisible(!actions.isEmpty());
-    m_currentViewBar->setVisible(!actions.isEmpty());
+    m_currentViewBar->setVisible(!barActions.isEmpty());
 
     const bool printable = view && view->printable();
     for (QAction* a : {m_print, m_exportPdf, m_exportPng, m_exportSvg})

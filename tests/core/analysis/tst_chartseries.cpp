@@ -131,6 +131,7 @@ private slots:
     void refusesStudiesOfTwoProcesses();
     void savedExclusionsAndPhaseSplits();
     void savedChartOfADataSet();
+    void dataSetXbarRBySubgroupColumnByHand();
     void savedChartOfAStudy();
 
 private:
@@ -477,6 +478,50 @@ void TestChartSeries::savedChartOfADataSet()
     spec.type = stats::ChartType::IMR;
     spec.source.subgroupBy = store::SubgroupBy::Column;
     QCOMPARE(seriesOf(*m_project, spec).error().code, ErrorCode::InvalidArgument);
+}
+
+// X̄-R of a data set's column with subgroups given by another column ("batch"), the batches'
+// rows interleaved: the subgroups, center and limits worked by hand.
+void TestChartSeries::dataSetXbarRBySubgroupColumnByHand()
+{
+    const QString csv = m_dir->path() + "/batches.csv";
+    {
+        QFile f(csv);
+        QVERIFY(f.open(QIODevice::WriteOnly));
+        f.write("batch,width\nA,10\nB,11\nA,12\nB,13\nC,9\nA,14\nB,15\nC,12\nC,15\n");
+    }
+    GEMBA_TRY(id, m_project->importDataSet(csv.toStdString(), "batches"));
+    store::ChartSpec spec;
+    spec.source.kind = store::ChartSourceKind::DataSetColumn;
+    spec.source.dataSetId = *id;
+    spec.source.valueColumn = "width";
+    spec.type = stats::ChartType::XbarR;
+    spec.source.subgroupBy = store::SubgroupBy::Column;
+    spec.source.subgroupColumn = "batch";
+    GEMBA_TRY(data, seriesOf(*m_project, spec));
+    // In order of first appearance: A rows 1, 3, 6; B rows 2, 4, 7; C rows 5, 8, 9.
+    QCOMPARE(data->series.pointLabels, (std::vector<std::string>{"A", "B", "C"}));
+    QCOMPARE(data->series.offsets, (std::vector<std::size_t>{0, 3, 6, 9}));
+    QCOMPARE(data->series.values, (std::vector<double>{10, 12, 14, 11, 13, 15, 9, 12, 15}));
+    QCOMPARE(data->series.pointKeys, (std::vector<std::int64_t>{0, 1, 4}));
+    GEMBA_TRY(options, optionsOf(spec));
+    GEMBA_TRY(chart, stagedChart(spec.type, data->series, data->flags, *options));
+    // Means 12, 13, 12 and ranges 4, 4, 6: X̿ = 37/3, R̄ = 14/3. With n = 3, A2 = 3/(d2 √3) and
+    // d2 = 1.692568750 (ASTM STP 15D): UCL = X̿ + A2 R̄ = 12.3333 + 1.0233 · 4.6667 = 17.1089;
+    // R chart: D3 = 0, D4 = 1 + 3 d3/d2 = 2.5746 (d3 = 0.8883680, Harter 1960); UCL_R = 12.0148.
+    const auto& xbar = chart->charts.at(0);
+    const auto& r = chart->charts.at(1);
+    QCOMPARE(xbar.values, (std::vector<double>{12, 13, 12}));
+    QCOMPARE(r.values, (std::vector<double>{4, 4, 6}));
+    const double xbarbar = 37.0 / 3, rbar = 14.0 / 3, d2 = 1.692568750, d3 = 0.8883680;
+    const double a2 = 3 / (d2 * std::sqrt(3.0));
+    GEMBA_COMPARE_REL(xbar.centerLine.at(0), xbarbar, 1e-14);
+    GEMBA_COMPARE_REL(xbar.ucl.at(0), xbarbar + a2 * rbar, 1e-8);
+    GEMBA_COMPARE_REL(xbar.lcl.at(0), xbarbar - a2 * rbar, 1e-8);
+    GEMBA_COMPARE_REL(xbar.ucl.at(0), 17.1089, 1e-5);
+    GEMBA_COMPARE_REL(r.centerLine.at(0), rbar, 1e-14);
+    GEMBA_COMPARE_REL(r.ucl.at(0), rbar * (1 + 3 * d3 / d2), 1e-6);
+    QCOMPARE(r.lcl.at(0), 0.0);
 }
 
 void TestChartSeries::savedChartOfAStudy()

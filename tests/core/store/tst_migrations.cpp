@@ -3,6 +3,7 @@
 #include "store/database.h"
 #include "store/migrations.h"
 #include "store/project.h"
+#include "study/stepsummary.h"
 
 #include "storetestsupport.h"
 
@@ -23,6 +24,7 @@ private slots:
     void createsVersion1FromBlank();
     void version2KeepsEachStudysElementList();
     void version3AddsDataSetsAndKeepsAnalyses();
+    void version4AddsWorkStudyFieldsAndKeepsFigures();
     void upgradesFromEveryPastVersion_data();
     void upgradesFromEveryPastVersion();
     void failingStepLeavesOldVersion();
@@ -188,7 +190,7 @@ void TestMigrations::version3AddsDataSetsAndKeepsAnalyses()
     }
     GEMBA_TRY(p, Project::open(path));   // upgrades
     Project& project = **p;
-    QCOMPARE(test::rawInt(project.handle(), "PRAGMA user_version"), std::int64_t(3));
+    QCOMPARE(test::rawInt(project.handle(), "PRAGMA user_version"), std::int64_t(kSchemaVersion));
     QCOMPARE(test::rawText(project.handle(), "SELECT json FROM analyses WHERE id = 8"), std::string("{\"seconds\": 42}"));
     QCOMPARE(test::rawInt(project.handle(), "SELECT count(*) FROM analyses WHERE dataset_id IS NULL"), std::int64_t(1));
     QVERIFY(hasTable(project.database(), "datasets"));
@@ -215,6 +217,95 @@ void TestMigrations::version3AddsDataSetsAndKeepsAnalyses()
     // The upgraded file is exactly file format 3 (checkSchema on the next open).
     GEMBA_TRY(again, Project::open(path));
     QCOMPARE((*again)->dataSets()->size(), std::size_t(1));
+}
+
+void TestMigrations::version4AddsWorkStudyFieldsAndKeepsFigures()
+{
+    // A version 3 file: study 5 with a 15 % PF&D allowance, two steps (one of type machine),
+    // two cycles; a pause inside one element, a foreign element inside another, a duration
+    // edited longer than its interval, and a foreign element of another study (6) that falls
+    // in study 5's time but is none of its business.
+    const std::string path = file("v3.gemba");
+    {
+        GEMBA_TRY(db, connect(path));
+        const std::vector<Migration> v3(migrations().begin(), migrations().begin() + 3);
+        QCOMPARE(*migrate(*db, v3), 3);
+        QVERIFY(!hasTable(*db, "study_type_allowances"));
+        QVERIFY(db->exec("INSERT INTO processes (id, name) VALUES (1, 'Assembly');"
+                         "INSERT INTO steps (id, process_id, position, name, type) VALUES (11, 1, 0, 'Pick', 'manual'),"
+                         "  (12, 1, 1, 'Press', 'machine');"
+                         "INSERT INTO studies (id, process_id, allowance_basis, allowance_percent) VALUES"
+                         "  (5, 1, 'normal', 15), (6, 1, 'normal', 15);"
+                         "INSERT INTO study_steps (study_id, position, step_id) VALUES (5, 0, 11), (5, 1, 12),"
+                         "  (6, 0, 11), (6, 1, 12);"
+                         "INSERT INTO cycles (id, study_id, number) VALUES (1, 5, 1), (2, 5, 2), (3, 6, 1);"
+                         "INSERT INTO observations (id, study_id, cycle_id, step_id, start_us, end_us, wall_start_us,"
+                         "  duration_us, foreign_element) VALUES"
+                         // 10 s interval = 6 s own + 3 s foreign element (row 2) + 1 s paused
+                         "  (1, 5, 1, 11, 0, 10000000, 0, 6000000, 0),"
+                         "  (2, 5, 1, 11, 2000000, 5000000, 0, 3000000, 1),"
+                         // 4 s interval, 4 s own: no pause
+                         "  (3, 5, 1, 12, 10000000, 14000000, 0, 4000000, 0),"
+                         // edited to 6.5 s in a 6 s interval: no pause, not a negative one
+                         "  (4, 5, 2, 11, 14000000, 20000000, 0, 6500000, 0),"
+                         // 4.5 s interval, 4 s own: 0.5 s paused; study 6's foreign element does not count
+                         "  (5, 5, 2, 12, 20000000, 24500000, 0, 4000000, 0),"
+                         "  (6, 6, 3, 11, 20500000, 22000000, 0, 1500000, 1)")
+                    .hasValue());
+    }
+    GEMBA_TRY(p, Project::open(path));   // upgrades
+    Project& project = **p;
+    QCOMPARE(test::rawInt(project.handle(), "PRAGMA user_version"), std::int64_t(4));
+    QVERIFY(hasTable(project.database(), "study_type_allowances"));
+
+    // paused_us derived as the part of the interval neither the element nor a foreign element of
+    // its study took.
+    GEMBA_TRY(obs, project.observations(5));
+    QCOMPARE(obs->size(), std::size_t(5));
+    const std::int64_t paused[] = {1'000'000, 0, 0, 0, 500'000};
+    for (std::size_t i = 0; i < obs->size(); ++i)
+        QVERIFY2((*obs)[i].pausedUs == paused[i], std::to_string((*obs)[i].id).c_str());
+    QCOMPARE(project.observation(6)->pausedUs, std::int64_t(0));
+    QCOMPARE((*obs)[0].durationUs, std::int64_t(6'000'000));   // durations untouched
+
+    // Defaults: cyclic, every 1 cycle, external, no step override; no categories (0), mean,
+    // one unit per cycle; the old PF&D figure kept as allowancePercent.
+    GEMBA_TRY(steps, project.studySteps(5));
+    QCOMPARE(steps->size(), std::size_t(2));
+    for (const study::Step& st : *steps) {
+        QVERIFY(st.kind == study::ElementKind::Cyclic);
+        QCOMPARE(st.every, 1.0);
+        QVERIFY(st.everyBasis == study::FrequencyBasis::Cycles);
+        QCOMPARE(st.insideStepId, Id(0));
+        QVERIFY(!st.allowances);
+    }
+    GEMBA_TRY(st, project.findStudy(5));
+    QCOMPARE(st->allowancePercent, 15.0);
+    QVERIFY(st->allowances == study::Allowances{});
+    QVERIFY(st->typeAllowances.empty());
+    QVERIFY(st->selectedTime == study::SelectedTimeRule::Mean);
+    QCOMPARE(st->unitsPerCycle, 1.0);
+    QVERIFY(st->operatorName.empty());
+    QVERIFY(st->conditions.empty());
+
+    // The figures are those of format 3: 15 % on every element, the mean of the counted times.
+    // Pick: (6 + 6.5) / 2 = 6.25 s basic, × 1.15 = 7.1875 s standard; Press: 4 s, 4.6 s; cycle
+    // 10.25 s basic, 11.7875 s standard.
+    for (const study::Step& step : *steps)
+        QCOMPARE(study::allowancePercentFor(step, *st), 15.0);
+    GEMBA_TRY(summary, study::summarizeSteps(*steps, *obs, *st));
+    QVERIFY(qAbs(summary->steps[0].normalSeconds - 6.25) < 1e-12);
+    QVERIFY(qAbs(summary->steps[0].standardSeconds - 7.1875) < 1e-12);
+    QVERIFY(qAbs(summary->steps[1].standardSeconds - 4.6) < 1e-12);
+    QVERIFY(qAbs(summary->cycle.normalSeconds - 10.25) < 1e-12);
+    QVERIFY(qAbs(summary->cycle.standardSeconds - 11.7875) < 1e-12);
+
+    QCOMPARE(test::rawText(project.handle(), "PRAGMA foreign_key_check"), std::string());
+    QCOMPARE(test::rawText(project.handle(), "PRAGMA integrity_check"), std::string("ok"));
+    p->reset();
+    // The upgraded file is exactly file format 4 (checkSchema on the next open).
+    GEMBA_TRY(again, Project::open(path));
+    QCOMPARE((*again)->observation(1)->pausedUs, std::int64_t(1'000'000));
 }
 
 void TestMigrations::upgradesFromEveryPastVersion_data()

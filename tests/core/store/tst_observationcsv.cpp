@@ -38,6 +38,7 @@ private slots:
     void readOnlyProjectRefusesImport();
     void exportImportsBackThroughTheDialogMapping();
     void statusColumnsCanBeLeftOut();
+    void pausedColumnIsOptional();
 
 private:
     // A study of two cycles over Pick, Fit, Check: in each cycle Pick is interrupted by a
@@ -514,6 +515,8 @@ void TestObservationCsv::exportFormat()
     c.foreignElement = true;
     c.spansSuspend = true;
     c.note = " padded ";
+    b.endUs += 250'001;   // paused for 0.250001 s inside
+    b.pausedUs = 250'001;
     for (Observation* o : {&c, &a, &b})   // out of order: the export sorts by start
         QVERIFY(m_project->addObservation(*o).hasValue());
 
@@ -523,10 +526,10 @@ void TestObservationCsv::exportFormat()
     const std::string sid = std::to_string(study.id);
     const std::string expected =
         "study,cycle,step,position,duration_s,start_s,end_s,wall_start,rating_percent,foreign_element,abnormal,"
-        "excluded,excluded_reason,spans_suspend,note\r\n" +
-        sid + ",1,Pick,1,1.5,5000,5001.5,2026-11-23T09:15:02.250000Z,112.5,0,0,0,,0,plain\r\n" + sid +
-        ",1,Fit,2,2.000001,5001.5,5003.500001,,,0,1,1,\"dropped, \"\"twice\"\"\",0,\"two\nlines\"\r\n" + sid +
-        ",1,Check,3,30,5003.500001,5033.500001,2026-11-23T09:16:40Z,,1,0,0,,1,\" padded \"\r\n";
+        "excluded,excluded_reason,spans_suspend,note,paused_s\r\n" +
+        sid + ",1,Pick,1,1.5,5000,5001.5,2026-11-23T09:15:02.250000Z,112.5,0,0,0,,0,plain,0\r\n" + sid +
+        ",1,Fit,2,2.000001,5001.5,5003.750002,,,0,1,1,\"dropped, \"\"twice\"\"\",0,\"two\nlines\",0.250001\r\n" +
+        sid + ",1,Check,3,30,5003.500001,5033.500001,2026-11-23T09:16:40Z,,1,0,0,,1,\" padded \",0\r\n";
     QCOMPARE(QString::fromStdString(read(path)), QString::fromStdString(expected));
     QVERIFY(!test::exists(path + ".part"));
 }
@@ -559,6 +562,7 @@ void TestObservationCsv::exportImportRoundTripWithHostileText()
             o.startUs = t;
             o.durationUs = 1'000'003 * static_cast<std::int64_t>(i + 1) + cycle;
             o.endUs = t + o.durationUs + 7;   // a little pause inside
+            o.pausedUs = 7;
             o.wallStartUs = study.startedWallUs + (t - 1'000'000'000);
             o.ratingPercent = i % 2 ? std::optional<double>(95 + 0.1 * static_cast<double>(i)) : std::nullopt;
             o.foreignElement = i == 1;
@@ -649,6 +653,7 @@ std::vector<Observation> TestObservationCsv::writeStudyWithStatus(Study& study)
             o.endUs = t + durationUs;
             o.wallStartUs = study.startedWallUs + t;
             o.foreignElement = foreign;
+            o.pausedUs = foreign ? 0 : 1'000 * cycle;   // a pause inside (not added to end: irrelevant here)
             t = o.endUs + 250'000;
             written.push_back(o);
             return written.back();
@@ -734,6 +739,7 @@ void TestObservationCsv::statusColumnsCanBeLeftOut()
         QVERIFY(!o.foreignElement && !o.excluded && !o.abnormal && !o.spansSuspend);
         QVERIFY(o.excludedReason.empty());
         QCOMPARE(o.wallStartUs, std::int64_t(0));   // plain.startedWallUs is 0
+        QCOMPARE(o.pausedUs, std::int64_t(0));
     }
     GEMBA_TRY(summary, study::summarizeSteps(m_steps, *back, plain));
     QCOMPARE(summary->steps[0].n, std::size_t(4));
@@ -753,6 +759,34 @@ void TestObservationCsv::statusColumnsCanBeLeftOut()
     QCOMPARE((*again)[0].wallStartUs, std::int64_t(1'795'425'302'000'000 + 7'000'000));
     GEMBA_TRY(summary2, study::summarizeSteps(m_steps, *again, mapped));
     QCOMPARE(summary2->steps[0].n, std::size_t(2));
+}
+
+// paused_s (file format 4): read by its exported name, an empty cell is 0, a file without the
+// column (every export before it) imports as before, and a negative time names its cell.
+void TestObservationCsv::pausedColumnIsOptional()
+{
+    const std::string withPause = write("p.csv", "step,cycle,duration_s,start_s,end_s,paused_s\n"
+                                                 "Pick,1,1.5,10,12,0.5\n"
+                                                 "Fit,1,2,12,14,\n");
+    Study a = newStudy();
+    GEMBA_TRY(r, importObservationsCsv(*m_project, withPause, a));
+    GEMBA_TRY(obs, m_project->observations(a.id));
+    QCOMPARE((*obs)[0].pausedUs, std::int64_t(500'000));
+    QCOMPARE((*obs)[1].pausedUs, std::int64_t(0));
+
+    const std::string old = write("o.csv", "step,cycle,duration_s,start_s,end_s\nPick,1,1.5,10,12\n");
+    Study b = newStudy();
+    GEMBA_TRY(r2, importObservationsCsv(*m_project, old, b));
+    GEMBA_TRY(obs2, m_project->observations(b.id));
+    QCOMPARE((*obs2)[0].pausedUs, std::int64_t(0));
+    QCOMPARE((*obs2)[0].durationUs, std::int64_t(1'500'000));
+
+    const std::string bad = write("b.csv", "step,cycle,duration_s,paused_s\nPick,1,1.5,0\nFit,1,2,-1\n");
+    Study c = newStudy();
+    auto refused = importObservationsCsv(*m_project, bad, c);
+    QVERIFY(!refused.hasValue());
+    QVERIFY2(test::contains(refused.error().message, "b.csv:3:4: paused time -1 s is negative"),
+             refused.error().message.c_str());
 }
 
 QTEST_GUILESS_MAIN(TestObservationCsv)

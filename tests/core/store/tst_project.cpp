@@ -136,14 +136,16 @@ static bool sameObservation(const Observation& a, const Observation& b)
            a.startUs == b.startUs && a.endUs == b.endUs && a.wallStartUs == b.wallStartUs &&
            a.durationUs == b.durationUs && a.ratingPercent == b.ratingPercent &&
            a.foreignElement == b.foreignElement && a.abnormal == b.abnormal && a.excluded == b.excluded &&
-           a.excludedReason == b.excludedReason && a.spansSuspend == b.spansSuspend && a.note == b.note;
+           a.excludedReason == b.excludedReason && a.spansSuspend == b.spansSuspend && a.note == b.note &&
+           a.pausedUs == b.pausedUs;
 }
 
 static bool sameStep(const Step& a, const Step& b)
 {
     return a.id == b.id && a.processId == b.processId && a.position == b.position && a.name == b.name &&
            a.description == b.description && a.type == b.type && a.valueClass == b.valueClass &&
-           a.wasteKind == b.wasteKind;
+           a.wasteKind == b.wasteKind && a.kind == b.kind && a.every == b.every && a.everyBasis == b.everyBasis &&
+           a.insideStepId == b.insideStepId && a.allowances == b.allowances;
 }
 
 static bool sameStudy(const Study& a, const Study& b)
@@ -151,7 +153,9 @@ static bool sameStudy(const Study& a, const Study& b)
     return a.id == b.id && a.processId == b.processId && a.date == b.date && a.observer == b.observer &&
            a.location == b.location && a.shift == b.shift && a.notes == b.notes && a.ratingMethod == b.ratingMethod &&
            a.allowanceBasis == b.allowanceBasis && a.allowancePercent == b.allowancePercent &&
-           a.startedWallUs == b.startedWallUs && a.endedWallUs == b.endedWallUs;
+           a.startedWallUs == b.startedWallUs && a.endedWallUs == b.endedWallUs && a.allowances == b.allowances &&
+           a.typeAllowances == b.typeAllowances && a.selectedTime == b.selectedTime &&
+           a.unitsPerCycle == b.unitsPerCycle && a.operatorName == b.operatorName && a.conditions == b.conditions;
 }
 
 void TestProject::createsSchemaAndSettings()
@@ -211,8 +215,29 @@ void TestProject::roundTripsEveryField()
         st.type = StepType::Manual;
         st.valueClass = ValueClass::Waste;
         st.wasteKind = WasteKind::UnusedTalent;
+        // File format 4: an occasional element every 12.5 units with its own allowances, inside
+        // the machine step, which is machine-controlled; the walk occurs every 50 cycles.
+        st.kind = ElementKind::Occasional;
+        st.every = 12.5;
+        st.everyBasis = FrequencyBasis::Units;
+        st.insideStepId = s.steps[1].id;
+        st.allowances = Allowances{1.5, 2, 0, 3.25};
         QVERIFY((*p)->addStep(st).hasValue());
         s.steps.push_back(st);
+        s.steps[1].kind = ElementKind::MachineControlled;
+        QVERIFY((*p)->updateStep(s.steps[1]).hasValue());
+        s.steps[2].kind = ElementKind::Occasional;
+        s.steps[2].every = 50;
+        s.steps[2].allowances = Allowances{0, 0, 0, 0};   // an override of nothing, not "none"
+        QVERIFY((*p)->updateStep(s.steps[2]).hasValue());
+        s.study.allowances = Allowances{5, 4, 2, 4};
+        s.study.typeAllowances = {{StepType::Manual, Allowances{6, 5, 1, 3}},
+                                  {StepType::Walk, Allowances{5, 2, 0, 0.5}}};
+        s.study.selectedTime = SelectedTimeRule::Median;
+        s.study.unitsPerCycle = 4;
+        s.study.operatorName = "B. Operator";
+        s.study.conditions = "night shift, 31 °C";
+        QVERIFY((*p)->updateStudy(s.study).hasValue());
         Study ended = s.study;
         ended.id = 0;
         ended.ratingMethod = RatingMethod::None;
@@ -228,7 +253,13 @@ void TestProject::roundTripsEveryField()
         o.excludedReason = "phone call";
         o.spansSuspend = true;
         o.note = "lid jammed";
+        o.pausedUs = 4'250'000;
         QVERIFY((*p)->updateObservation(o).hasValue());
+        Observation added = s.observations[0];
+        added.id = 0;
+        added.pausedUs = 1;
+        QVERIFY((*p)->addObservation(added).hasValue());
+        s.observations.insert(s.observations.begin() + 1, added);   // same start, a larger id
     }
     for (WasteKind w : {WasteKind::None, WasteKind::Overproduction, WasteKind::Waiting, WasteKind::Transport,
                         WasteKind::OverProcessing, WasteKind::Inventory, WasteKind::Motion, WasteKind::Defects,
@@ -240,6 +271,11 @@ void TestProject::roundTripsEveryField()
     QVERIFY(allowanceBasisFromString("work") == std::optional<AllowanceBasis>(AllowanceBasis::WorkingTime));
     QVERIFY(ratingMethodFromString("pace-rating") == std::optional<RatingMethod>(RatingMethod::PaceRating));
     QVERIFY(!stepTypeFromString("Manual"));
+    for (ElementKind k : {ElementKind::Cyclic, ElementKind::Occasional, ElementKind::MachineControlled})
+        QVERIFY(elementKindFromString(toString(k)) == std::optional<ElementKind>(k));
+    QCOMPARE(toString(ElementKind::MachineControlled), std::string_view("machine"));
+    QVERIFY(frequencyBasisFromString("units") == std::optional<FrequencyBasis>(FrequencyBasis::Units));
+    QVERIFY(selectedTimeRuleFromString("median") == std::optional<SelectedTimeRule>(SelectedTimeRule::Median));
 
     QVERIFY(!test::exists(path + "-wal"));   // a clean close leaves no WAL behind
     GEMBA_TRY(p, Project::open(path, OpenMode::ReadOnly));
@@ -258,6 +294,19 @@ void TestProject::roundTripsEveryField()
     QCOMPARE(studies->size(), std::size_t(2));
     QVERIFY(sameStudy((*studies)[0], s.study));
     QCOMPARE((*studies)[1].endedWallUs, std::optional<std::int64_t>(1'763'999'999'000'001));
+    // The second study was added with the categories (a copy of the first): addStudy writes them.
+    QVERIFY((*studies)[1].typeAllowances == s.study.typeAllowances);
+    QCOMPARE((*studies)[1].operatorName, std::string("B. Operator"));
+    QVERIFY((*studies)[0].typeAllowances.at(StepType::Walk) == (Allowances{5, 2, 0, 0.5}));
+    QVERIFY(!(*steps)[0].allowances);   // no override
+    QVERIFY((*steps)[2].allowances == std::optional<Allowances>(Allowances{}));
+    GEMBA_TRY(elements, project.studySteps(s.study.id));   // the study's list reads them too
+    QVERIFY(sameStep((*elements)[1], s.steps[1]));
+    GEMBA_TRY(lean, project.observationsWithoutTexts(s.study.id));
+    QCOMPARE((*lean)[2].pausedUs, std::int64_t(4'250'000));
+    QCOMPARE((*lean)[1].pausedUs, std::int64_t(1));
+    GEMBA_TRY(one, project.observation(s.observations[1].id));
+    QCOMPARE(one->pausedUs, std::int64_t(1));
     QVERIFY((*studies)[1].ratingMethod == RatingMethod::None);
     QVERIFY(!(*studies)[0].endedWallUs);
     GEMBA_TRY(cycles, project.cycles(s.study.id));

@@ -38,6 +38,15 @@ Sample addSample(Project& p)
         st.type = i ? StepType::Walk : StepType::Machine;
         st.valueClass = i ? ValueClass::Waste : ValueClass::ValueAdding;
         st.wasteKind = i ? WasteKind::Motion : WasteKind::None;
+        // File format 4: a machine-controlled step, and an occasional one inside it with its own
+        // allowances.
+        st.kind = i ? ElementKind::Occasional : ElementKind::MachineControlled;
+        if (i) {
+            st.every = 20;
+            st.everyBasis = FrequencyBasis::Units;
+            st.insideStepId = s.steps[0].id;
+            st.allowances = Allowances{1, 2, 3.5, 4};
+        }
         if (!p.addStep(st))
             qFatal("addStep");
         s.steps.push_back(st);
@@ -56,6 +65,12 @@ Sample addSample(Project& p)
         st.allowancePercent = 11.5;
         st.startedWallUs = 1'700'000'000'000'000 + k;
         st.endedWallUs = 1'700'000'100'000'000 + k;
+        st.allowances = Allowances{5, 4, 2, 4.5};
+        st.typeAllowances = {{StepType::Walk, Allowances{1, 1.5, 0, 2}}, {StepType::Machine, Allowances{0, 0, 0, 3}}};
+        st.selectedTime = SelectedTimeRule::Median;
+        st.unitsPerCycle = 2.5;
+        st.operatorName = "operator " + std::to_string(k);
+        st.conditions = "hot, noisy";
         if (!p.addStudy(st))
             qFatal("addStudy");
         s.studies.push_back(st);
@@ -79,6 +94,7 @@ Sample addSample(Project& p)
                 o.excludedReason = c == 1 ? "dropped part" : "";
                 o.spansSuspend = c == 2;
                 o.note = "note " + std::to_string(t);
+                o.pausedUs = 7;
                 t = o.endUs;
                 if (!p.addObservation(o))
                     qFatal("addObservation");
@@ -105,6 +121,8 @@ QStringList dump(Project& p, Id processId)
         "SELECT 'p', * FROM processes WHERE id = " + pid + ";"
         "SELECT 's', * FROM steps WHERE process_id = " + pid + " ORDER BY id;"
         "SELECT 't', * FROM studies WHERE process_id = " + pid + " ORDER BY id;"
+        "SELECT 'y', * FROM study_type_allowances WHERE study_id IN (SELECT id FROM studies WHERE process_id = " + pid +
+        ") ORDER BY study_id, step_type;"
         "SELECT 'c', * FROM cycles WHERE study_id IN (SELECT id FROM studies WHERE process_id = " + pid + ") ORDER BY id;"
         "SELECT 'o', * FROM observations WHERE study_id IN (SELECT id FROM studies WHERE process_id = " + pid +
         ") ORDER BY id;"
@@ -145,7 +163,7 @@ private slots:
         GEMBA_TRY(p, Project::open(file("a.gemba")));
         const Sample s = addSample(**p);
         const QStringList before = dump(**p, s.process.id);
-        QCOMPARE(before.size(), 1 + 2 + 2 + 4 + 8 + 2 + 1);
+        QCOMPARE(before.size(), 1 + 2 + 2 + 4 + 4 + 8 + 2 + 1);
         GEMBA_TRY(snap, (*p)->processSnapshot(s.process.id));
         QCOMPARE(snap->studies.size(), std::size_t(2));
         QCOMPARE(snap->analyses.size(), std::size_t(1));   // the study's own is in its snapshot
@@ -157,6 +175,14 @@ private slots:
         GEMBA_TRY(restored, (*p)->restore(*snap));
         QCOMPARE(*restored, s.process.id);
         QCOMPARE(dump(**p, s.process.id), before);
+        GEMBA_TRY(steps, (*p)->steps(s.process.id));
+        QCOMPARE((*steps)[1].insideStepId, s.steps[0].id);
+        QVERIFY((*steps)[1].allowances == std::optional<Allowances>(Allowances{1, 2, 3.5, 4}));
+        GEMBA_TRY(studies, (*p)->studies(s.process.id));
+        QCOMPARE(studies->size(), std::size_t(2));
+        QCOMPARE((*studies)[1].typeAllowances.size(), std::size_t(2));
+        QCOMPARE((*studies)[1].typeAllowances.at(StepType::Walk).basicFatigue, 1.5);
+        QCOMPARE((*studies)[1].operatorName, std::string("operator 1"));
     }
 
     void studyRoundTrip()
@@ -251,6 +277,9 @@ private slots:
         QCOMPARE(restored->study.observer, std::string("obs"));
         QCOMPARE(restored->observations[3].note, snap->observations[3].note);
         QCOMPARE(restored->observations[3].cycleId, restored->cycles[1].id);
+        QCOMPARE(restored->observations[3].pausedUs, std::int64_t(7));
+        QVERIFY(restored->study.typeAllowances == snap->study.typeAllowances);   // under the new id
+        QCOMPARE(count(**p, "SELECT count(*) FROM study_type_allowances"), 4);
         GEMBA_TRY(untouched, (*p)->studySnapshot(fresh.id));
         QCOMPARE(untouched->study.observer, std::string("new"));
         QVERIFY(untouched->observations.empty());
@@ -266,6 +295,8 @@ private slots:
         GEMBA_TRY(steps, (*p)->steps(*pid));
         QCOMPARE(steps->size(), std::size_t(2));
         QCOMPARE((*steps)[1].name, std::string("step 1"));
+        // Internal work follows its machine step to the new id.
+        QCOMPARE((*steps)[1].insideStepId, (*steps)[0].id);
         GEMBA_TRY(studies, (*p)->studies(*pid));
         QCOMPARE(studies->size(), std::size_t(3));
         GEMBA_TRY(obs, (*p)->observations(studies->front().id));
@@ -283,6 +314,91 @@ private slots:
         GEMBA_TRY(copied, (*p)->observation((*copy)[0]));
         QCOMPARE(copied->note, (*rows)[0].note);
         QCOMPARE(copied->durationUs, (*rows)[0].durationUs);
+    }
+
+    // File format 4: removing a machine-controlled step makes the steps inside it external
+    // (ON DELETE SET NULL); undo (the step back with its id, then restoreStepsInside) puts
+    // them back inside it.
+    void removingAStepMakesItsInternalWorkExternal()
+    {
+        GEMBA_TRY(p, Project::open(file("f.gemba")));
+        Project& project = **p;
+        Process proc{0, "Press", ""};
+        QVERIFY(project.addProcess(proc));
+        Step machine;
+        machine.processId = proc.id;
+        machine.name = "press cycle";
+        machine.type = StepType::Machine;
+        machine.kind = ElementKind::MachineControlled;
+        QVERIFY(project.addStep(machine));
+        std::vector<Step> internal(2);
+        for (std::size_t i = 0; i < internal.size(); ++i) {
+            internal[i].processId = proc.id;
+            internal[i].name = "deburr " + std::to_string(i);
+            internal[i].insideStepId = machine.id;
+            internal[i].position = -1;   // at the end
+            QVERIFY(project.addStep(internal[i]));
+        }
+        Step external;
+        external.processId = proc.id;
+        external.name = "load";
+        external.position = -1;
+        QVERIFY(project.addStep(external));
+        GEMBA_TRY(inside, project.stepsInside(machine.id));
+        QCOMPARE(*inside, (std::vector<Id>{internal[0].id, internal[1].id}));
+
+        QVERIFY(project.removeStep(machine.id));
+        GEMBA_TRY(after, project.steps(proc.id));
+        QCOMPARE(after->size(), std::size_t(3));
+        for (const Step& st : *after)
+            QCOMPARE(st.insideStepId, Id(0));
+
+        Step back = machine;
+        QVERIFY(project.addStep(back));
+        QCOMPARE(back.id, machine.id);
+        QVERIFY(project.restoreStepsInside(machine.id, *inside));
+        GEMBA_TRY(restored, project.steps(proc.id));
+        QCOMPARE((*restored)[0].id, machine.id);
+        QCOMPARE((*restored)[1].insideStepId, machine.id);
+        QCOMPARE((*restored)[2].insideStepId, machine.id);
+        QCOMPARE((*restored)[3].insideStepId, Id(0));
+        QCOMPARE(test::rawText(project.handle(), "PRAGMA foreign_key_check"), std::string());
+    }
+
+    // A step runs inside a step of its own process only, never itself; N of "every N" > 0.
+    void refusesBadInternalWorkAndFrequency()
+    {
+        GEMBA_TRY(p, Project::open(file("g.gemba")));
+        Project& project = **p;
+        Process a{0, "A", ""}, b{0, "B", ""};
+        QVERIFY(project.addProcess(a));
+        QVERIFY(project.addProcess(b));
+        Step inA;
+        inA.processId = a.id;
+        inA.name = "machine A";
+        QVERIFY(project.addStep(inA));
+        Step inB;
+        inB.processId = b.id;
+        inB.name = "manual B";
+        inB.insideStepId = inA.id;
+        auto refused = project.addStep(inB);
+        QVERIFY(!refused);
+        QCOMPARE(refused.error().code, ErrorCode::InvalidArgument);
+        inB.insideStepId = 0;
+        QVERIFY(project.addStep(inB));
+        inB.insideStepId = inA.id;
+        QVERIFY(!project.updateStep(inB));
+        inB.insideStepId = inB.id;
+        QVERIFY(!project.updateStep(inB));
+        inB.insideStepId = 0;
+        inB.kind = ElementKind::Occasional;
+        inB.every = 0;
+        QVERIFY(!project.updateStep(inB));
+        inB.every = 50;
+        QVERIFY(project.updateStep(inB));
+        GEMBA_TRY(stored, project.steps(b.id));
+        QCOMPARE(stored->front().every, 50.0);
+        QVERIFY(stored->front().kind == ElementKind::Occasional);
     }
 
 private:

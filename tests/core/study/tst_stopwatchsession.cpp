@@ -4,6 +4,7 @@
 #include "study/clock.h"
 #include "study/stepsummary.h"
 #include "study/stopwatchsession.h"
+#include "study/validity.h"
 
 #include "referencedata.h"
 
@@ -150,6 +151,24 @@ std::vector<study::Step> threeSteps()
     return steps;
 }
 
+// Pick part (cyclic), Press (machine-controlled), Change reel (occasional, every 20 cycles),
+// Inspect (cyclic).
+std::vector<study::Step> stepsWithReel()
+{
+    std::vector<study::Step> steps(4);
+    const char* names[] = {"Pick part", "Press", "Change reel", "Inspect"};
+    for (int i = 0; i < 4; ++i) {
+        steps[i].id = 21 + i;
+        steps[i].processId = 5;
+        steps[i].position = i;
+        steps[i].name = names[i];
+    }
+    steps[1].kind = study::ElementKind::MachineControlled;
+    steps[2].kind = study::ElementKind::Occasional;
+    steps[2].every = 20;
+    return steps;
+}
+
 study::Study aStudy()
 {
     study::Study s;
@@ -186,6 +205,14 @@ private slots:
     void foreignElementIsSubtracted();
     void pauseInsideForeignElement();
     void foreignElementRules();
+    void pausedTimeIsRecorded();
+    void occasionalElementSplitsStep();
+    void lapOrderSkipsOccasional();
+    void occasionalRules();
+    void pauseInsideOccasional();
+    void sinkFailureOnOccasional();
+    void undoKeepsOccasionalAttributed();
+    void studyOfItsOwn();
     void undoLastLap();
     void undoAcrossCycleBoundary();
     void undoRepeatedly();
@@ -528,6 +555,304 @@ void TestStopwatchSession::foreignElementRules()
     QVERIFY(s.inForeign());
     QCOMPARE(s.currentStepIndex(), std::size_t(0));
     QVERIFY(sink.observations.empty());
+}
+
+void TestStopwatchSession::pausedTimeIsRecorded()
+{
+    MemorySink sink;
+    ManualClock clock;
+    StopwatchSession s(aStudy(), threeSteps(), sink);
+    VERIFY_OK(s.lap(clock.now()));
+    clock.advanceUs(2 * kSecond);
+    VERIFY_OK(s.pause(clock.now()));           // 3 s pause inside step 1
+    clock.advanceUs(3 * kSecond);
+    VERIFY_OK(s.resume(clock.now()));
+    clock.advanceUs(kSecond);
+    VERIFY_OK(s.toggleForeign(clock.now()));   // a foreign element of 4 s ...
+    clock.advanceUs(kSecond);
+    VERIFY_OK(s.pause(clock.now()));           // ... with a 2 s pause of its own
+    clock.advanceUs(2 * kSecond);
+    VERIFY_OK(s.resume(clock.now()));
+    clock.advanceUs(3 * kSecond);
+    const auto f = s.toggleForeign(clock.now());
+    VERIFY_OK(f);
+    QCOMPARE(f->observation->durationUs, std::int64_t(4 * kSecond));
+    QCOMPARE(f->observation->pausedUs, std::int64_t(2 * kSecond));
+    clock.advanceUs(kSecond);
+    const auto r = s.lap(clock.now());
+    VERIFY_OK(r);
+    // Step 1: 2 + 3 + 1 + 6 + 1 = 13 s elapsed, less the 3 s pause and the 6 s foreign span.
+    QCOMPARE(r->observation->durationUs, std::int64_t(4 * kSecond));
+    QCOMPARE(r->observation->pausedUs, std::int64_t(3 * kSecond));   // not the foreign one's 2 s
+    QCOMPARE(sink.find(r->observation->id)->pausedUs, std::int64_t(3 * kSecond));
+    clock.advanceUs(5 * kSecond);
+    VERIFY_OK(s.lap(clock.now()));   // step 2: 5 s, no pause
+    QCOMPARE(s.observations().back().pausedUs, std::int64_t(0));
+
+    // Elapsed 13 + 5 = 18 s; recorded 4 + 3 (step 1) + 4 + 2 (foreign) + 5 (step 2) = 18 s.
+    const auto v = study::studyValidity(s.observations());
+    QVERIFY(v);
+    QCOMPARE(v->elapsedSeconds, 18.0);
+    QCOMPARE(v->recordedSeconds, 18.0);
+    QCOMPARE(v->recordingError, 0.0);
+    QVERIFY(!v->flagged);
+}
+
+void TestStopwatchSession::occasionalElementSplitsStep()
+{
+    MemorySink sink;
+    ManualClock clock;
+    StopwatchSession s(aStudy(), stepsWithReel(), sink);
+    QCOMPARE(s.occasionalSteps(), std::vector<std::size_t>{2});
+    VERIFY_OK(s.lap(clock.now()));
+    clock.advanceUs(5 * kSecond);
+    VERIFY_OK(s.lap(clock.now()));   // Pick part: 5 s; Press (machine) now current
+    QCOMPARE(s.currentStepIndex(), std::size_t(1));
+    clock.advanceUs(10 * kSecond);
+    const ClockReading o0 = clock.now();
+    VERIFY_OK(s.startOccasional(23, o0));
+    QVERIFY(s.inOccasional());
+    QCOMPARE(s.occasionalStepIndex(), std::size_t(2));
+    QCOMPARE(s.currentStepIndex(), std::size_t(1));   // the interrupted step stays current
+    clock.advanceUs(42 * kSecond);
+    QCOMPARE(s.elapsedInOccasionalUs(clock.now()), std::int64_t(42 * kSecond));
+    QCOMPARE(s.elapsedInStepUs(clock.now()), std::int64_t(10 * kSecond));   // frozen
+    clock.advanceUs(78 * kSecond);
+    const auto reel = s.endOccasional(clock.now());
+    VERIFY_OK(reel);
+    // The reel change: 120 s, a reading of its own step in the current cycle, not foreign.
+    QCOMPARE(reel->stepId, Id(23));
+    QCOMPARE(reel->cycleId, sink.cycles[0].id);
+    QVERIFY(!reel->foreignElement);
+    QCOMPARE(reel->startUs, o0.bootUs);
+    QCOMPARE(reel->durationUs, std::int64_t(120 * kSecond));
+    QCOMPARE(reel->pausedUs, std::int64_t(0));
+    QVERIFY(!s.inOccasional());
+    QCOMPARE(sink.observations.size(), std::size_t(2));
+    QCOMPARE(sink.observations.back().id, reel->id);
+    clock.advanceUs(3 * kSecond);
+    const auto press = s.lap(clock.now());
+    VERIFY_OK(press);
+    // Press: 10 + 120 + 3 = 133 s elapsed, less the 120 s reel change = 13 s.
+    QCOMPARE(press->observation->stepId, Id(22));
+    QCOMPARE(press->observation->durationUs, std::int64_t(13 * kSecond));
+    QCOMPARE(press->currentStep, std::size_t(3));   // the reel step is not in the lap order
+    // The cycle's running time: 5 + 13 s of its steps, not the reel change.
+    QCOMPARE(s.elapsedInCycleUs(clock.now()), std::int64_t(18 * kSecond));
+    clock.advanceUs(4 * kSecond);
+    VERIFY_OK(s.lap(clock.now()));
+    // Elapsed 5 + 133 + 4 = 142 s = recorded 5 + 13 + 120 + 4.
+    const auto v = study::studyValidity(s.observations());
+    QVERIFY(v);
+    QCOMPARE(v->recordedSeconds, 142.0);
+    QCOMPARE(v->recordingError, 0.0);
+}
+
+void TestStopwatchSession::lapOrderSkipsOccasional()
+{
+    MemorySink sink;
+    ManualClock clock;
+    StopwatchSession s(aStudy(), stepsWithReel(), sink);
+    QVERIFY(s.inLapOrder(0));
+    QVERIFY(s.inLapOrder(1));   // machine-controlled elements are lapped
+    QVERIFY(!s.inLapOrder(2));
+    QVERIFY(s.inLapOrder(3));
+    VERIFY_OK(s.lap(clock.now()));
+    const std::size_t expected[] = {1, 3, 0, 1, 3, 0};
+    for (std::size_t k = 0; k < 6; ++k) {
+        QCOMPARE(s.nextStepIndex(), expected[k]);
+        clock.advanceUs(kSecond);
+        const auto r = s.lap(clock.now());
+        VERIFY_OK(r);
+        QCOMPARE(r->currentStep, expected[k]);
+        QCOMPARE(r->cycleStarted, expected[k] == 0);
+    }
+    // A skip follows the same order: from Press straight to Inspect.
+    clock.advanceUs(kSecond);
+    VERIFY_OK(s.lap(clock.now()));
+    QCOMPARE(s.currentStepIndex(), std::size_t(1));
+    QCOMPARE(s.skip(clock.now())->currentStep, std::size_t(3));
+    for (const Observation& o : sink.observations)
+        QVERIFY(o.stepId != Id(23));
+    QCOMPARE(s.cycleNumber(), 3);
+}
+
+void TestStopwatchSession::occasionalRules()
+{
+    MemorySink sink;
+    ManualClock clock;
+    StopwatchSession s(aStudy(), stepsWithReel(), sink);
+    // Not before the clock starts.
+    QVERIFY(!s.startOccasional(23, clock.now()));
+    QVERIFY(!s.inOccasional());
+    VERIFY_OK(s.lap(clock.now()));
+    clock.advanceUs(kSecond);
+    // Only an occasional step of the process.
+    QVERIFY(!s.startOccasional(21, clock.now()));
+    QVERIFY(!s.startOccasional(99, clock.now()));
+    QVERIFY(!s.inOccasional());
+    QVERIFY(!s.endOccasional(clock.now()));   // none running
+    // Not while paused.
+    VERIFY_OK(s.pause(clock.now()));
+    QVERIFY(!s.startOccasional(23, clock.now()));
+    QVERIFY(!s.inOccasional());
+    VERIFY_OK(s.resume(clock.now()));
+    // Not inside a foreign element, and no foreign element inside an occasional one.
+    VERIFY_OK(s.toggleForeign(clock.now()));
+    QVERIFY(!s.startOccasional(23, clock.now()));
+    QVERIFY(!s.inOccasional());
+    VERIFY_OK(s.toggleForeign(clock.now()));
+    VERIFY_OK(s.startOccasional(23, clock.now()));
+    clock.advanceUs(2 * kSecond);
+    QVERIFY(!s.toggleForeign(clock.now()));
+    QVERIFY(!s.inForeign());
+    QVERIFY(!s.startOccasional(23, clock.now()));   // already running
+    // A lap or a skip would end which time? Refused, the session unchanged.
+    QVERIFY(!s.lap(clock.now()));
+    QVERIFY(!s.skip(clock.now()));
+    QVERIFY(s.inOccasional());
+    QCOMPARE(s.currentStepIndex(), std::size_t(0));
+    QCOMPARE(s.elapsedInOccasionalUs(clock.now()), std::int64_t(2 * kSecond));
+    QCOMPARE(s.elapsedInStepUs(clock.now()), std::int64_t(kSecond));
+    QCOMPARE(sink.observations.size(), std::size_t(1));   // the foreign element only
+    QVERIFY(sink.observations[0].foreignElement);
+    VERIFY_OK(s.endOccasional(clock.now()));
+    // Ending the study discards one in progress.
+    VERIFY_OK(s.startOccasional(23, clock.now()));
+    clock.advanceUs(kSecond);
+    VERIFY_OK(s.end(clock.now()));
+    QVERIFY(!s.inOccasional());
+    QVERIFY(!s.startOccasional(23, clock.now()));
+}
+
+void TestStopwatchSession::pauseInsideOccasional()
+{
+    MemorySink sink;
+    ManualClock clock;
+    StopwatchSession s(aStudy(), stepsWithReel(), sink);
+    VERIFY_OK(s.lap(clock.now()));
+    clock.advanceUs(2 * kSecond);
+    VERIFY_OK(s.startOccasional(23, clock.now()));
+    clock.advanceUs(30 * kSecond);
+    VERIFY_OK(s.pause(clock.now()));
+    clock.advanceUs(10 * kSecond);
+    QCOMPARE(s.elapsedInOccasionalUs(clock.now()), std::int64_t(30 * kSecond));   // frozen
+    QVERIFY(!s.endOccasional(clock.now()));   // resume first
+    QVERIFY(s.inOccasional());
+    VERIFY_OK(s.setNote("reel jammed"));      // the note goes to the occasional element
+    VERIFY_OK(s.resume(clock.now()));
+    clock.advanceUs(20 * kSecond);
+    const auto reel = s.endOccasional(clock.now());
+    VERIFY_OK(reel);
+    QCOMPARE(reel->durationUs, std::int64_t(50 * kSecond));
+    QCOMPARE(reel->pausedUs, std::int64_t(10 * kSecond));
+    QCOMPARE(reel->note, std::string("reel jammed"));
+    QVERIFY(s.pendingNote().empty());
+    clock.advanceUs(kSecond);
+    const auto r = s.lap(clock.now());
+    VERIFY_OK(r);
+    // Pick part: 2 + 60 + 1 = 63 s elapsed, less the 60 s span (its pause included) = 3 s.
+    QCOMPARE(r->observation->durationUs, std::int64_t(3 * kSecond));
+    QCOMPARE(r->observation->pausedUs, std::int64_t(0));
+    QVERIFY(r->observation->note.empty());
+    QCOMPARE(study::studyValidity(s.observations())->recordingError, 0.0);
+}
+
+void TestStopwatchSession::sinkFailureOnOccasional()
+{
+    MemorySink sink;
+    ManualClock clock;
+    StopwatchSession s(aStudy(), stepsWithReel(), sink);
+    VERIFY_OK(s.lap(clock.now()));
+    clock.advanceUs(kSecond);
+    VERIFY_OK(s.startOccasional(23, clock.now()));
+    clock.advanceUs(5 * kSecond);
+    sink.failOp = "addObservation";
+    QVERIFY(!s.endOccasional(clock.now()));
+    QVERIFY(s.inOccasional());   // still timing the occasional element
+    QCOMPARE(s.elapsedInOccasionalUs(clock.now()), std::int64_t(5 * kSecond));
+    QCOMPARE(s.elapsedInStepUs(clock.now()), std::int64_t(kSecond));
+    QVERIFY(s.observations().empty());
+    sink.failOp.clear();
+    clock.advanceUs(kSecond);
+    const auto reel = s.endOccasional(clock.now());
+    VERIFY_OK(reel);
+    QCOMPARE(reel->durationUs, std::int64_t(6 * kSecond));
+    clock.advanceUs(kSecond);
+    QCOMPARE(s.lap(clock.now())->observation->durationUs, std::int64_t(2 * kSecond));
+}
+
+void TestStopwatchSession::undoKeepsOccasionalAttributed()
+{
+    MemorySink sink;
+    ManualClock clock;
+    StopwatchSession s(aStudy(), stepsWithReel(), sink);
+    VERIFY_OK(s.lap(clock.now()));
+    clock.advanceUs(kSecond);
+    VERIFY_OK(s.lap(clock.now()));   // Pick part 1 s
+    clock.advanceUs(2 * kSecond);
+    VERIFY_OK(s.lap(clock.now()));   // Press 2 s; Inspect current
+    clock.advanceUs(3 * kSecond);
+    VERIFY_OK(s.lap(clock.now()));   // Inspect 3 s; cycle 2 begins
+    QCOMPARE(s.cycleNumber(), 2);
+    clock.advanceUs(kSecond);
+    VERIFY_OK(s.startOccasional(23, clock.now()));
+    clock.advanceUs(120 * kSecond);
+    const auto reel = s.endOccasional(clock.now());
+    VERIFY_OK(reel);
+    QCOMPARE(reel->cycleId, sink.cycles[1].id);
+    clock.advanceUs(kSecond);
+
+    // The lap that closed Inspect was a mistake: the reel was changed during Inspect of cycle 1.
+    const auto u = s.undoLastLap();
+    VERIFY_OK(u);
+    QVERIFY(u->cycleReverted);
+    QCOMPARE(u->currentStep, std::size_t(3));
+    const Observation* stored = sink.find(reel->id);
+    QVERIFY(stored);
+    QCOMPARE(stored->stepId, Id(23));                 // still the reel change
+    QCOMPARE(stored->cycleId, sink.cycles[0].id);     // in the cycle it interrupted
+    QCOMPARE(s.observations().back().cycleId, sink.cycles[0].id);
+    // Inspect runs again from its start: 3 + 1 + 120 + 1 s elapsed, the 120 s reel left out.
+    QCOMPARE(s.elapsedInStepUs(clock.now()), std::int64_t(5 * kSecond));
+    clock.advanceUs(kSecond);
+    const auto r = s.lap(clock.now());
+    VERIFY_OK(r);
+    QCOMPARE(r->observation->durationUs, std::int64_t(6 * kSecond));
+    // Every second still accounted for: elapsed 1 + 2 + 126 = 129 s.
+    const auto v = study::studyValidity(s.observations());
+    QVERIFY(v);
+    QCOMPARE(v->elapsedSeconds, 129.0);
+    QCOMPARE(v->recordingError, 0.0);
+}
+
+void TestStopwatchSession::studyOfItsOwn()
+{
+    // Every step occasional: a study of the occasional elements alone, timed with the lap key.
+    std::vector<study::Step> steps = stepsWithReel();
+    for (study::Step& st : steps)
+        st.kind = study::ElementKind::Occasional;
+    MemorySink sink;
+    ManualClock clock;
+    StopwatchSession s(aStudy(), steps, sink);
+    QVERIFY(s.occasionalSteps().empty());
+    for (std::size_t i = 0; i < steps.size(); ++i)
+        QVERIFY(s.inLapOrder(i));
+    VERIFY_OK(s.lap(clock.now()));
+    QCOMPARE(s.currentStepIndex(), std::size_t(0));
+    for (int k = 1; k <= 4; ++k) {
+        clock.advanceUs(k * 10 * kSecond);
+        VERIFY_OK(s.lap(clock.now()));
+    }
+    QCOMPARE(sink.observations.size(), std::size_t(4));
+    QCOMPARE(sink.observations[2].stepId, Id(23));
+    QCOMPARE(sink.observations[2].durationUs, std::int64_t(30 * kSecond));
+    QCOMPARE(s.cycleNumber(), 2);
+    QCOMPARE(s.currentStepIndex(), std::size_t(0));
+    // The cycle's time counts them: they are the cycle here.
+    clock.advanceUs(kSecond);
+    VERIFY_OK(s.lap(clock.now()));
+    QCOMPARE(s.elapsedInCycleUs(clock.now()), std::int64_t(kSecond));
 }
 
 void TestStopwatchSession::undoLastLap()
