@@ -86,6 +86,7 @@ ObservationsPage::ObservationsPage(WindowContext& context, QWidget* parent)
     m_summaryView->horizontalHeader()->setSectionResizeMode(SummaryModel::Step, QHeaderView::Stretch);
     // One line per step: a wrapped name doubled the rows and a longer one was cut to "Pick hou…".
     m_summaryView->setWordWrap(false);
+    m_summaryView->verticalHeader()->setDefaultSectionSize(m_summaryView->fontMetrics().height() + 6);
     m_summaryView->setTextElideMode(Qt::ElideRight);
     m_totals->setWordWrap(true);
     m_totals->setObjectName(QStringLiteral("summaryTotals"));
@@ -103,23 +104,27 @@ ObservationsPage::ObservationsPage(WindowContext& context, QWidget* parent)
     rightLayout->addWidget(m_totals);
     rightLayout->addWidget(m_validity);
 
-    m_split = new QSplitter(Qt::Horizontal, this);
-    m_split->setObjectName(QStringLiteral("observationsSplitter"));
-    m_split->addWidget(m_view);
-    m_split->addWidget(right);
-    m_split->setStretchFactor(0, 1);
-    m_split->setStretchFactor(1, 1);
-
-    // The current observation's step: its I chart and histogram side by side, below the tables
-    // (Ctrl+Shift+H shows and hides them; read only while shown).
+    // The current observation's step: its I chart and histogram side by side, beside the
+    // observations (Ctrl+Shift+H shows and hides them; read only while shown).
     m_figures = new StepFiguresPanel(m_document, this);
     m_figures->setObjectName(QStringLiteral("stepFigures"));
     m_figures->hide();
-    m_vsplit = new QSplitter(Qt::Vertical, this);
-    m_vsplit->addWidget(m_split);
+    m_vsplit = new QSplitter(Qt::Horizontal, this);
+    m_vsplit->addWidget(m_view);
     m_vsplit->addWidget(m_figures);
-    m_vsplit->setStretchFactor(0, 3);
-    m_vsplit->setStretchFactor(1, 2);
+    m_vsplit->setStretchFactor(0, 1);
+    m_vsplit->setStretchFactor(1, 1);
+    m_vsplit->setSizes({600, 600});
+
+    // The summary below the observations, the whole width: its fifteen columns (issue 8) did not
+    // fit beside the table at 1366 px.
+    m_split = new QSplitter(Qt::Vertical, this);
+    m_split->setObjectName(QStringLiteral("observationsSplitter"));
+    m_split->addWidget(m_vsplit);
+    m_split->addWidget(right);
+    m_split->setStretchFactor(0, 3);
+    m_split->setStretchFactor(1, 2);
+    m_split->setSizes({600, 400});   // the summary's rows are few; the observations get more
     m_figuresAction = new QAction(tr("I Chart and Histogram of the Step"), this);
     m_figuresAction->setCheckable(true);
     m_figuresAction->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_H));
@@ -133,7 +138,7 @@ ObservationsPage::ObservationsPage(WindowContext& context, QWidget* parent)
 
     auto* layout = new QVBoxLayout(this);
     layout->addWidget(m_caption);
-    layout->addWidget(m_vsplit, 1);
+    layout->addWidget(m_split, 1);
 
     // The summary reads every observation of the study: the document's data service does that
     // on its worker thread and hands back the finished figures, so an edit in a study of a
@@ -195,8 +200,16 @@ QByteArray ObservationsPage::saveViewState() const { return m_split->saveState()
 
 void ObservationsPage::restoreViewState(const QByteArray& state)
 {
-    if (!state.isEmpty())
-        m_split->restoreState(state);
+    if (state.isEmpty())
+        return;
+    m_split->restoreState(state);
+    // A state saved before the summary moved below the table (a side-by-side splitter) would
+    // turn the page back; keep the layout and its default sizes instead.
+    if (m_split->orientation() != Qt::Vertical) {
+        m_split->setOrientation(Qt::Vertical);
+        const int h = std::max(2, m_split->height());
+        m_split->setSizes({h / 2, h / 2});
+    }
 }
 
 void ObservationsPage::updateCaption()

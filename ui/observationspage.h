@@ -66,7 +66,7 @@ private:
     QLabel* m_totals;
     QLabel* m_validity;
     QSplitter* m_split = nullptr;
-    QSplitter* m_vsplit = nullptr;
+    QSplitter* m_vsplit = nullptr;   // the observations and the step's figures, side by side
     StepFiguresPanel* m_figures = nullptr;
     QAction* m_figuresAction = nullptr;
     quint64 m_requestedRevision = 0;   // the document revision of the summary asked for last

@@ -47,6 +47,7 @@ StepFiguresPanel::StepFiguresPanel(ProjectDocument* document, QWidget* parent)
     split->addWidget(m_histogram);
     split->setStretchFactor(0, 3);
     split->setStretchFactor(1, 2);
+    split->setSizes({600, 400});
     auto* layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
     layout->addWidget(m_caption);
