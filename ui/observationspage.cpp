@@ -8,6 +8,7 @@
 #include "numberdelegate.h"
 #include "models/summarymodel.h"
 #include "projectdocument.h"
+#include "stepfigurespanel.h"
 #include "theme.h"
 #include "windowcontext.h"
 
@@ -85,6 +86,7 @@ ObservationsPage::ObservationsPage(WindowContext& context, QWidget* parent)
     m_summaryView->horizontalHeader()->setSectionResizeMode(SummaryModel::Step, QHeaderView::Stretch);
     // One line per step: a wrapped name doubled the rows and a longer one was cut to "Pick hou…".
     m_summaryView->setWordWrap(false);
+    m_summaryView->verticalHeader()->setDefaultSectionSize(m_summaryView->fontMetrics().height() + 6);
     m_summaryView->setTextElideMode(Qt::ElideRight);
     m_totals->setWordWrap(true);
     m_totals->setObjectName(QStringLiteral("summaryTotals"));
@@ -102,12 +104,37 @@ ObservationsPage::ObservationsPage(WindowContext& context, QWidget* parent)
     rightLayout->addWidget(m_totals);
     rightLayout->addWidget(m_validity);
 
-    m_split = new QSplitter(Qt::Horizontal, this);
+    // The current observation's step: its I chart and histogram side by side, beside the
+    // observations (Ctrl+Shift+H shows and hides them; read only while shown).
+    m_figures = new StepFiguresPanel(m_document, this);
+    m_figures->setObjectName(QStringLiteral("stepFigures"));
+    m_figures->hide();
+    m_vsplit = new QSplitter(Qt::Horizontal, this);
+    m_vsplit->addWidget(m_view);
+    m_vsplit->addWidget(m_figures);
+    m_vsplit->setStretchFactor(0, 1);
+    m_vsplit->setStretchFactor(1, 1);
+    m_vsplit->setSizes({600, 600});
+
+    // The summary below the observations, the whole width: its fifteen columns (issue 8) did not
+    // fit beside the table at 1366 px.
+    m_split = new QSplitter(Qt::Vertical, this);
     m_split->setObjectName(QStringLiteral("observationsSplitter"));
-    m_split->addWidget(m_view);
+    m_split->addWidget(m_vsplit);
     m_split->addWidget(right);
-    m_split->setStretchFactor(0, 1);
-    m_split->setStretchFactor(1, 1);
+    m_split->setStretchFactor(0, 3);
+    m_split->setStretchFactor(1, 2);
+    m_split->setSizes({600, 400});   // the summary's rows are few; the observations get more
+    m_figuresAction = new QAction(tr("I Chart and Histogram of the Step"), this);
+    m_figuresAction->setCheckable(true);
+    m_figuresAction->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_H));
+    m_figuresAction->setShortcutContext(Qt::WidgetWithChildrenShortcut);
+    m_figuresAction->setToolTip(tr("Shows the current observation's step: its I chart beside its histogram (%1)")
+                                    .arg(m_figuresAction->shortcut().toString(QKeySequence::NativeText)));
+    connect(m_figuresAction, &QAction::toggled, this, &ObservationsPage::setFiguresShown);
+    addAction(m_figuresAction);
+    connect(m_view->selectionModel(), &QItemSelectionModel::currentRowChanged, this,
+            [this] { updateFigures(false); });
 
     auto* layout = new QVBoxLayout(this);
     layout->addWidget(m_caption);
@@ -142,6 +169,7 @@ ObservationsPage::ObservationsPage(WindowContext& context, QWidget* parent)
         m_summary->setSummary(r.steps, r.summary, r.error);
         m_totals->setText(m_summary->totalsText());
         updateValidity();
+        updateFigures(true);
         fitSummaryWidth();
         emit summaryReady();
     });
@@ -172,8 +200,16 @@ QByteArray ObservationsPage::saveViewState() const { return m_split->saveState()
 
 void ObservationsPage::restoreViewState(const QByteArray& state)
 {
-    if (!state.isEmpty())
-        m_split->restoreState(state);
+    if (state.isEmpty())
+        return;
+    m_split->restoreState(state);
+    // A state saved before the summary moved below the table (a side-by-side splitter) would
+    // turn the page back; keep the layout and its default sizes instead.
+    if (m_split->orientation() != Qt::Vertical) {
+        m_split->setOrientation(Qt::Vertical);
+        const int h = std::max(2, m_split->height());
+        m_split->setSizes({h / 2, h / 2});
+    }
 }
 
 void ObservationsPage::updateCaption()
@@ -184,7 +220,7 @@ void ObservationsPage::updateCaption()
         return;
     }
     m_caption->setText(tr("Study of %1 by %2, %3 observations. Double-click to edit; Ctrl+Shift+X excludes, "
-                          "Ctrl+Delete deletes.")
+                          "Ctrl+Delete deletes; Ctrl+Shift+H shows the step's I chart and histogram.")
                            .arg(QString::fromStdString(s->date), QString::fromStdString(s->observer))
                            .arg(m_model->totalCount()));
 }
@@ -228,6 +264,30 @@ void ObservationsPage::toggleExcludeSelected()
     ExcludeReasonDialog dialog(what, this);
     if (dialog.exec() == QDialog::Accepted && !dialog.reason().isEmpty())
         m_model->setExcluded(row, true, dialog.reason());
+}
+
+void ObservationsPage::setFiguresShown(bool shown)
+{
+    if (m_figuresAction->isChecked() != shown)
+        m_figuresAction->setChecked(shown);   // comes back here through toggled
+    m_figures->setVisible(shown);
+    if (shown)
+        updateFigures(true);
+}
+
+// The figures follow the current observation's step; `force` also redraws the same step (the
+// study changed).
+void ObservationsPage::updateFigures(bool force)
+{
+    if (m_figures->isHidden())
+        return;
+    const study::Observation* o = m_model->observationAt(m_view->currentIndex().row());
+    const study::Id stepId = o ? o->stepId : (m_context->steps().empty() ? 0 : m_context->steps().front().id);
+    if (!force && stepId == m_figures->stepId())
+        return;
+    const study::Id studyId = m_context->studyId();
+    m_figures->showStep(studyId, stepId, m_document->stepName(stepId),
+                        studyId ? m_document->studyRevision(studyId) : 0);
 }
 
 // The recording error in the palette's warning colour when it is over the limit.

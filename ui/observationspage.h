@@ -15,6 +15,7 @@ class ProjectDocument;
 class WindowContext;
 class ObservationsModel;
 class SummaryModel;
+class StepFiguresPanel;
 
 class ObservationsPage : public QWidget, public View {
     Q_OBJECT
@@ -36,6 +37,9 @@ public:
     ObservationsModel* observationsModel() const { return m_model; }
     SummaryModel* summaryModel() const { return m_summary; }
     QLabel* validityLabel() const { return m_validity; }
+    // The current observation's step: its I chart beside its histogram (hidden until shown).
+    StepFiguresPanel* figuresPanel() const { return m_figures; }
+    void setFiguresShown(bool shown);
 
     // Asks for a reason (ExcludeReasonDialog: a common one or free text; Esc cancels and nothing
     // is excluded) and excludes the selected observation (or includes it again).
@@ -49,6 +53,7 @@ signals:
 private:
     void updateCaption();
     void updateValidity();
+    void updateFigures(bool force);
     void fitSummaryWidth();
 
     WindowContext* m_context;
@@ -61,6 +66,9 @@ private:
     QLabel* m_totals;
     QLabel* m_validity;
     QSplitter* m_split = nullptr;
+    QSplitter* m_vsplit = nullptr;   // the observations and the step's figures, side by side
+    StepFiguresPanel* m_figures = nullptr;
+    QAction* m_figuresAction = nullptr;
     quint64 m_requestedRevision = 0;   // the document revision of the summary asked for last
 };
 

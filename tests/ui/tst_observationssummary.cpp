@@ -6,13 +6,18 @@
 #include "models/observationsmodel.h"
 #include "models/summarymodel.h"
 #include "observationspage.h"
+#include "charts/controlchartwidget.h"
 #include "projectdocument.h"
+#include "stepfigurespanel.h"
 #include "theme.h"
 #include "uitestsupport.h"
 
 #include "study/newstudy.h"
 #include "study/stepsummary.h"
 
+#include <QAbstractSeries>
+#include <QChart>
+#include <QChartView>
 #include <QComboBox>
 #include <QLabel>
 #include <QLineEdit>
@@ -93,6 +98,7 @@ private slots:
     void pageFlagsARecordingErrorAbove2Percent();
     void excludingAsksTheReasonAndRefreshesAtOnce();
     void escapeLeavesTheReadingIn();
+    void histogramBesideTheIChart();
 };
 
 void TestObservationsSummary::elementColumnsAreCores()
@@ -277,6 +283,51 @@ void TestObservationsSummary::escapeLeavesTheReadingIn()
     page.toggleExcludeSelected();
     QVERIFY(!page.observationsModel()->observationAt(1)->excluded);
     QCOMPARE(doc->undoStack()->count(), before);
+}
+
+// The current observation's step: its I chart and its histogram, side by side, from the same
+// counted times (one excluded reading is out of the histogram).
+void TestObservationsSummary::histogramBesideTheIChart()
+{
+    QTemporaryDir dir;
+    auto doc = test::makeDocument(dir.filePath("h.gemba"), "Assembly", {"Pick", "Place"});
+    study::Study s;
+    s.date = "2026-12-03";
+    test::addTimedStudy(*doc, s, 8, [](study::Observation& o, int c, std::size_t i) {
+        o.durationUs = 2'000'000 + static_cast<std::int64_t>(i) * 1'000'000 + c * 100'000;
+        if (c == 3 && i == 1) {
+            o.excluded = true;
+            o.excludedReason = "dropped part";
+        }
+    });
+    ObservationsPage page(doc.get());
+    page.resize(1366, 700);
+    page.show();
+    page.activateWindow();
+    QVERIFY(QTest::qWaitForWindowActive(&page));
+    page.observationsView()->setFocus();
+    StepFiguresPanel* panel = page.figuresPanel();
+    QVERIFY(panel->isHidden());
+    QSignalSpy figures(panel, &StepFiguresPanel::figuresReady);
+    page.observationsView()->setCurrentIndex(page.observationsModel()->index(1, ObservationsModel::Seconds));   // Place
+    QTest::keyClick(page.observationsView(), Qt::Key_H, Qt::ControlModifier | Qt::ShiftModifier);
+    QVERIFY(!panel->isHidden());
+    QVERIFY(figures.wait(10000));
+    QCOMPARE(panel->stepId(), doc->steps()[1].id);
+    // 8 readings of Place, one excluded: 7 in the histogram; the I chart plots all 8.
+    QVERIFY2(panel->caption()->text().contains(QStringLiteral("'Place'")), qPrintable(panel->caption()->text()));
+    QVERIFY2(panel->caption()->text().contains(QStringLiteral("n = 7")), qPrintable(panel->caption()->text()));
+    QChart* histogram = panel->histogram()->chart();
+    const auto series = histogram->series();
+    QVERIFY(std::any_of(series.begin(), series.end(),
+                        [](QAbstractSeries* a) { return a->objectName() == QStringLiteral("bars"); }));
+    QVERIFY(panel->chart()->figure().analysis() && !panel->chart()->figure().analysis()->charts.empty());
+    QCOMPARE(panel->chart()->figure().analysis()->charts.front().values.size(), std::size_t(8));
+    // Another step's observation: the figures follow it.
+    page.observationsView()->setCurrentIndex(page.observationsModel()->index(0, ObservationsModel::Seconds));   // Pick
+    QVERIFY(figures.wait(10000));
+    QCOMPARE(panel->stepId(), doc->steps()[0].id);
+    QVERIFY(panel->caption()->text().contains(QStringLiteral("n = 8")));
 }
 
 QTEST_MAIN(TestObservationsSummary)

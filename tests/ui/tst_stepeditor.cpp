@@ -24,6 +24,7 @@ private slots:
     void insideOnlyAMachineControlledStep();
     void kindEditIsOneUndoStep();
     void sameFieldsSeesEveryNewField();
+    void editsAreStoredUndoneAndReloaded();
 };
 
 void TestStepEditor::columnsAndChoices()
@@ -126,6 +127,65 @@ void TestStepEditor::sameFieldsSeesEveryNewField()
     b = a;
     b.allowances = study::Allowances{.personal = 5};
     QVERIFY(!sameStepFields(a, b));
+}
+
+// Every new field through the editor's model: stored (file format 4), one undo step each, and
+// there after the project is opened again.
+void TestStepEditor::editsAreStoredUndoneAndReloaded()
+{
+    QTemporaryDir dir;
+    const QString path = dir.filePath("p.gemba");
+    {
+        auto doc = test::makeDocument(path, "Press", {"Load", "Reel change", "Press cycle", "Deburr"});
+        ProcessEditor editor(doc.get());
+        auto* model = static_cast<StepsModel*>(editor.view()->model());
+        // Reel change: occasional, every 50 units.
+        QVERIFY(model->setData(model->index(1, StepsModel::Kind), int(study::ElementKind::Occasional)));
+        QVERIFY(model->flags(model->index(1, StepsModel::Every)) & Qt::ItemIsEditable);
+        QVERIFY(model->setData(model->index(1, StepsModel::Every), 50.0));
+        QVERIFY(model->setData(model->index(1, StepsModel::Per), 1));
+        QCOMPARE(model->index(1, StepsModel::Every).data().toString(), QStringLiteral("50"));
+        QCOMPARE(model->index(1, StepsModel::Per).data().toString(), QStringLiteral("units"));
+        // Press cycle: machine-controlled; Deburr inside it (choice 1: the only machine step).
+        QVERIFY(model->setData(model->index(2, StepsModel::Kind), int(study::ElementKind::MachineControlled)));
+        QCOMPARE(model->insideChoices(3), (QStringList{QStringLiteral("— (external)"), QStringLiteral("Press cycle")}));
+        QVERIFY(model->setData(model->index(3, StepsModel::Inside), 1));
+        QCOMPARE(model->index(3, StepsModel::Inside).data().toString(), QStringLiteral("Press cycle"));
+        // The press takes the delay category only: the others are not editable.
+        QVERIFY(!(model->flags(model->index(2, StepsModel::Personal)) & Qt::ItemIsEnabled));
+        QVERIFY(model->flags(model->index(2, StepsModel::Delay)) & Qt::ItemIsEditable);
+        // Load's own categories: no study yet, so they start at 0 and personal becomes 7 %.
+        QVERIFY(model->setData(model->index(0, StepsModel::Personal), 7.0));
+        const auto& steps = doc->steps();
+        QVERIFY(steps[1].kind == study::ElementKind::Occasional);
+        QCOMPARE(steps[1].every, 50.0);
+        QVERIFY(steps[1].everyBasis == study::FrequencyBasis::Units);
+        QVERIFY(steps[2].kind == study::ElementKind::MachineControlled);
+        QCOMPARE(steps[3].insideStepId, steps[2].id);
+        QVERIFY(steps[0].allowances == (study::Allowances{.personal = 7}));
+        // Undo the last one: Load has no categories of its own again; redo brings them back.
+        doc->undoStack()->undo();
+        QVERIFY(!doc->steps()[0].allowances.has_value());
+        QVERIFY(model->index(0, StepsModel::Personal).data(Qt::EditRole).isNull());
+        doc->undoStack()->redo();
+        QVERIFY(doc->steps()[0].allowances == (study::Allowances{.personal = 7}));
+        // Clearing a category gives the step back the study's.
+        QVERIFY(model->setData(model->index(0, StepsModel::Delay), QString()));
+        QVERIFY(!doc->steps()[0].allowances.has_value());
+        doc->undoStack()->undo();
+    }
+    QString error;
+    auto again = ProjectDocument::open(path, &error);
+    QVERIFY2(again, qPrintable(error));
+    again->setCurrentProcess(again->processes().front().id);
+    const auto& steps = again->steps();
+    QCOMPARE(steps.size(), std::size_t(4));
+    QVERIFY(steps[1].kind == study::ElementKind::Occasional);
+    QCOMPARE(steps[1].every, 50.0);
+    QVERIFY(steps[1].everyBasis == study::FrequencyBasis::Units);
+    QVERIFY(steps[2].kind == study::ElementKind::MachineControlled);
+    QCOMPARE(steps[3].insideStepId, steps[2].id);
+    QVERIFY(steps[0].allowances == (study::Allowances{.personal = 7}));
 }
 
 QTEST_MAIN(TestStepEditor)

@@ -3,6 +3,9 @@
 // units per cycle, operator and conditions; what the form returns is what was typed.
 #include "dialogs/studydetailsform.h"
 #include "dialogs/studydialog.h"
+#include "commands/changestudycommand.h"
+#include "projectdocument.h"
+#include "uitestsupport.h"
 
 #include "study/newstudy.h"
 
@@ -11,6 +14,7 @@
 #include <QDoubleSpinBox>
 #include <QLabel>
 #include <QLineEdit>
+#include <QTemporaryDir>
 #include <QtTest>
 
 using namespace gemba;
@@ -23,6 +27,7 @@ private slots:
     void typeOverrides();
     void notSplitOnlyWhenTheStudyHasOne();
     void ruleUnitsOperatorConditions();
+    void changeStudyIsStoredUndoneAndReloaded();
 };
 
 namespace {
@@ -150,6 +155,54 @@ void TestStudyDetailsForm::ruleUnitsOperatorConditions()
     QCOMPARE(s.operatorName, std::string("Ana Ruiz"));
     QCOMPARE(s.conditions, std::string("new fixture"));
     QCOMPARE(s.id, study::Id(4));   // the same study, edited
+}
+
+// What the form returns goes through ChangeStudyCommand: stored (file format 4), undone, and
+// there after the project is opened again.
+void TestStudyDetailsForm::changeStudyIsStoredUndoneAndReloaded()
+{
+    QTemporaryDir dir;
+    const QString path = dir.filePath("s.gemba");
+    study::Id studyId = 0;
+    {
+        auto doc = test::makeDocument(path, "Press", {"Load"});
+        const study::Study before = test::makeStudy(*doc, 15);
+        studyId = before.id;
+        StudyDetailsForm form(*doc->study(studyId));
+        form.notSplitBox()->setValue(0);
+        const double typed[] = {5, 4, 2, 4};
+        for (int c = 0; c < StudyDetailsForm::kCategories; ++c)
+            form.allowanceBox(StudyDetailsForm::StudyRow, c)->setValue(typed[c]);
+        form.overrideBox(StudyDetailsForm::WalkRow)->setChecked(true);
+        form.allowanceBox(StudyDetailsForm::WalkRow, 2)->setValue(5);
+        const study::Study after = form.study();
+        doc->undoStack()->push(new ChangeStudyCommand(doc.get(), *doc->study(studyId), after));
+        const study::Study* now = doc->study(studyId);
+        QVERIFY(now->allowances == study::kDefaultAllowances);
+        QCOMPARE(now->allowancePercent, 0.0);
+        QVERIFY(now->typeAllowances.at(study::StepType::Walk) ==
+                (study::Allowances{.personal = 5, .basicFatigue = 4, .variableFatigue = 5, .delay = 4}));
+        doc->undoStack()->undo();
+        QCOMPARE(doc->study(studyId)->allowancePercent, 15.0);
+        QVERIFY(doc->study(studyId)->typeAllowances.empty());
+        doc->undoStack()->redo();
+        QVERIFY(doc->study(studyId)->allowances == study::kDefaultAllowances);
+    }
+    QString error;
+    auto again = ProjectDocument::open(path, &error);
+    QVERIFY2(again, qPrintable(error));
+    again->setCurrentProcess(again->processes().front().id);
+    const study::Study* s = again->study(studyId);
+    QVERIFY(s);
+    QVERIFY(s->allowances == study::kDefaultAllowances);
+    QCOMPARE(s->allowancePercent, 0.0);
+    QCOMPARE(s->typeAllowances.size(), std::size_t(1));
+    // The reloaded study shows the same in the form: no not-split figure, Walk ticked.
+    StudyDetailsForm form(*s);
+    QVERIFY(form.notSplitBox()->isHidden());
+    QVERIFY(form.overrideBox(StudyDetailsForm::WalkRow)->isChecked());
+    QCOMPARE(form.totalLabel()->text(),
+             QStringLiteral("Total 15.0 % of normal time; machine-controlled elements 4.0 % (delay only)."));
 }
 
 QTEST_MAIN(TestStudyDetailsForm)

@@ -221,9 +221,13 @@ QVariant StepsModel::data(const QModelIndex& index, int role) const
                 return QString();
             if (step.allowances)
                 return percent(category(*step.allowances, column));
-            // Without categories of its own the step takes its type's or the study's: shown greyed.
-            if (const study::Study* s = m_context->study())
-                return percent(category(study::allowancesFor(step, *s), column));
+            // Without categories of its own the step takes its type's or the study's: shown greyed
+            // (not when the study has none, only the older single PF&D figure: 0.0 would mislead).
+            if (const study::Study* s = m_context->study()) {
+                const study::Allowances inherited = study::allowancesFor(step, *s);
+                if (inherited.total() > 0)
+                    return percent(category(inherited, column));
+            }
             return QString();
         }
         if (role == Qt::ForegroundRole && !step.allowances)
