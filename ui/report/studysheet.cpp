@@ -392,9 +392,10 @@ QList<qreal> StudySheet::columnWidths(qreal width) const
         headerWord.append(w);
         if (!m_columns[c].wraps) {
             // A figure's header wraps at its spaces: its longest word, or its widest figure.
+            qreal cells = 0;
             for (const QStringList& row : m_cells)
-                w = std::max(w, body.horizontalAdvance(row.value(c)));
-            w = std::max(w + kSpare, headerWord.back());
+                cells = std::max(cells, body.horizontalAdvance(row.value(c)));
+            w = std::max(cells + kSpare, headerWord.back());
             fixed += w;
         } else {
             ++text;
