@@ -1,6 +1,6 @@
 // Runs the real `gemba sheet` on a small project built here: a valid PDF on A4 or Letter with the
-// study, the element names, the standard time (a figure checked by hand below), the validity
-// figure and the signature lines; the latest study by default; errors exit 1, bad usage 2.
+// study, the element names, their kinds and frequencies, the standard time (figures checked by
+// hand below), the validity figure and the signature lines; the latest study by default; errors exit 1, bad usage 2.
 #include "store/project.h"
 
 #include <QFile>
@@ -164,6 +164,14 @@ private slots:
               "Date", "Page 1 of 1"})
             QVERIFY2(text.contains(QString::fromUtf8(expected)), qPrintable(QString::fromUtf8(expected) + " in: " + text));
         QVERIFY2(!text.contains(QStringLiteral("trial")), qPrintable(text));
+        // Kinds and frequencies persist (file format 4). Per cycle: Pick blank 12.65 s; Wind reel,
+        // machine-controlled, takes no PF&D (it includes personal and fatigue time): 30 s; Change
+        // spool 120 × 1.15 = 138 s once every 20 cycles: 6.9 s. 12.65 + 30 + 6.9 = 49.55 s.
+        QString joined = text;
+        joined.replace(QStringLiteral("- "), QStringLiteral("-"));   // a narrow cell wraps after a hyphen
+        for (const char* expected : {"machine, machine-controlled", "manual, occasional", "every 20 cycles", "138.00",
+                                     "6.90", "Standard time 49.55 s", "Operator B. Operator"})
+            QVERIFY2(joined.contains(QString::fromUtf8(expected)), qPrintable(QString::fromUtf8(expected) + " in: " + text));
     }
 
     void namedStudyOnLetter()

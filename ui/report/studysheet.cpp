@@ -194,7 +194,7 @@ void StudySheet::buildTable()
 {
     const study::Study& s = m_input.study;
     const bool median = s.selectedTime == study::SelectedTimeRule::Median;
-    m_table.setColumns({
+    m_columns = {
         {tr("#"), Qt::AlignRight, false},
         {tr("Element"), Qt::AlignLeft, true},
         {tr("Type, kind"), Qt::AlignLeft, true},
@@ -206,7 +206,8 @@ void StudySheet::buildTable()
         {tr("Allow- ance (%)"), Qt::AlignRight, false},
         {tr("Standard time per occurrence (s)"), Qt::AlignRight, false},
         {tr("Standard time per cycle (s)"), Qt::AlignRight, false},
-    });
+    };
+    m_table.setColumns(m_columns);
     for (std::size_t i = 0; i < m_input.steps.size() && i < m_summary.steps.size(); ++i) {
         const study::Step& step = m_input.steps[i];
         const study::StepSummary& sum = m_summary.steps[i];
@@ -231,10 +232,12 @@ void StudySheet::buildTable()
         if (step.kind == study::ElementKind::MachineControlled)
             kind += tr(", not rated");   // core levels it at 100 % whatever was typed
         const QString rating = number(sum.meanRatingPercent, 1);
-        m_table.addRow({QString::number(step.position + 1), name, kind, frequency,
-                        QString::number(sum.n), seconds(sum.selectedSeconds), rating, seconds(sum.normalSeconds),
-                        percent(sum.allowancePercent), seconds(sum.standardSeconds),
-                        seconds(sum.standardPerCycleSeconds)});
+        const QStringList cells{QString::number(step.position + 1), name, kind, frequency, QString::number(sum.n),
+                                seconds(sum.selectedSeconds), rating, seconds(sum.normalSeconds),
+                                percent(sum.allowancePercent), seconds(sum.standardSeconds),
+                                seconds(sum.standardPerCycleSeconds)};
+        m_cells.append(cells);
+        m_table.addRow(cells);
     }
 }
 
@@ -371,6 +374,49 @@ qreal StudySheet::headerTitleHeight(qreal width) const
            ReportStyle::textHeight(ReportStyle::font(ReportStyle::Text::Subheading), width, m_subtitle) + 2 * kRuleGap;
 }
 
+QList<qreal> StudySheet::columnWidths(qreal width) const
+{
+    const QFontMetricsF body(ReportStyle::font(ReportStyle::Text::Table));
+    const QFontMetricsF head(ReportStyle::font(ReportStyle::Text::TableHeader));
+    constexpr qreal kSpare = 2 * ReportStyle::kCellPadding + 2;   // padding, and slack as ReportTable keeps
+    // The text columns' shares of what the figures leave: element, type and kind, frequency.
+    const qreal shares[] = {0.4, 0.3, 0.3};
+    QList<qreal> widths;
+    QList<qreal> headerWord;   // a text column is never narrower than its header's longest word
+    qreal fixed = 0;
+    int text = 0;
+    for (int c = 0; c < m_columns.size(); ++c) {
+        qreal w = 0;
+        for (const QString& word : m_columns[c].header.split(QLatin1Char(' ')))
+            w = std::max(w, head.horizontalAdvance(word) + kSpare);
+        headerWord.append(w);
+        if (!m_columns[c].wraps) {
+            // A figure's header wraps at its spaces: its longest word, or its widest figure.
+            qreal cells = 0;
+            for (const QStringList& row : m_cells)
+                cells = std::max(cells, body.horizontalAdvance(row.value(c)));
+            w = std::max(cells + kSpare, headerWord.back());
+            fixed += w;
+        } else {
+            ++text;
+        }
+        widths.append(w);
+    }
+    const qreal rest = width - fixed;
+    if (text != 3 || rest < 120)
+        return m_table.columnWidths(width);   // too narrow a page for the figures: the table's own rule
+    int k = 0;
+    for (int c = 0; c < m_columns.size(); ++c)
+        if (m_columns[c].wraps)
+            widths[c] = std::max(rest * shares[k++], headerWord[c]);
+    // What the floors took comes off the element's name, the first text column.
+    qreal total = 0;
+    for (qreal w : widths)
+        total += w;
+    widths[1] -= total - width;
+    return widths;
+}
+
 qreal StudySheet::tableTitleHeight(qreal width) const
 {
     return ReportStyle::textHeight(ReportStyle::font(ReportStyle::Text::Heading), width, tr("Elements")) + kHeadingGap;
@@ -422,7 +468,7 @@ QList<QList<StudySheet::Placement>> StudySheet::layout(const QSizeF& pageSize) c
 
     // The element lines: on each page a title and the column header over as many whole rows as
     // fit; a page never ends on the title and header alone.
-    const QList<qreal> widths = m_table.columnWidths(width);
+    const QList<qreal> widths = columnWidths(width);
     const qreal head = tableTitleHeight(width) + m_table.headerHeight(widths);
     const int rows = m_table.rowCount();
     int row = 0;
@@ -499,7 +545,7 @@ void StudySheet::paintPart(QPainter& painter, const QRectF& rect, const Placemen
                                                   ReportStyle::font(ReportStyle::Text::Heading), ReportStyle::accent(),
                                                   p.continued ? tr("Elements (continued)") : tr("Elements"));
         m_table.paint(painter, QPointF(rect.left(), rect.top() + title + kHeadingGap), p.firstRow, p.lastRow,
-                      m_table.columnWidths(rect.width()));
+                      columnWidths(rect.width()));
         break;
     }
     case Part::Totals: {

@@ -92,6 +92,9 @@ private:
         bool bold = false;
     };
 
+    // The element table's column widths: the figures at their natural width, the rest shared by
+    // the text columns (the element's name taking half).
+    QList<qreal> columnWidths(qreal width) const;
     qreal partHeight(Part part, qreal width) const;
     qreal tableTitleHeight(qreal width) const;
     qreal headerTitleHeight(qreal width) const;
@@ -114,6 +117,8 @@ private:
     QString m_subtitle;
     QList<Fact> m_header;
     ReportTable m_table;
+    QList<ReportTable::Column> m_columns;   // as given to m_table, with its rows' cells:
+    QList<QStringList> m_cells;             // for columnWidths()
     QList<Fact> m_totals;
     QList<Fact> m_validityFacts;
     QString m_methods;
