@@ -99,7 +99,10 @@ void TestStudyDetailsForm::typeOverrides()
 void TestStudyDetailsForm::notSplitOnlyWhenTheStudyHasOne()
 {
     // A study of an older file: 15 % PF&D not split, no categories.
-    const study::Study old = study::newStudy(1, {}, "kim", "2026-12-03");
+    // (newStudy now starts with categories, so the older file's study is made by hand.)
+    study::Study old = study::newStudy(1, {}, "kim", "2026-12-03");
+    old.allowances = {};
+    old.allowancePercent = 15;
     {
         StudyDetailsForm form(old);
         QVERIFY(!form.notSplitBox()->isHidden());
