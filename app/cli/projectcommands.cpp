@@ -535,7 +535,9 @@ int runSummary(const Arguments& arguments, std::FILE* out)
         json.field("location", sel.study.location);
         json.field("notes", sel.study.notes);
         json.field("rating_method", study::toString(sel.study.ratingMethod));
-        json.field("allowance_percent", sel.study.allowancePercent);
+        json.field("allowance_percent", sel.study.allowancePercent);   // the PF&D not split by category
+        // What a manual element takes unless its type or the step has its own categories.
+        json.field("allowance_total_percent", sel.study.allowances.total() + sel.study.allowancePercent);
         json.field("allowance_of", study::toString(sel.study.allowanceBasis));
         json.key("allowances");
         writeAllowances(json, sel.study.allowances);
@@ -648,10 +650,10 @@ int runSummary(const Arguments& arguments, std::FILE* out)
                  describeStudy(sel.study).c_str());
     if (!warning.empty())
         std::fprintf(out, "Read-only: %s\n", warning.c_str());
-    std::fprintf(out, "%zu observations in %zu cycles; rating: %s; allowance %s %% of %s time\n\n",
+    std::fprintf(out, "%zu observations in %zu cycles; rating: %s; allowance %s %% of %s time (manual work)\n\n",
                  observations.size(), cycles.size(),
                  sel.study.ratingMethod == study::RatingMethod::None ? "none (100 %)" : "pace rating",
-                 formatReadable(sel.study.allowancePercent).c_str(),
+                 formatReadable(sel.study.allowances.total() + sel.study.allowancePercent).c_str(),
                  sel.study.allowanceBasis == study::AllowanceBasis::WorkingTime ? "working" : "normal");
     TextTable table;
     table.addRow({"step", "n", "mean", "SD", "CV %", "min", "max", "needed", "normal", "standard"});
@@ -698,10 +700,10 @@ int runSummary(const Arguments& arguments, std::FILE* out)
     std::fprintf(out, "\nCycle: observed %s s, normal %s s, standard %s s; %zu complete cycles.\n",
                  seconds(c.meanSeconds).c_str(), seconds(c.normalSeconds).c_str(), seconds(c.standardSeconds).c_str(),
                  c.completeCycles);
-    std::fprintf(out, "Per cycle: basic %s s, standard %s s (%s units); %s pieces per hour; %s standard hours per "
+    std::fprintf(out, "Per cycle (%s units per cycle): basic %s s, standard %s s; %s pieces per hour; %s standard hours per "
                  "100 units; internal work hidden inside machine time %s s.\n",
-                 seconds(c.normalSeconds).c_str(), seconds(c.standardSeconds).c_str(),
-                 formatReadable(c.unitsPerCycle).c_str(), formatReadable(c.piecesPerHour, 5).c_str(),
+                 formatReadable(c.unitsPerCycle).c_str(), seconds(c.normalSeconds).c_str(),
+                 seconds(c.standardSeconds).c_str(), formatReadable(c.piecesPerHour, 5).c_str(),
                  formatReadable(c.standardHoursPer100Units, 5).c_str(), seconds(c.hiddenStandardSeconds).c_str());
     if (validity)
         std::fprintf(out, "Validity: elapsed %s s, recorded %s s, recording error %s %%%s\n",

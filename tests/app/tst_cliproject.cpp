@@ -318,6 +318,7 @@ void TestCliProject::summaryJsonValues()
     // The 15 % is split by category (5 + 4 + 2 + 4, file format 4); allowance_percent is the
     // PF&D figure not split by category, which a new study no longer has.
     QCOMPARE(o["study"].toObject()["allowance_percent"].toDouble(), 0.0);
+    QCOMPARE(o["study"].toObject()["allowance_total_percent"].toDouble(), 15.0);
     {
         auto p = open(project, store::OpenMode::ReadOnly);
         const Study st = p->studies(p->processes()->front().id)->front();

@@ -234,7 +234,7 @@ void TestCliSteps::summaryPerCycleFiguresAndValidity()
     const Result text = run({"summary", project});
     QCOMPARE(text.status, 0);
     QVERIFY2(text.out.contains("Selected time: the mean.") &&
-                 text.out.contains("Per cycle: basic 4.75 s, standard 5.4625 s (1 units); 659.04 pieces per hour; "
+                 text.out.contains("Per cycle (1 units per cycle): basic 4.75 s, standard 5.4625 s; 659.04 pieces per hour; "
                                    "0.15174 standard hours per 100 units") &&
                  text.out.contains("Validity: elapsed 10 s, recorded 9.5 s, recording error 5 % - above 2 %: repeat "
                                    "the study"),
@@ -321,7 +321,7 @@ void TestCliSteps::summaryOfOccasionalMachineAndInternalWork()
     const Result text = run({"summary", project});
     QCOMPARE(text.status, 0);
     QVERIFY2(text.out.contains("every 20 cycles") && text.out.contains("inside Press") &&
-                 text.out.contains("Per cycle: basic 20 s, standard 21.7 s"),
+                 text.out.contains("Per cycle (1 units per cycle): basic 20 s, standard 21.7 s"),
              text.out.constData());
 }
 
