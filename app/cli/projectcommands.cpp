@@ -585,6 +585,8 @@ int runSummary(const Arguments& arguments, std::FILE* out)
             writeAllowances(json, s.allowances);
             json.field("basic_per_cycle_seconds", s.basicPerCycleSeconds);
             json.field("standard_per_cycle_seconds", s.standardPerCycleSeconds);
+            json.field("pieces_per_hour", s.piecesPerHour);
+            json.field("standard_hours_per_100_units", s.standardHoursPer100Units);
             json.key("inside");
             if (s.insideStepId != 0 && stepName.count(s.insideStepId))
                 json.value(stepName[s.insideStepId]);
@@ -681,7 +683,7 @@ int runSummary(const Arguments& arguments, std::FILE* out)
                  formatReadable(sel.study.allowances.delay).c_str());
     TextTable elements;
     elements.addRow({"step", "kind", "frequency", "per cycle", "selected", "basic", "allowance %", "standard",
-                     "basic/cycle", "standard/cycle", "internal"});
+                     "basic/cycle", "standard/cycle", "pcs/h", "std h/100", "internal"});
     for (std::size_t i = 0; i < summary->steps.size() && i < steps.size(); ++i) {
         const auto& s = summary->steps[i];
         std::string internal;
@@ -693,7 +695,8 @@ int runSummary(const Arguments& arguments, std::FILE* out)
                          formatReadable(s.occurrencesPerCycle, 4), seconds(s.selectedSeconds),
                          seconds(s.normalSeconds), formatReadable(s.allowancePercent, 4),
                          seconds(s.standardSeconds), seconds(s.basicPerCycleSeconds),
-                         seconds(s.standardPerCycleSeconds), internal});
+                         seconds(s.standardPerCycleSeconds), formatReadable(s.piecesPerHour, 5),
+                         formatReadable(s.standardHoursPer100Units, 4), internal});
     }
     elements.print(out);
     const auto& c = summary->cycle;

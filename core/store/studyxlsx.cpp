@@ -241,7 +241,7 @@ Expected<StudyXlsxResult> exportStudyXlsx(Project& project, Id studyId, const st
             for (std::string_view name :
                  {"step", "kind", "frequency", "per cycle", "n", "mean s", "median s", "selected s", "SD s",
                   "mean rating %", "basic s", "allowance %", "standard s", "basic/cycle s", "standard/cycle s",
-                  "inside", "needed", "still needed"})
+                  "inside", "needed", "still needed", "pieces per hour", "std hours per 100 units"})
                 s.text(col++, name, bold);
             s.next();
         }
@@ -267,6 +267,8 @@ Expected<StudyXlsxResult> exportStudyXlsx(Project& project, Id studyId, const st
                 s.text(15, stepName(sum.insideStepId));
             s.number(16, count(sum.needed));
             s.number(17, static_cast<double>(sum.stillNeeded));
+            s.number(18, sum.piecesPerHour);
+            s.number(19, sum.standardHoursPer100Units);
             s.next();
         }
         s.next();

@@ -217,6 +217,11 @@ Expected<StudySummary> summarizeSteps(std::span<const Step> steps, std::span<con
         cycle.standardSeconds += extra;
         cycle.hiddenStandardSeconds += in.standard - extra;
     }
+    for (StepSummary& s : summary.steps) {
+        s.piecesPerHour = s.standardPerCycleSeconds > 0 ? 3600 * study.unitsPerCycle / s.standardPerCycleSeconds : kNaN;
+        s.standardHoursPer100Units =
+            study.unitsPerCycle > 0 ? s.standardPerCycleSeconds / study.unitsPerCycle * 100 / 3600 : kNaN;
+    }
     cycle.piecesPerHour = cycle.standardSeconds > 0 ? 3600 * study.unitsPerCycle / cycle.standardSeconds : kNaN;
     cycle.standardHoursPer100Units =
         study.unitsPerCycle > 0 ? cycle.standardSeconds / study.unitsPerCycle * 100 / 3600 : kNaN;

@@ -45,6 +45,9 @@ struct StepSummary {
     double allowancePercent = 0;      // their total plus the study's not-split PF&D where it applies
     double basicPerCycleSeconds = 0;     // normalSeconds × occurrencesPerCycle
     double standardPerCycleSeconds = 0;  // standardSeconds × occurrencesPerCycle
+    double piecesPerHour = 0;            // 3600 × units per cycle / standardPerCycleSeconds: the
+                                         // element's own rate, as if it were all the work
+    double standardHoursPer100Units = 0; // standardPerCycleSeconds / units per cycle × 100 / 3600
     Id insideStepId = 0;              // internal work: the machine-controlled step it runs inside
     bool ratingIgnored = false;       // machine-controlled, and ratings were typed: they were not used
 

@@ -283,6 +283,7 @@ void TestElementTimes::medianRule()
 
 // 36 s of standard time per cycle, one unit per cycle: 3600 / 36 = 100 pieces per hour, and
 // 36 × 100 / 3600 = 1 standard hour per 100 units. Two units per cycle: 200 per hour, 0.5 h.
+// The same figures per element, from its standard time per cycle.
 void TestElementTimes::piecesPerHour()
 {
     auto st = plainStudy();
@@ -292,11 +293,25 @@ void TestElementTimes::piecesPerHour()
     QVERIFY(one);
     QVERIFY(near(one->cycle.piecesPerHour, 100));
     QVERIFY(near(one->cycle.standardHoursPer100Units, 1));
+    QVERIFY(near(one->steps[0].piecesPerHour, 100));   // the only element: the cycle's figures
+    QVERIFY(near(one->steps[0].standardHoursPer100Units, 1));
     st.unitsPerCycle = 2;
     const auto two = study::summarizeSteps(steps, o, st);
     QVERIFY(two);
     QVERIFY(near(two->cycle.piecesPerHour, 200));
     QVERIFY(near(two->cycle.standardHoursPer100Units, 0.5));
+
+    // Per element, at 2 units per cycle: a 120 s reel change every 20 cycles is 6 s per cycle,
+    // 3600 × 2 / 6 = 1200 pieces per hour, 6 / 2 × 100 / 3600 = 1/12 standard hour per 100 units.
+    auto reel = step(2, ElementKind::Occasional);
+    reel.every = 20;
+    const std::vector both{step(1), reel};
+    const std::vector withReel{obs(1, 1, 36), obs(2, 1, 120)};
+    const auto r = study::summarizeSteps(both, withReel, st);
+    QVERIFY(r);
+    QVERIFY(near(r->steps[1].piecesPerHour, 1200));
+    QVERIFY(near(r->steps[1].standardHoursPer100Units, 1.0 / 12));
+    QVERIFY(near(r->cycle.piecesPerHour, 3600 * 2 / 42.0));
 }
 
 // Three cycles of A and the machine element; the reel change happened in cycle 2 only. All three
