@@ -2,6 +2,7 @@
 #include "demoproject.h"
 
 #include "projectdocument.h"
+#include "study/newstudy.h"
 
 #include <QCoreApplication>
 #include <QDate>
@@ -79,7 +80,8 @@ QString populateDemoProject(ProjectDocument& document)
     s.location = tr("Line 2, bench 3").toStdString();
     s.shift = tr("Early").toStdString();
     s.notes = tr("Demo study: edit, exclude or add cycles to see the summary change.").toStdString();
-    s.allowancePercent = 15;
+    s.allowances = study::kDefaultAllowances;   // 15 % by category, as a new study starts
+    s.operatorName = tr("Operator A").toStdString();
     s.startedWallUs = start.toMSecsSinceEpoch() * 1000;
     if (auto id = project.addStudy(s); !id)
         return QString::fromStdString(id.error().message);
