@@ -144,6 +144,9 @@ void writeText(std::FILE* out, const std::string& path, const std::string& colum
             indices.addRow({name, "-", "-", "-"});
     }
     indices.print(out);
+    // Minitab computes Cpm (and Ppm) only when a target is specified; say why the row is empty.
+    if (!c.target && c.lsl && c.usl)
+        std::fprintf(out, "Cpm, Ppm: not computed; Cpm needs a target (Minitab): give --target\n");
 
     std::fprintf(out, "\n");
     TextTable ppm;
@@ -163,6 +166,9 @@ void writeText(std::FILE* out, const std::string& path, const std::string& colum
 
 // gemba capability FILE --value COL [--subgroup COL] [--lsl X] [--usl Y] [--target T]
 //                  [--sigma pooled|rbar|sbar|mr] [--confidence 0.95] [--json]
+// Cpm/Ppm need --target (Minitab; core makes up no midpoint target): without one, "target",
+// "cpm" and "ppm" stay in the JSON as null (the key set is the same for every run), and the
+// text output shows "-" with a note.
 // σ within: pooled SD by default with --subgroup, average moving range without (Minitab's
 // defaults); rbar/sbar/pooled need --subgroup, mr is for individual values (no --subgroup).
 // Usage errors (exit 2): no limit, LSL ≥ USL, an unknown method or a method that does not fit
@@ -177,7 +183,8 @@ int runCapability(const Arguments& arguments, std::FILE* out)
     args.option("subgroup", OptionType::Text, "COL", "rows with the same label form one subgroup");
     args.option("lsl", OptionType::Number, "X", "lower specification limit");
     args.option("usl", OptionType::Number, "Y", "upper specification limit (give at least one limit)");
-    args.option("target", OptionType::Number, "T", "target (for Cpm and Ppm)");
+    args.option("target", OptionType::Number, "T",
+                "target; Cpm and Ppm only with one (Minitab), JSON null without");
     args.option("sigma", OptionType::Text, "METHOD",
                 "within sigma: pooled (default with --subgroup), rbar, sbar, mvlue-r, mvlue-s; mr (default "
                 "without) or mr-median");

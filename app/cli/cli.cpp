@@ -48,7 +48,8 @@ Commands that read a file also take:
              [--sigma pooled|rbar|sbar|mr] [--confidence 0.95]
       Cp, Cpl, Cpu, Cpk, Cpm, Pp, Ppl, Ppu, Ppk, Ppm with confidence intervals, expected
       and observed PPM, Z.bench. Within sigma: pooled SD (default with subgroups) or
-      average moving range (default without).
+      average moving range (default without). Cpm and Ppm only with --target
+      (Minitab; no midpoint default), else null in --json.
 
   takt --shift D [--breaks D] [--shifts N] --demand N
   oee --planned D --downtime D --ideal-cycle D --total N --good N

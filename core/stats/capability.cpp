@@ -132,7 +132,8 @@ Error tooFew(std::size_t n, const char* what, std::size_t needed)
 } // namespace
 
 // See capability.h. Edge cases: one-sided limits leave the other side's indices and Cp, Pp,
-// Cpm, Ppm empty and make Cpk = Cpl or Cpu; without a target Cpm/Ppm are empty; a target
+// Cpm, Ppm empty and make Cpk = Cpl or Cpu; without a given target Cpm/Ppm are empty (no midpoint
+// default, as in Minitab); a target
 // outside the limits is accepted (as qcc does, which only warns).
 Expected<Capability> processCapability(std::span<const double> values, double sigmaWithin, std::string sigmaMethod,
                                        const SpecLimits& spec, double confidence)
@@ -166,9 +167,9 @@ Expected<Capability> processCapability(std::span<const double> values, double si
     c.sigmaMethod = std::move(sigmaMethod);
     c.lsl = spec.lsl;
     c.usl = spec.usl;
+    // Only a given target (Minitab computes Cpm only when a target is specified); qcc's
+    // midpoint default is deliberately not applied, so the CLI and the views agree.
     c.target = spec.target;
-    if (!c.target && spec.lsl && spec.usl)
-        c.target = (*spec.lsl + *spec.usl) / 2;
     c.confidenceLevel = confidence;
 
     if (!std::isfinite(c.mean) || !std::isfinite(c.sigmaOverall))

@@ -14,8 +14,10 @@
 
 namespace gemba::stats {
 
-// Specification limits; at least one of lsl/usl. The target defaults to the midpoint of the
-// limits when both exist; with one limit and no target, Cpm and Ppm are not defined.
+// Specification limits; at least one of lsl/usl. The target is optional and never made up:
+// without one, Cpm and Ppm are not defined (Minitab "Capability Analysis (Normal)" computes Cpm
+// only when a target is specified; qcc would take the midpoint of the limits — pass that
+// midpoint as the target explicitly to reproduce qcc).
 struct SpecLimits {
     std::optional<double> lsl;
     std::optional<double> usl;
@@ -42,7 +44,7 @@ struct Capability {
     double sigmaWithin = 0;          // given by the caller
     double sigmaOverall = 0;         // sample SD (n-1) of all values
     std::string sigmaMethod;         // how sigmaWithin was estimated ("pooled", "rbar", ...)
-    std::optional<double> lsl, usl, target;
+    std::optional<double> lsl, usl, target;   // target: the given one only (never defaulted)
     double confidenceLevel = 0.95;
 
     // nullopt where not defined: Cp, Pp, Cpm, Ppm need both limits (and a target for Cpm/Ppm);
@@ -62,6 +64,8 @@ struct Capability {
 // processCapability() and Minitab "Capability Analysis (Normal)":
 //   Cp = (USL-LSL)/6σw, Cpu = (USL-x̄)/3σw, Cpl = (x̄-LSL)/3σw, Cpk = min(Cpl, Cpu),
 //   Cpm = Cp/√(1 + ((x̄-T)/σw)²); Pp… the same with σo = sample SD of the values.
+// Cpm/Ppm follow Minitab: defined only for a target given in `spec` (and both limits); unlike
+// qcc, no target is assumed at the midpoint of the limits.
 // Errors: empty, n < 2, NaN/inf in values or limits, no limit, LSL ≥ USL, σw not > 0 or
 // σo = 0 (ZeroSigma), confidence outside (0, 1).
 Expected<Capability> processCapability(std::span<const double> values, double sigmaWithin,

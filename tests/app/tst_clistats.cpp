@@ -199,7 +199,8 @@ void TestCliStats::statsType7()
     QCOMPARE(o.value("median").toDouble(), 3.0);
 }
 
-// pistonrings samples 1-25 with --sigma rbar against qcc's processCapability(). σ within is
+// pistonrings samples 1-25 with --sigma rbar against qcc's processCapability(), with qcc's default
+// target (the midpoint 74) passed as --target: gemba computes no Cpm without one. σ within is
 // R̄/d2(5) with the exact d2 = 2.3259289 where qcc divides by 2.326: 3.06e-5 relative apart, so
 // within-based numbers are compared at 1e-4 (the Cpm interval roughly doubles the gap through its
 // degrees of freedom); the overall-based ones do not involve it and must match to 1e-12.
@@ -207,7 +208,7 @@ void TestCliStats::capabilityMatchesQcc()
 {
     const auto ref = loadReferenceJson("pistonrings.capability.json");
     const auto r = runGemba({"capability", m_pistonTrial, "--value", "value", "--subgroup", "sample", "--lsl",
-                             "73.95", "--usl", "74.05", "--sigma", "rbar", "--json"});
+                             "73.95", "--usl", "74.05", "--target", "74", "--sigma", "rbar", "--json"});
     QCOMPARE(r.exitCode, 0);
     const auto o = parseJson(r);
 
@@ -269,6 +270,13 @@ void TestCliStats::capabilityDefaultsAndOneSided()
     QCOMPARE(r.exitCode, 0);
     auto o = parseJson(r);
     QCOMPARE(o.value("sigma_method").toString(), QString("pooled"));
+    // No --target: no target, Cpm or Ppm (Minitab computes Cpm only for a given target; no
+    // midpoint 74 is made up as qcc would). The keys stay, with null, so the key set is fixed.
+    for (const char* key : {"target", "cpm", "ppm"}) {
+        QVERIFY2(o.contains(key), key);
+        QVERIFY2(o.value(key).isNull(), key);
+    }
+    QVERIFY(o.value("cp").isObject() && o.value("pp").isObject());
     // Observed: qcc reports 12 % below and 16 % above → 280000 ppm.
     GEMBA_COMPARE_REL(o.value("ppm_observed").toDouble(), 280000.0, 1e-15);
 
@@ -294,6 +302,13 @@ void TestCliStats::capabilityDefaultsAndOneSided()
     QCOMPARE(r.exitCode, 0);
     QVERIFY(r.out.contains("sbar"));
     QVERIFY(r.out.contains("Cpk"));
+    QVERIFY(r.out.contains("Cpm needs a target (Minitab)"));
+    // With --target the note goes and Cpm has a value (74 = the midpoint, as qcc's Cpm above).
+    r = runGemba({"capability", m_pistonTrial, "--value", "value", "--subgroup", "sample", "--lsl", "73.95",
+                  "--usl", "74.05", "--target", "74", "--sigma", "sbar"});
+    QCOMPARE(r.exitCode, 0);
+    QVERIFY(!r.out.contains("Cpm needs a target"));
+    QVERIFY(QString::fromUtf8(r.out).contains(QRegularExpression("Cpm +[0-9]")));
 }
 
 // Individual values (viscosity trial batches) without --subgroup: σ within = MR̄/d2(2); qcc's

@@ -52,15 +52,8 @@ CapabilityAnalysis analyseCapability(std::vector<double> values, const stats::Sp
         a.error = QString::fromStdString(c.error().message);
         return a;
     }
+    // Core decides Cpm/Ppm (none without a given target, as Minitab); nothing is redone here.
     a.capability = std::move(*c);
-    if (!spec.target) {
-        // No target entered: none is made up (core takes the midpoint of the limits, as qcc
-        // does); Cpm and Ppm are shown only for a target the user gave, as Minitab's
-        // Capability Analysis (Normal) computes Cpm only when a target is specified.
-        a.capability->target.reset();
-        a.capability->cpm.reset();
-        a.capability->ppm.reset();
-    }
 
     if (a.histogram) {
         const auto& h = *a.histogram;

@@ -30,9 +30,9 @@ struct CapabilityAnalysis {
 
 // For individual times (subgroups of one) the within σ is MR̄/d2(2) (sigma method "mr"), as
 // Minitab's Capability Analysis (Normal) with subgroup size 1 estimates it (average moving range
-// of span 2, unbiased by d2); overall σ is the sample SD. Then stats::processCapability. Without
-// a target in `spec` the capability has no target, Cpm or Ppm (Minitab computes Cpm only for a
-// given target; core would take the midpoint of the limits, as qcc does).
+// of span 2, unbiased by d2); overall σ is the sample SD. Then stats::processCapability, which
+// decides Cpm/Ppm: without a target in `spec` there is no target, Cpm or Ppm (Minitab computes
+// Cpm only for a given target).
 // Safe on any thread.
 CapabilityAnalysis analyseCapability(std::vector<double> values, const stats::SpecLimits& spec,
                                      double confidence = 0.95);

@@ -62,8 +62,9 @@ std::optional<double> optionalNumber(const QJsonValue& v)
     return v.isNull() || v.isUndefined() ? std::nullopt : std::optional<double>(v.toDouble());
 }
 
-// The spec limits of one reference file. The target is passed only where the R call names
-// one; otherwise processCapability() must default it to the midpoint, as qcc did.
+// The spec limits of one reference file. The target is the one the R call names; otherwise, with
+// both limits, the midpoint of the limits, passed explicitly: qcc defaults to it, while
+// processCapability() follows Minitab and computes no Cpm/Ppm without a given target.
 stats::SpecLimits specOf(const QJsonObject& ref)
 {
     stats::SpecLimits spec;
@@ -72,6 +73,8 @@ stats::SpecLimits specOf(const QJsonObject& ref)
     const QString call = ref.value("generator").toObject().value("call").toString();
     if (call.contains("target"))
         spec.target = ref.value("target").toDouble();
+    else if (spec.lsl && spec.usl)
+        spec.target = (*spec.lsl + *spec.usl) / 2;
     return spec;
 }
 
@@ -147,6 +150,7 @@ private slots:
     void handTwoSided();
     void handOneSided();
     void handOtherConfidenceAndTarget();
+    void cpmOnlyWithAGivenTarget();
     void edgeCases();
 
 private:
@@ -423,7 +427,7 @@ void TestCapability::methodNames()
     QVERIFY(!stats::parseSigmaMethod("known").has_value());
 }
 
-// Values {7.5, 10, 11, 12, 9.5}, σ within given as 1.5, LSL 8, USL 13 (target defaults to 10.5).
+// Values {7.5, 10, 11, 12, 9.5}, σ within given as 1.5, LSL 8, USL 13, target 10.5 (the midpoint).
 //   x̄ = 50/5 = 10; Σ(x-x̄)² = 6.25 + 0 + 1 + 4 + 0.25 = 11.5, σo = √(11.5/4) = 1.6955824957813170
 //   Cp = 5/(6·1.5) = 5/9;  Cpl = 2/4.5 = 4/9;  Cpu = 3/4.5 = 2/3;  Cpk = 4/9
 //   Cpm = (5/9)/√(1 + (-0.5/1.5)²) = (5/9)/√(10/9) = 0.52704627669472988867
@@ -438,7 +442,7 @@ void TestCapability::methodNames()
 void TestCapability::handTwoSided()
 {
     const std::vector<double> v = {7.5, 10, 11, 12, 9.5};
-    const auto c = stats::processCapability(v, 1.5, "given", {8.0, 13.0, std::nullopt});
+    const auto c = stats::processCapability(v, 1.5, "given", {8.0, 13.0, 10.5});
     QVERIFY(c.hasValue());
     const double tol = 1e-12;
     GEMBA_COMPARE_REL(c->mean, 10.0, 1e-15);
@@ -547,6 +551,35 @@ void TestCapability::handOtherConfidenceAndTarget()
     GEMBA_COMPARE_REL(c->ppm->lower, 0.17772217334024721658, tol);
     GEMBA_COMPARE_REL(c->ppm->upper, 0.65264368617579451858, tol);
     GEMBA_COMPARE_REL(c->ppk->lower, 0.057911162727960481073, tol);
+}
+
+// Minitab computes Cpm only when a target is specified: the same data as handTwoSided without a
+// target has no target, Cpm or Ppm (no midpoint 10.5 is made up), while every other index is
+// unchanged. With target 10 (= x̄) Cpm = Cp = 5/9 and Ppm = Pp = 5/(6·1.6955824957813170);
+// with target 12: Cpm = (5/9)/√(1 + (−2/1.5)²) = (5/9)/(5/3) = 1/3 exactly.
+void TestCapability::cpmOnlyWithAGivenTarget()
+{
+    const std::vector<double> v = {7.5, 10, 11, 12, 9.5};
+    const auto none = stats::processCapability(v, 1.5, "given", {8.0, 13.0, std::nullopt});
+    QVERIFY(none.hasValue());
+    QVERIFY(!none->target.has_value());
+    QVERIFY(!none->cpm.has_value());
+    QVERIFY(!none->ppm.has_value());
+    GEMBA_COMPARE_REL(none->cp->value, 5.0 / 9.0, 1e-15);
+    GEMBA_COMPARE_REL(none->cpk->value, 4.0 / 9.0, 1e-15);
+    GEMBA_COMPARE_REL(none->pp->value, 0.49147318718299044486, 1e-12);
+
+    const auto atMean = stats::processCapability(v, 1.5, "given", {8.0, 13.0, 10.0});
+    QVERIFY(atMean.hasValue());
+    QVERIFY(atMean->target.has_value());
+    QCOMPARE(*atMean->target, 10.0);
+    QVERIFY(atMean->cpm && atMean->ppm);
+    GEMBA_COMPARE_REL(atMean->cpm->value, 5.0 / 9.0, 1e-15);
+    GEMBA_COMPARE_REL(atMean->ppm->value, 5.0 / (6 * 1.6955824957813170348), 1e-14);
+
+    const auto at12 = stats::processCapability(v, 1.5, "given", {8.0, 13.0, 12.0});
+    QVERIFY(at12.hasValue() && at12->cpm);
+    GEMBA_COMPARE_REL(at12->cpm->value, 1.0 / 3.0, 1e-14);
 }
 
 void TestCapability::edgeCases()
