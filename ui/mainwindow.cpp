@@ -20,6 +20,7 @@
 #include "timing/timingview.h"
 #include "views/view.h"
 #include "report/studysheetactions.h"
+#include "dialogs/studyfileactions.h"
 #include "views/viewactions.h"
 #include "views/viewhost.h"
 #include "windowcontext.h"
@@ -186,6 +187,7 @@ void MainWindow::createActions()
     m_viewActions = new ViewActions(this);   // the View menu, the view's own actions, Print/Export
     m_viewActions->addPrintActions(file);
     (new StudySheetActions(this, [this] { return m_context; }))->addTo(file);   // File > Print Study Sheet
+    locked << (new StudyFileActions(this, [this] { return m_context; }))->addTo(file);   // Excel export, element list import
     file->addSeparator();
     locked << add(file, tr("&Close Project"), QKeySequence(Qt::CTRL | Qt::Key_W), [this] { closeProject(); });
     // QKeySequence::Quit is empty on some platforms.
@@ -226,6 +228,7 @@ void MainWindow::createActions()
     // shortcuts, which tst_readonlywindow checks. Undo and Redo follow the (empty) undo stack.
     const QList<QKeySequence> edits{QKeySequence(Qt::CTRL | Qt::Key_I),
                                     QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_I),
+                                    QKeySequence(Qt::CTRL | Qt::ALT | Qt::Key_I),   // Import Element List
                                     QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_N),
                                     QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_R),
                                     QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_X),
