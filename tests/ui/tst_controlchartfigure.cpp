@@ -476,6 +476,47 @@ private slots:
         keepPng(*pFigure, "p-chart");
     }
 
+    void compactIsTheFirstPanelWithoutAxisText()
+    {
+        // The live chart beside the stopwatch: I only (no MR), no limit labels, tick labels,
+        // axis titles or footer, so the plot takes almost the whole widget.
+        auto prepared = loadReference("pistonrings.csv", stats::ChartType::XbarR, true, false);
+        Figure figure;
+        Figure::Options o;
+        o.valueUnit = "s";
+        figure.setOptions(o);
+        figure.setAnalysis(prepared.analysis);
+        figure.layout(QSizeF(400, 160));
+        QCOMPARE(figure.panelCount(), 2);
+        const QRectF full = figure.plotArea(0);
+        o.compact = true;
+        figure.setOptions(o);
+        figure.layout(QSizeF(400, 160));
+        QCOMPARE(figure.panelCount(), 1);
+        QVERIFY(figure.limitLabels(0).isEmpty());
+        const auto* x = static_cast<const QValueAxis*>(figure.panel(0)->axes(Qt::Horizontal).front());
+        const auto* y = static_cast<const QValueAxis*>(figure.panel(0)->axes(Qt::Vertical).front());
+        QVERIFY(!x->labelsVisible() && !y->labelsVisible());
+        QCOMPARE(x->titleText(), QString());
+        QCOMPARE(y->titleText(), QString());
+        const QRectF compact = figure.plotArea(0);
+        QVERIFY2(compact.width() > 0.9 * 400 && compact.height() > 0.85 * 160,
+                 qPrintable(QStringLiteral("%1x%2").arg(compact.width()).arg(compact.height())));
+        QVERIFY(compact.width() > full.width() && compact.height() > full.height());
+        // Every subgroup mean is still drawn, where core put it.
+        const auto& chart = figure.analysis()->charts.front();
+        const auto line = figure.series(0, Role::Data)->points();
+        QCOMPARE(std::size_t(line.size()), chart.size());
+        GEMBA_COMPARE_REL(line.back().y(), chart.values.back(), 1e-12);
+        GEMBA_COMPARE_REL(stepAt(figure.series(0, Role::Ucl), 1.0), chart.ucl.at(0), 1e-12);
+        // And back: both panels again.
+        o.compact = false;
+        figure.setOptions(o);
+        figure.layout(QSizeF(400, 160));
+        QCOMPARE(figure.panelCount(), 2);
+        QCOMPARE(figure.limitLabels(0).size(), 3);
+    }
+
     void widgetShowsTheFigureAndMapsClicks()
     {
         auto prepared = loadReference("pistonrings.csv", stats::ChartType::XbarR, true, false);
