@@ -4,7 +4,7 @@
 #include "analysis/figurecharts.h"
 #include "analysis/studyvalues.h"
 #include "charts/chartcomputation.h"
-#include "charts/controlchartwidget.h"
+#include "charts/chartcanvas.h"
 #include "data/dataservice.h"
 #include "projectdocument.h"
 
@@ -34,7 +34,7 @@ StepFiguresPanel::StepFiguresPanel(ProjectDocument* document, QWidget* parent)
     : QWidget(parent)
     , m_document(document)
     , m_caption(new QLabel(this))
-    , m_chart(new ControlChartWidget(this))
+    , m_chart(new ChartCanvas(this))
     , m_histogram(new QChartView(this))
 {
     m_caption->setWordWrap(true);
@@ -104,13 +104,8 @@ void StepFiguresPanel::show(const StepFigures& f)
     if (f.studyId != m_studyId || f.stepId != m_stepId)
         return;
     const FigureStyle style = FigureStyle::forWidget(this);
-    if (f.chart.hasChart()) {
-        ControlChartFigure::Options options;
-        options.valueUnit = QStringLiteral("s");
-        options.showFooter = false;
-        m_chart->setOptions(options);
-        m_chart->setAnalysis(f.chart.analysis);
-    }
+    if (f.chart.hasChart())
+        m_chart->setResult(std::make_shared<const ChartResult>(f.chart));   // unit s, no footer
     QChart* chart = f.histogram ? makeHistogramChart(*f.histogram, &f.histogram->normalCurve,
                                                      tr("Histogram"), tr("Time (s)"), style)
                                 : new QChart;

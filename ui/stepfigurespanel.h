@@ -17,7 +17,7 @@ class QLabel;
 
 namespace gemba::ui {
 
-class ControlChartWidget;
+class ChartCanvas;
 class ProjectDocument;
 struct StepFigures;
 
@@ -32,7 +32,7 @@ public:
     void showStep(study::Id studyId, study::Id stepId, const QString& name, quint64 revision);
     study::Id stepId() const { return m_stepId; }
 
-    ControlChartWidget* chart() const { return m_chart; }
+    ChartCanvas* chart() const { return m_chart; }
     QChartView* histogram() const { return m_histogram; }
     QLabel* caption() const { return m_caption; }
 
@@ -44,7 +44,7 @@ private:
 
     ProjectDocument* m_document;
     QLabel* m_caption;
-    ControlChartWidget* m_chart;
+    ChartCanvas* m_chart;
     QChartView* m_histogram;
     study::Id m_studyId = 0;
     study::Id m_stepId = 0;

@@ -3,7 +3,7 @@
 // exports valid PDF, SVG and PNG files. Set GEMBA_FIGURE_DIR to keep the PNGs for a look.
 #include "charts/chartcolours.h"
 #include "charts/controlchartfigure.h"
-#include "charts/controlchartwidget.h"
+#include "charts/chartcanvas.h"
 #include "io/csvreader.h"
 #include "referencedata.h"
 #include "report/exporters.h"
@@ -476,42 +476,88 @@ private slots:
         keepPng(*pFigure, "p-chart");
     }
 
+    void compactIsTheFirstPanelWithoutAxisText()
+    {
+        // The live chart beside the stopwatch: I only (no MR), no limit labels, tick labels,
+        // axis titles or footer, so the plot takes almost the whole widget.
+        auto prepared = loadReference("pistonrings.csv", stats::ChartType::XbarR, true, false);
+        Figure figure;
+        Figure::Options o;
+        o.valueUnit = "s";
+        figure.setOptions(o);
+        figure.setAnalysis(prepared.analysis);
+        figure.layout(QSizeF(400, 160));
+        QCOMPARE(figure.panelCount(), 2);
+        const QRectF full = figure.plotArea(0);
+        o.compact = true;
+        figure.setOptions(o);
+        figure.layout(QSizeF(400, 160));
+        QCOMPARE(figure.panelCount(), 1);
+        QVERIFY(figure.limitLabels(0).isEmpty());
+        const auto* x = static_cast<const QValueAxis*>(figure.panel(0)->axes(Qt::Horizontal).front());
+        const auto* y = static_cast<const QValueAxis*>(figure.panel(0)->axes(Qt::Vertical).front());
+        QVERIFY(!x->labelsVisible() && !y->labelsVisible());
+        QCOMPARE(x->titleText(), QString());
+        QCOMPARE(y->titleText(), QString());
+        const QRectF compact = figure.plotArea(0);
+        QVERIFY2(compact.width() > 0.9 * 400 && compact.height() > 0.85 * 160,
+                 qPrintable(QStringLiteral("%1x%2").arg(compact.width()).arg(compact.height())));
+        QVERIFY(compact.width() > full.width() && compact.height() > full.height());
+        // Every subgroup mean is still drawn, where core put it.
+        const auto& chart = figure.analysis()->charts.front();
+        const auto line = figure.series(0, Role::Data)->points();
+        QCOMPARE(std::size_t(line.size()), chart.size());
+        GEMBA_COMPARE_REL(line.back().y(), chart.values.back(), 1e-12);
+        GEMBA_COMPARE_REL(stepAt(figure.series(0, Role::Ucl), 1.0), chart.ucl.at(0), 1e-12);
+        // And back: both panels again.
+        o.compact = false;
+        figure.setOptions(o);
+        figure.layout(QSizeF(400, 160));
+        QCOMPARE(figure.panelCount(), 2);
+        QCOMPARE(figure.limitLabels(0).size(), 3);
+    }
+
     void widgetShowsTheFigureAndMapsClicks()
     {
         auto prepared = loadReference("pistonrings.csv", stats::ChartType::XbarR, true, false);
-        ui::ControlChartWidget widget;
+        ui::ChartCanvas widget;
         widget.resize(1100, 620);
-        widget.setAnalysis(prepared.analysis);
+        auto result = std::make_shared<ui::ChartResult>();
+        result->analysis = prepared.analysis;
+        widget.setResult(result);
         widget.show();
         QVERIFY(QTest::qWaitForWindowExposed(&widget));
-        // Laid out to the viewport, the right-edge labels inside it.
-        QCOMPARE(widget.figure().size(), QSizeF(widget.viewport()->size()));
-        for (const auto& label : widget.figure().limitLabels(0))
-            QVERIFY(label.anchor.x() < widget.viewport()->width());
-        QSignalSpy clicked(&widget, &ui::ControlChartWidget::pointClicked);
-        const auto on37 = widget.pointPosition(0, 36);
-        QVERIFY(on37.has_value());
-        QTest::mouseClick(widget.viewport(), Qt::LeftButton, {}, *on37);
+        const auto on37 = widget.pointPosition(36);
+        // Laid out to the widget (scene units are its pixels), the right-edge labels inside it.
+        QCOMPARE(widget.figure()->size(), QSizeF(widget.size()));
+        QCOMPARE(widget.figure()->panelCount(), 2);
+        for (const auto& label : widget.figure()->limitLabels(0))
+            QVERIFY(label.anchor.x() < widget.width());
+        QSignalSpy clicked(&widget, &ui::ChartCanvas::pointClicked);
+        QVERIFY(widget.rect().contains(on37.toPoint()));
+        QTest::mouseClick(&widget, Qt::LeftButton, {}, on37.toPoint());
         QCOMPARE(clicked.size(), 1);
-        QCOMPARE(clicked[0][0].value<qsizetype>(), qsizetype(36));
-        const auto onR6 = widget.pointPosition(1, 5);
+        QCOMPARE(clicked[0][0].toInt(), 36);
+        QCOMPARE(widget.cursorPoint(), 36);
+        const auto onR6 = widget.figure()->pointPosition(1, 5);
         QVERIFY(onR6.has_value());
-        QTest::mouseClick(widget.viewport(), Qt::LeftButton, {}, *onR6 + QPoint(2, 0));
+        QTest::mouseClick(&widget, Qt::LeftButton, {}, onR6->toPoint() + QPoint(2, 0));
         QCOMPARE(clicked.size(), 2);
-        QCOMPARE(clicked[1][0].value<qsizetype>(), qsizetype(5));
-        QTest::mouseClick(widget.viewport(), Qt::LeftButton, {}, QPoint(3, 3));   // the margin
+        QCOMPARE(clicked[1][0].toInt(), 5);
+        QTest::mouseClick(&widget, Qt::LeftButton, {}, QPoint(3, 3));   // the margin
         QCOMPARE(clicked.size(), 2);
-        QCOMPARE(widget.pointAt(*on37), std::optional<std::size_t>(36));
+        QCOMPARE(widget.pointAt(on37.toPoint()), 36);
         // Colours follow the palette (dark mode); print stays on white paper.
         QPalette dark = widget.palette();
         dark.setColor(QPalette::Base, QColor(20, 20, 20));
         dark.setColor(QPalette::Window, QColor(30, 30, 30));
         dark.setColor(QPalette::Text, QColor(230, 230, 230));
         widget.setPalette(dark);
-        QCOMPARE(widget.figure().colours().plotBackground, QColor(20, 20, 20));
-        QCOMPARE(widget.figure().panel(0)->plotAreaBackgroundBrush().color(), QColor(20, 20, 20));
+        (void)widget.grab();   // lays the figure out again in the new colours
+        QCOMPARE(widget.figure()->colours().plotBackground, QColor(20, 20, 20));
+        QCOMPARE(widget.figure()->panel(0)->plotAreaBackgroundBrush().color(), QColor(20, 20, 20));
         QTemporaryDir dir;
-        QCOMPARE(ui::exportPng(widget.printable(), dir.filePath("p.png"), QSize(400, 300), 96), QString());
+        QCOMPARE(ui::exportPng(*widget.figure(), dir.filePath("p.png"), QSize(400, 300), 96), QString());
         QCOMPARE(QImage(dir.filePath("p.png")).pixelColor(2, 2), QColor(Qt::white));
         const QString keep = qEnvironmentVariable("GEMBA_FIGURE_DIR");
         if (!keep.isEmpty())

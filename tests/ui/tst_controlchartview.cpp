@@ -645,6 +645,14 @@ private slots:
             QTRY_VERIFY(view.liveChart()->result() && view.liveChart()->result()->analysis.pointCount == n);
             const auto& chart = view.liveChart()->result()->analysis.charts.front();
             GEMBA_COMPARE_REL(chart.values.back(), static_cast<double>(laps[i]) / 1e6, kTol);
+            // Drawn by the figure, compact: the I panel only, the last lap where the line ends.
+            const QPointF last = view.liveChart()->pointPosition(static_cast<int>(n - 1));
+            const auto* figure = view.liveChart()->figure();
+            QVERIFY(figure && figure->options().compact);
+            QCOMPARE(figure->panelCount(), 1);
+            QVERIFY(figure->limitLabels(0).isEmpty());
+            QVERIFY(view.liveChart()->rect().contains(last.toPoint()));
+            QCOMPARE(view.liveChart()->pointAt(last.toPoint()), static_cast<int>(n - 1));
         }
         view.endStudy();
         QTRY_COMPARE(view.pendingEvents(), 0);

@@ -6,7 +6,8 @@
 #include "models/observationsmodel.h"
 #include "models/summarymodel.h"
 #include "observationspage.h"
-#include "charts/controlchartwidget.h"
+#include "charts/chartcanvas.h"
+#include "charts/controlchartfigure.h"
 #include "projectdocument.h"
 #include "stepfigurespanel.h"
 #include "theme.h"
@@ -321,8 +322,8 @@ void TestObservationsSummary::histogramBesideTheIChart()
     const auto series = histogram->series();
     QVERIFY(std::any_of(series.begin(), series.end(),
                         [](QAbstractSeries* a) { return a->objectName() == QStringLiteral("bars"); }));
-    QVERIFY(panel->chart()->figure().analysis() && !panel->chart()->figure().analysis()->charts.empty());
-    QCOMPARE(panel->chart()->figure().analysis()->charts.front().values.size(), std::size_t(8));
+    QVERIFY(panel->chart()->figure()->analysis() && !panel->chart()->figure()->analysis()->charts.empty());
+    QCOMPARE(panel->chart()->figure()->analysis()->charts.front().values.size(), std::size_t(8));
     // Another step's observation: the figures follow it.
     page.observationsView()->setCurrentIndex(page.observationsModel()->index(0, ObservationsModel::Seconds));   // Pick
     QVERIFY(figures.wait(10000));

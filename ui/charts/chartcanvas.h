@@ -2,8 +2,8 @@
 // Qt Charts figure (ControlChartFigure: panels, stair-step limits, stages, signals by shape,
 // colour and test number, hollow exclusions, numbered notes), laid out to the widget, with the
 // point cursor over it, the point under the mouse for clicks and tooltips. The compact live
-// chart beside the stopwatch is drawn by hand instead (a few lines on the stopwatch's dark
-// face, redrawn at every lap). It draws what core computed; it computes nothing.
+// chart beside the stopwatch is the same figure with Options::compact (first panel only, no
+// axis text) on the stopwatch's window colours. It draws what core computed; it computes nothing.
 #pragma once
 
 #include "charts/chartcomputation.h"
@@ -60,9 +60,8 @@ protected:
     bool event(QEvent* event) override;
 
 private:
-    QRectF panelRect(int panel) const;
-    double xOf(const QRectF& plot, std::size_t point) const;
-    void paintPanel(QPainter& p, const QRectF& plot, const stats::ControlChart& chart, bool first) const;
+    // Lays the figure out for the widget's size, palette and font when any of them changed.
+    void ensureLaidOut() const;
     void paintFigure(QPainter& p);
     void updateFigure();
 
@@ -75,7 +74,7 @@ private:
     QString m_placeholder;
     std::function<QString(int)> m_toolTipText;
     std::unique_ptr<ControlChartFigure> m_figure;
-    QSize m_laidOut;   // the size the figure was laid out for; empty: lay it out again
+    mutable QSize m_laidOut;   // the size the figure was laid out for; empty: lay it out again
 };
 
 } // namespace gemba::ui

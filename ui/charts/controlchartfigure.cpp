@@ -549,7 +549,12 @@ void ControlChartFigure::setAnalysis(std::shared_ptr<const stats::ChartAnalysis>
 
 void ControlChartFigure::setOptions(const Options& options)
 {
+    const bool panelsChange = options.compact != m_options.compact;
     m_options = options;
+    if (panelsChange && m_analysis) {
+        rebuild();   // compact has one panel, not two
+        return;
+    }
     if (m_title)
         m_title->setText(m_options.title);
     if (m_footer)
@@ -654,7 +659,8 @@ void ControlChartFigure::rebuild()
         return;
     m_title = m_scene->addSimpleText(m_options.title);
     m_footer = m_scene->addSimpleText(footerText());
-    for (std::size_t i = 0; i < m_analysis->charts.size() && i < 2; ++i) {
+    const std::size_t panels = m_options.compact ? 1 : 2;
+    for (std::size_t i = 0; i < m_analysis->charts.size() && i < panels; ++i) {
         auto panel = std::make_unique<Panel>();
         const auto& data = m_analysis->charts[i];
         panel->data = &data;
@@ -799,8 +805,9 @@ void ControlChartFigure::layout(const QSizeF& size, qreal devicePixelsPerUnit)
     const QFontMetricsF labelMetrics(pixelFont(fs));
     const QFontMetricsF titleMetrics(pixelFont(fs * 1.05));
 
+    const bool compact = m_options.compact;
     qreal top = gap;
-    if (m_title && !m_options.title.isEmpty()) {
+    if (m_title && !m_options.title.isEmpty() && !compact) {
         m_title->setVisible(true);
         m_title->setText(m_options.title);
         const qreal w = m_title->boundingRect().width();
@@ -810,7 +817,7 @@ void ControlChartFigure::layout(const QSizeF& size, qreal devicePixelsPerUnit)
         m_title->setVisible(false);
     }
     qreal bottom = size.height() - gap;
-    if (m_footer && m_options.showFooter) {
+    if (m_footer && m_options.showFooter && !compact) {
         m_footer->setVisible(true);
         m_footer->setText(footerText());
         bottom -= m_footer->boundingRect().height();
@@ -821,8 +828,8 @@ void ControlChartFigure::layout(const QSizeF& size, qreal devicePixelsPerUnit)
     }
 
     // Each panel: its plot area, then its x tick labels; the bottom panel adds the x title.
-    const qreal tickRow = labelMetrics.height() + 4 * u;
-    const qreal titleRow = titleMetrics.height() + 2 * u;
+    const qreal tickRow = compact ? 0 : labelMetrics.height() + 4 * u;
+    const qreal titleRow = compact ? 0 : titleMetrics.height() + 2 * u;
     const int n = panelCount();
     const qreal available = bottom - top - n * tickRow - titleRow - (n - 1) * gap;
     const qreal plotHeight = std::max<qreal>(fs * 3, available / n);
@@ -856,10 +863,13 @@ void ControlChartFigure::layout(const QSizeF& size, qreal devicePixelsPerUnit)
         const QString unit = m_options.valueUnit.isEmpty() || !isVariablesChart(p.data->name)
                                  ? QString()
                                  : QStringLiteral(" (%1)").arg(m_options.valueUnit);
-        p.y->setTitleText(valueTitle(p.data->name) + unit);
+        p.y->setTitleText(compact ? QString() : valueTitle(p.data->name) + unit);
+        p.y->setLabelsVisible(!compact);
+        p.x->setLabelsVisible(!compact);
         const std::size_t last = p.data->size() ? p.data->size() - 1 : 0;
         for (double v : {p.data->ucl.at(last), p.data->lcl.at(last), p.data->centerLine.at(last)})
-            limitWidth = std::max(limitWidth, labelMetrics.horizontalAdvance(QStringLiteral("UCL=") + limitText(v, p.yDecimals)));
+            if (!compact)
+                limitWidth = std::max(limitWidth, labelMetrics.horizontalAdvance(QStringLiteral("UCL=") + limitText(v, p.yDecimals)));
 
         const double xStep = std::max(1.0, niceStep(xMax - xMin, std::max<qreal>(2, size.width() / (fs * 7))));
         p.x->setRange(xMin, xMax);
@@ -888,7 +898,7 @@ void ControlChartFigure::layout(const QSizeF& size, qreal devicePixelsPerUnit)
             const bool last = i == n - 1;
             const qreal panelHeight = plotHeight + tickRow + (last ? titleRow : 0);
             p.rect = QRectF(0, y, size.width(), panelHeight);
-            p.x->setTitleText(last ? pointName : QString());
+            p.x->setTitleText(last && !compact ? pointName : QString());
             p.chart->setGeometry(p.rect);
             p.chart->layout()->setContentsMargins(gap, 0, rightReserve, 0);
             // The axes' size hints are cached from their previous labels: drop them, or new,
@@ -1005,7 +1015,7 @@ void ControlChartFigure::layout(const QSizeF& size, qreal devicePixelsPerUnit)
 
         // Limit labels at the right edge, pushed apart where they would overlap.
         p.limits.clear();
-        if (count > 0) {
+        if (count > 0 && !compact) {
             const std::size_t lastIdx = count - 1;
             const qreal lx = p.plot.right() + 4 * u;
             QList<Label> labels = {

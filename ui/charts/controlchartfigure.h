@@ -53,6 +53,9 @@ public:
         QString pointName;              // the x axis title; empty: "Observation", "Subgroup" or "Sample"
         bool showZones = false;         // 1σ and 2σ lines about the center
         bool showFooter = true;         // tests, σ method and k under the chart
+        // The live chart beside the stopwatch: the first panel only, no title, footer, tick
+        // labels, axis titles or limit labels (a few lines on a small face).
+        bool compact = false;
         // Analysis point indexes where a new stage begins (phase changes are boundaries anyway).
         std::vector<std::size_t> stageStarts;
         QStringList stageNames;         // optional: one per stage, shown at the top of each stage
