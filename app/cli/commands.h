@@ -28,7 +28,7 @@ int runDataSetImport(const Arguments& args, std::FILE* out);  // datasetcommands
 bool isStepsImport(const Arguments& args);                     // stepscommands.cpp
 int runStepsImport(const Arguments& args, std::FILE* out);    // stepscommands.cpp
 int runReport(const Arguments& args, std::FILE* out);         // reportcommand.cpp
-int runSheet(const Arguments& args, std::FILE* out);          // sheetcommand.cpp
+int runSheet(const Arguments& args, std::FILE* out);          // reportcommand.cpp
 
 // Entry point for `gemba <subcommand> ...`: dispatches, prints errors to `err` and returns
 // the exit status (0 success, 1 bad data, 2 bad usage).
